@@ -1,0 +1,2 @@
+/** Benchmarks that compare strategies side by side in one run. */
+package dev.socra.bench;

@@ -1,0 +1,57 @@
+package dev.socra.llm.testkit;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The answer the fake will give to one request, decided before any byte is sent so the streamed
+ * and non-streamed forms carry the same text and usage.
+ *
+ * @param tokens the emitted text split into stream tokens
+ * @param truncated the request's max tokens cut the answer short
+ * @param usage usage is reported (no {@code no-usage} directive)
+ */
+record Completion(
+    String id,
+    String model,
+    long created,
+    int inputTokens,
+    List<String> tokens,
+    boolean truncated,
+    boolean usage,
+    boolean includeStreamUsage) {
+
+  Completion {
+    tokens = List.copyOf(tokens);
+  }
+
+  static Completion plan(ChatRequest request, Directives directives, String id) {
+    String canonical = Answers.canonical(request.lastUserMessage(), directives.tokens());
+    String text = request.jsonMode() ? Json.text(Map.of("answer", canonical)) : canonical;
+    if (request.hasPrefill() && text.startsWith(request.prefill())) {
+      text = text.substring(request.prefill().length());
+    }
+    List<String> tokens = Answers.tokens(text);
+    boolean truncated = request.maxTokens() > 0 && tokens.size() > request.maxTokens();
+    if (truncated) {
+      tokens = tokens.subList(0, request.maxTokens());
+    }
+    return new Completion(
+        id,
+        request.model(),
+        System.currentTimeMillis() / 1000,
+        request.inputTokens(),
+        tokens,
+        truncated,
+        directives.usage(),
+        request.includeUsage() && directives.usage());
+  }
+
+  String text() {
+    return String.join("", tokens);
+  }
+
+  int outputTokens() {
+    return tokens.size();
+  }
+}

@@ -1,0 +1,37 @@
+package dev.socra.llm.config;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Every configured key, so that text coming back from a provider (an error message that echoes the
+ * key, say) is scrubbed before it can reach a log, an exception or a page.
+ */
+public final class Secrets {
+  private final List<ApiKey> keys;
+
+  public Secrets(RouterConfig config) {
+    List<ApiKey> found = new ArrayList<>();
+    for (ProviderConfig p : config.providers().values()) {
+      if (p.key() != null) {
+        found.add(p.key());
+      }
+    }
+    found.sort(Comparator.comparingInt((ApiKey k) -> k.reveal().length()).reversed());
+    this.keys = List.copyOf(found);
+  }
+
+  public String redact(String text) {
+    if (text == null || keys.isEmpty()) {
+      return text;
+    }
+    String out = text;
+    for (ApiKey key : keys) {
+      if (out.contains(key.reveal())) {
+        out = out.replace(key.reveal(), key.fingerprint());
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,24 @@
+package dev.socra.llm.provider;
+
+import dev.socra.llm.ChatRequest;
+import dev.socra.llm.TokenSink;
+import dev.socra.llm.config.ProviderConfig;
+import dev.socra.llm.config.Timeouts;
+import dev.socra.llm.route.TargetId;
+import java.time.Instant;
+
+/**
+ * One attempt as an adapter sees it.
+ *
+ * @param prefill text the assistant has already said, to be continued; null for a fresh answer
+ * @param deadline the whole call's deadline: no wait inside the attempt goes past it
+ */
+public record Exchange(
+    TargetId target,
+    ProviderConfig provider,
+    ChatRequest request,
+    String prefill,
+    boolean stream,
+    TokenSink sink,
+    Instant deadline,
+    Timeouts timeouts) {}

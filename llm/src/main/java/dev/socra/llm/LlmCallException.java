@@ -1,0 +1,53 @@
+package dev.socra.llm;
+
+import java.util.List;
+
+/**
+ * A call that did not produce a complete answer. The message carries the real cause: the provider's
+ * own reason where there was one.
+ */
+public final class LlmCallException extends RuntimeException {
+
+  /** Why the call ended without an answer. */
+  public enum Failure {
+    /** Every target was tried or skipped, and none answered. */
+    ALL_TARGETS_FAILED,
+    /** The provider refused the request itself; another target would refuse it too. */
+    REFUSED,
+    /** The prompt fits no target's context window. */
+    CONTEXT_TOO_LONG,
+    /** A stream broke after text was delivered, and no target could continue it. */
+    STREAM_INTERRUPTED,
+    /** The call's deadline passed. */
+    DEADLINE_EXCEEDED,
+    /** The call's attempt budget ran out. */
+    ATTEMPTS_EXHAUSTED,
+    /** The request names a route that does not exist. */
+    NO_SUCH_ROUTE
+  }
+
+  private final Failure failure;
+  private final List<Attempt> attempts;
+  private final String partialText;
+
+  public LlmCallException(
+      Failure failure, String message, List<Attempt> attempts, String partialText) {
+    super(message);
+    this.failure = failure;
+    this.attempts = List.copyOf(attempts);
+    this.partialText = partialText == null ? "" : partialText;
+  }
+
+  public Failure failure() {
+    return failure;
+  }
+
+  public List<Attempt> attempts() {
+    return attempts;
+  }
+
+  /** Text already delivered to a stream's sink before it broke; never a complete answer. */
+  public String partialText() {
+    return partialText;
+  }
+}

@@ -1,0 +1,224 @@
+package dev.socra.llm;
+
+import dev.socra.llm.config.Protocol;
+import dev.socra.llm.config.ProviderConfig;
+import dev.socra.llm.config.RouterConfig;
+import dev.socra.llm.config.Secrets;
+import dev.socra.llm.event.RouterEvent;
+import dev.socra.llm.event.RouterListener;
+import dev.socra.llm.internal.Call;
+import dev.socra.llm.internal.LoggingListener;
+import dev.socra.llm.outcome.ErrorClassifier;
+import dev.socra.llm.provider.ProviderAdapter;
+import dev.socra.llm.provider.anthropic.AnthropicAdapter;
+import dev.socra.llm.provider.openai.OpenAiAdapter;
+import dev.socra.llm.provider.stub.DemoResponder;
+import dev.socra.llm.provider.stub.StubAdapter;
+import dev.socra.llm.provider.stub.StubResponder;
+import dev.socra.llm.route.FailoverPolicy;
+import dev.socra.llm.route.RouteDescription;
+import dev.socra.llm.route.TargetHealth;
+import dev.socra.llm.route.TargetId;
+import dev.socra.llm.tokens.TokenEstimator;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every LLM call Socra makes goes through here: one deadline and one attempt budget per call, the
+ * targets of a named route tried in order, every attempt classified, recorded and published.
+ * Thread-safe; meant to be shared by the whole process.
+ */
+public final class Router implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Router.class);
+
+  private final RouterConfig config;
+  private final HttpClient http;
+  private final Map<Protocol, ProviderAdapter> adapters;
+  private final Map<TargetId, TargetHealth> health = new ConcurrentHashMap<>();
+  private final List<RouterListener> listeners = new CopyOnWriteArrayList<>();
+  private final FailoverPolicy policy;
+  private final TokenEstimator tokens = new TokenEstimator();
+  private final Clock clock;
+  private final AtomicLong callIds = new AtomicLong();
+
+  private Router(RouterConfig config, StubResponder stub, Clock clock) {
+    this.config = config;
+    this.clock = clock;
+    this.policy = new FailoverPolicy(config.retry());
+    // The JDK client never retries a POST by itself: the router's loop is the only retry loop.
+    this.http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(config.timeouts().connect())
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+    ErrorClassifier classifier = new ErrorClassifier(clock);
+    Secrets secrets = new Secrets(config);
+    this.adapters = new EnumMap<>(Protocol.class);
+    adapters.put(Protocol.OPENAI, new OpenAiAdapter(http, classifier, secrets));
+    adapters.put(Protocol.ANTHROPIC, new AnthropicAdapter(http, classifier, secrets));
+    adapters.put(Protocol.STUB, new StubAdapter(stub, config.stub().tokenDelay()));
+    listeners.add(new LoggingListener(config));
+    for (List<TargetId> route : config.routes().values()) {
+      for (TargetId t : route) {
+        health.computeIfAbsent(
+            t, id -> new TargetHealth(id, config.circuit(), config.retry(), clock, this::publish));
+      }
+    }
+  }
+
+  public static Router create(RouterConfig config) {
+    return builder(config).build();
+  }
+
+  public static Builder builder(RouterConfig config) {
+    return new Builder(config);
+  }
+
+  /** The whole answer at once; also the entry point for JSON answers. */
+  public ChatResponse complete(ChatRequest request) {
+    return newCall(request, false, TokenSink.IGNORE).run();
+  }
+
+  /**
+   * Streams the answer to {@code sink} as it arrives and returns the complete response at the end.
+   * A stream that breaks after text was delivered continues on a target that can take the text as a
+   * prefill; if none can, this throws {@link LlmCallException} with {@link
+   * LlmCallException.Failure#STREAM_INTERRUPTED}: a cut answer is never returned as complete.
+   */
+  public ChatResponse stream(ChatRequest request, TokenSink sink) {
+    return newCall(request, true, sink).run();
+  }
+
+  private Call newCall(ChatRequest request, boolean stream, TokenSink sink) {
+    List<TargetId> route = config.routes().get(request.route());
+    if (route == null) {
+      throw new LlmCallException(
+          LlmCallException.Failure.NO_SUCH_ROUTE,
+          "no route named '"
+              + request.route()
+              + "' (routes: "
+              + String.join(", ", config.routes().keySet())
+              + ")",
+          List.of(),
+          "");
+    }
+    return new Call(
+        callIds.incrementAndGet(),
+        request,
+        stream,
+        sink,
+        route,
+        config,
+        adapters,
+        health,
+        policy,
+        tokens,
+        clock,
+        this::publish);
+  }
+
+  /** The effective routes in the order they are tried: the one source of routing text. */
+  public RouteDescription describe() {
+    Map<String, List<RouteDescription.TargetView>> routes = new LinkedHashMap<>();
+    for (var route : config.routes().entrySet()) {
+      List<RouteDescription.TargetView> views = new ArrayList<>();
+      for (TargetId t : route.getValue()) {
+        ProviderConfig p = config.provider(t);
+        String key =
+            p.key() != null
+                ? p.keyVariable() + " " + p.key().fingerprint()
+                : p.keyVariable() == null ? "none needed" : p.keyVariable() + " unset";
+        views.add(
+            new RouteDescription.TargetView(
+                t,
+                p.protocol().name().toLowerCase(java.util.Locale.ROOT),
+                p.baseUrl().toString(),
+                key,
+                p.contextWindow(),
+                p.capabilities().prefill(),
+                health.get(t).state()));
+      }
+      routes.put(route.getKey(), views);
+    }
+    List<String> unkeyed = new ArrayList<>();
+    for (ProviderConfig p : config.providers().values()) {
+      if (!p.usable()) {
+        unkeyed.add(p.name() + " (" + p.keyVariable() + ")");
+      }
+    }
+    return new RouteDescription(routes, config.routeSource(), unkeyed);
+  }
+
+  public RouterConfig config() {
+    return config;
+  }
+
+  public void addListener(RouterListener listener) {
+    listeners.add(listener);
+  }
+
+  public void removeListener(RouterListener listener) {
+    listeners.remove(listener);
+  }
+
+  private void publish(RouterEvent event) {
+    for (RouterListener l : listeners) {
+      try {
+        l.onEvent(event);
+      } catch (RuntimeException e) {
+        LOG.warn(
+            "a router listener failed on {}: {}", event.getClass().getSimpleName(), e.toString());
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    http.close();
+  }
+
+  /** Optional parts of a router; the configuration is required. */
+  public static final class Builder {
+    private final RouterConfig config;
+    private StubResponder stub = new DemoResponder();
+    private Clock clock = Clock.systemUTC();
+    private final List<RouterListener> listeners = new ArrayList<>();
+
+    private Builder(RouterConfig config) {
+      this.config = config;
+    }
+
+    /** Writes the stub's answers; Socra's domain supplies one that knows every stage. */
+    public Builder stubResponder(StubResponder value) {
+      this.stub = value;
+      return this;
+    }
+
+    public Builder clock(Clock value) {
+      this.clock = value;
+      return this;
+    }
+
+    public Builder listener(RouterListener value) {
+      listeners.add(value);
+      return this;
+    }
+
+    public Router build() {
+      Router r = new Router(config, stub, clock);
+      listeners.forEach(r::addListener);
+      return r;
+    }
+  }
+}

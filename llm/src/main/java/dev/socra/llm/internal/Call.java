@@ -1,0 +1,369 @@
+package dev.socra.llm.internal;
+
+import dev.socra.llm.Attempt;
+import dev.socra.llm.ChatRequest;
+import dev.socra.llm.ChatResponse;
+import dev.socra.llm.LlmCallException;
+import dev.socra.llm.LlmCallException.Failure;
+import dev.socra.llm.TokenSink;
+import dev.socra.llm.Usage;
+import dev.socra.llm.config.Protocol;
+import dev.socra.llm.config.ProviderConfig;
+import dev.socra.llm.config.RouterConfig;
+import dev.socra.llm.event.RouterEvent;
+import dev.socra.llm.outcome.Outcome;
+import dev.socra.llm.provider.AttemptResult;
+import dev.socra.llm.provider.Exchange;
+import dev.socra.llm.provider.ProviderAdapter;
+import dev.socra.llm.route.FailoverPolicy;
+import dev.socra.llm.route.FailoverPolicy.Decision;
+import dev.socra.llm.route.TargetHealth;
+import dev.socra.llm.route.TargetId;
+import dev.socra.llm.tokens.TokenEstimator;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * One call through a route: the attempt loop. Each step is a small piece (admission by the target's
+ * health, the protocol adapter, the outcome's classification, the failover decision), and this
+ * class only strings them together and keeps the books.
+ */
+public final class Call {
+  private final long id;
+  private final ChatRequest request;
+  private final boolean stream;
+  private final TokenSink caller;
+  private final List<TargetId> route;
+  private final RouterConfig config;
+  private final Map<Protocol, ProviderAdapter> adapters;
+  private final Map<TargetId, TargetHealth> health;
+  private final FailoverPolicy policy;
+  private final TokenEstimator tokens;
+  private final Clock clock;
+  private final Consumer<RouterEvent> events;
+
+  private final Instant deadline;
+  private final List<Attempt> attempts = new ArrayList<>();
+  private int attemptsMade;
+
+  /** Text the caller's sink has received: a stream's committed answer so far. */
+  private final StringBuilder delivered = new StringBuilder();
+
+  /** Whitespace trimmed off a prefill, to be dropped where the continuation repeats it. */
+  private String skipLeading = "";
+
+  /** The largest context window that was found too small for this prompt. */
+  private int tooSmallContext;
+
+  private int estimatedInput = -1;
+
+  public Call(
+      long id,
+      ChatRequest request,
+      boolean stream,
+      TokenSink caller,
+      List<TargetId> route,
+      RouterConfig config,
+      Map<Protocol, ProviderAdapter> adapters,
+      Map<TargetId, TargetHealth> health,
+      FailoverPolicy policy,
+      TokenEstimator tokens,
+      Clock clock,
+      Consumer<RouterEvent> events) {
+    this.id = id;
+    this.request = request;
+    this.stream = stream;
+    this.caller = caller;
+    this.route = route;
+    this.config = config;
+    this.adapters = adapters;
+    this.health = health;
+    this.policy = policy;
+    this.tokens = tokens;
+    this.clock = clock;
+    this.events = events;
+    Duration budget =
+        request.deadline() != null ? request.deadline() : config.timeouts().deadline();
+    this.deadline = clock.instant().plus(budget);
+  }
+
+  public ChatResponse run() {
+    try {
+      ChatResponse response = attemptAll();
+      events.accept(new RouterEvent.CallSucceeded(id, request.route(), response));
+      return response;
+    } catch (LlmCallException e) {
+      events.accept(new RouterEvent.CallFailed(id, request.route(), e));
+      throw e;
+    }
+  }
+
+  private ChatResponse attemptAll() {
+    while (true) {
+      int before = attemptsMade;
+      for (TargetId target : route) {
+        Optional<ChatResponse> done = tryTarget(target);
+        if (done.isPresent()) {
+          return done.get();
+        }
+      }
+      boolean triedAny = attemptsMade > before;
+      // Nothing answered. When every target was only cooling down, wait for the first to come back
+      // if that fits the deadline; otherwise the call has failed, and says why.
+      if (triedAny) {
+        throw failure();
+      }
+      Optional<Instant> next =
+          route.stream()
+              .map(health::get)
+              .map(TargetHealth::availableAt)
+              .flatMap(Optional::stream)
+              .min(Instant::compareTo);
+      if (next.isEmpty() || !next.get().isBefore(deadline)) {
+        throw failure();
+      }
+      sleep(Duration.between(clock.instant(), next.get()));
+    }
+  }
+
+  /** Tries one target, with its retry on the same target when the policy allows one. */
+  private Optional<ChatResponse> tryTarget(TargetId target) {
+    ProviderConfig provider = config.provider(target);
+    TargetHealth targetHealth = health.get(target);
+    boolean continuing = !delivered.isEmpty();
+    if (continuing && !provider.capabilities().prefill()) {
+      skip(target, "cannot continue a started stream (no assistant prefill)");
+      return Optional.empty();
+    }
+    if (provider.contextWindow() <= tooSmallContext) {
+      skip(target, "context window " + provider.contextWindow() + " is too small for this prompt");
+      return Optional.empty();
+    }
+    if (inputEstimate() > provider.contextWindow()) {
+      skip(
+          target,
+          "prompt of about "
+              + inputEstimate()
+              + " tokens exceeds its context window of "
+              + provider.contextWindow());
+      return Optional.empty();
+    }
+    int tries = 0;
+    while (true) {
+      Optional<String> refused = targetHealth.admit(tries > 0);
+      if (refused.isPresent()) {
+        skip(target, refused.get());
+        return Optional.empty();
+      }
+      if (attemptsMade >= config.retry().maxAttempts()) {
+        targetHealth.record(new Outcome.Skipped("attempt budget spent"), Duration.ZERO);
+        throw failure(
+            Failure.ATTEMPTS_EXHAUSTED,
+            "the call's " + config.retry().maxAttempts() + " attempts are spent");
+      }
+      if (!clock.instant().isBefore(deadline)) {
+        targetHealth.record(new Outcome.Skipped("deadline passed"), Duration.ZERO);
+        throw failure(Failure.DEADLINE_EXCEEDED, "the call's deadline passed");
+      }
+      tries++;
+      Attempt attempt = attempt(target, provider, continuing);
+      targetHealth.record(attempt.outcome(), attempt.latency());
+      if (attempt.outcome().isSuccess()) {
+        return Optional.of(response(target, attempt));
+      }
+      if (attempt.outcome() instanceof Outcome.ContextTooLong) {
+        tooSmallContext = Math.max(tooSmallContext, provider.contextWindow());
+      }
+      Decision decision = policy.decide(attempt.outcome(), tries, remaining());
+      switch (decision) {
+        case Decision.Done d -> {
+          return Optional.of(response(target, attempt));
+        }
+        case Decision.GiveUp g ->
+            throw failure(
+                Failure.REFUSED, "refused by " + target + ": " + attempt.outcome().detail());
+        case Decision.NextTarget n -> {
+          return Optional.empty();
+        }
+        case Decision.RetrySame r -> {
+          boolean midStream = !delivered.isEmpty();
+          if (midStream && !provider.capabilities().prefill()) {
+            return Optional.empty();
+          }
+          if (r.after().compareTo(remaining()) >= 0) {
+            return Optional.empty();
+          }
+          sleep(r.after());
+          continuing = midStream;
+        }
+      }
+    }
+  }
+
+  private Attempt attempt(TargetId target, ProviderConfig provider, boolean continuing) {
+    attemptsMade++;
+    String prefill = null;
+    if (continuing) {
+      prefill = delivered.toString().stripTrailing();
+      skipLeading = delivered.substring(prefill.length());
+    }
+    Instant started = clock.instant();
+    long t0 = System.nanoTime();
+    Exchange exchange =
+        new Exchange(
+            target, provider, request, prefill, stream, this::deliver, deadline, config.timeouts());
+    AttemptResult result = adapters.get(provider.protocol()).send(exchange);
+    Duration latency = Duration.ofNanos(System.nanoTime() - t0);
+    if (result.outcome().isSuccess()) {
+      lastText = result.text();
+    }
+    boolean produced = !result.text().isEmpty();
+    Usage usage;
+    if (result.usage() != null) {
+      usage = result.usage();
+    } else if (result.outcome().isSuccess() || produced) {
+      usage = new Usage(tokens.countInput(request, prefill), tokens.count(result.text()), true);
+    } else {
+      usage = Usage.NONE;
+    }
+    // Failed attempts are not billed as completions; a stream that broke after producing text was.
+    boolean billed = result.outcome().isSuccess() || produced;
+    BigDecimal cost =
+        billed
+            ? config.prices().cost(target, usage.inputTokens(), usage.outputTokens())
+            : BigDecimal.ZERO;
+    Attempt attempt =
+        new Attempt(
+            attemptsMade,
+            target,
+            result.outcome(),
+            result.httpStatus(),
+            started,
+            latency,
+            result.timeToFirstToken(),
+            billed ? usage : Usage.NONE,
+            cost,
+            continuing);
+    record(attempt);
+    return attempt;
+  }
+
+  /** The sink every adapter writes to: drops a repeated prefill whitespace, then commits. */
+  private void deliver(String token) {
+    String t = token;
+    while (!skipLeading.isEmpty() && !t.isEmpty() && t.charAt(0) == skipLeading.charAt(0)) {
+      t = t.substring(1);
+      skipLeading = skipLeading.substring(1);
+    }
+    if (!t.isEmpty()) {
+      skipLeading = "";
+      delivered.append(t);
+      caller.onToken(t);
+    }
+  }
+
+  private void skip(TargetId target, String why) {
+    record(
+        new Attempt(
+            0,
+            target,
+            new Outcome.Skipped(why),
+            0,
+            clock.instant(),
+            Duration.ZERO,
+            null,
+            Usage.NONE,
+            BigDecimal.ZERO,
+            !delivered.isEmpty()));
+  }
+
+  private void record(Attempt attempt) {
+    attempts.add(attempt);
+    events.accept(new RouterEvent.AttemptFinished(id, request.route(), attempt));
+  }
+
+  private ChatResponse response(TargetId target, Attempt last) {
+    Usage total = Usage.NONE;
+    BigDecimal cost = BigDecimal.ZERO;
+    for (Attempt a : attempts) {
+      total = total.plus(a.usage());
+      cost = cost.add(a.cost());
+    }
+    String text = stream ? delivered.toString() : lastText;
+    return new ChatResponse(text, target, attempts, total, cost, last.outcome().detail());
+  }
+
+  private String lastText = "";
+
+  private int inputEstimate() {
+    if (estimatedInput < 0) {
+      estimatedInput = tokens.countInput(request, null);
+    }
+    return estimatedInput;
+  }
+
+  private Duration remaining() {
+    Duration d = Duration.between(clock.instant(), deadline);
+    return d.isNegative() ? Duration.ZERO : d;
+  }
+
+  private void sleep(Duration d) {
+    if (d.isNegative() || d.isZero()) {
+      return;
+    }
+    try {
+      Thread.sleep(d);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw failure(Failure.DEADLINE_EXCEEDED, "interrupted while waiting to retry");
+    }
+  }
+
+  private LlmCallException failure() {
+    if (!delivered.isEmpty()) {
+      return failure(
+          Failure.STREAM_INTERRUPTED,
+          "the answer was cut off after "
+              + delivered.length()
+              + " characters and no target could continue it");
+    }
+    if (tooSmallContext > 0
+        && attempts.stream()
+            .noneMatch(a -> a.number() > 0 && !(a.outcome() instanceof Outcome.ContextTooLong))) {
+      return failure(
+          Failure.CONTEXT_TOO_LONG,
+          "the prompt is too long for every target on route '" + request.route() + "'");
+    }
+    return failure(
+        Failure.ALL_TARGETS_FAILED, "every target on route '" + request.route() + "' failed");
+  }
+
+  private LlmCallException failure(Failure kind, String headline) {
+    StringBuilder m = new StringBuilder(headline);
+    Attempt cause = null;
+    for (Attempt a : attempts) {
+      if (a.number() > 0) {
+        cause = a;
+      }
+    }
+    if (cause == null && !attempts.isEmpty()) {
+      cause = attempts.getLast();
+    }
+    if (cause != null && kind != Failure.REFUSED) {
+      m.append("; last cause: ")
+          .append(cause.target())
+          .append(' ')
+          .append(cause.outcome().kind())
+          .append(" — ")
+          .append(cause.outcome().detail());
+    }
+    return new LlmCallException(kind, m.toString(), attempts, delivered.toString());
+  }
+}

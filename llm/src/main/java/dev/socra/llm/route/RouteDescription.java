@@ -1,0 +1,65 @@
+package dev.socra.llm.route;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The effective routes, as the router will try them. The start-up log, {@code socra routes} and the
+ * health endpoint all print {@link #render()}; nothing else describes the order.
+ */
+public record RouteDescription(
+    Map<String, List<TargetView>> routes, String defaultSource, List<String> providersWithoutKey) {
+
+  /** One target as described. */
+  public record TargetView(
+      TargetId id,
+      String protocol,
+      String baseUrl,
+      String key,
+      int contextWindow,
+      boolean prefill,
+      String state) {}
+
+  public List<TargetId> order(String route) {
+    return routes.getOrDefault(route, List.of()).stream().map(TargetView::id).toList();
+  }
+
+  public boolean demoMode() {
+    List<TargetView> d = routes.get("default");
+    return d != null && d.stream().allMatch(t -> t.protocol().equals("stub"));
+  }
+
+  public String render() {
+    StringBuilder s = new StringBuilder();
+    for (var route : routes.entrySet()) {
+      s.append("route ").append(route.getKey());
+      if (route.getKey().equals("default")) {
+        s.append(" (from ").append(defaultSource).append(')');
+      }
+      s.append(":\n");
+      int i = 1;
+      for (TargetView t : route.getValue()) {
+        s.append("  ").append(i++).append(". ").append(t.id());
+        s.append("  [").append(t.protocol());
+        if (!t.protocol().equals("stub")) {
+          s.append(" ").append(t.baseUrl());
+        }
+        s.append(", key ").append(t.key());
+        s.append(", context ").append(t.contextWindow());
+        if (t.prefill()) {
+          s.append(", can continue a stream");
+        }
+        s.append(", ").append(t.state().toLowerCase(java.util.Locale.ROOT)).append("]\n");
+      }
+    }
+    if (demoMode()) {
+      s.append("demo mode: no provider key is set, so the built-in stub answers every call.\n");
+    } else {
+      s.append("stub: off (it never stands in for a configured provider)\n");
+    }
+    if (!providersWithoutKey.isEmpty()) {
+      s.append("not routed (no key): ").append(String.join(", ", providersWithoutKey)).append('\n');
+    }
+    return s.toString();
+  }
+}

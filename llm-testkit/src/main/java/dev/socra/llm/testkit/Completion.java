@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The answer the fake will give to one request, decided before any byte is sent so the streamed
- * and non-streamed forms carry the same text and usage.
+ * The answer the fake will give to one request, decided before any byte is sent so the streamed and
+ * non-streamed forms carry the same text and usage.
  *
  * @param tokens the emitted text split into stream tokens
  * @param truncated the request's max tokens cut the answer short

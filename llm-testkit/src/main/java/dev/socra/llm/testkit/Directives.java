@@ -1,14 +1,15 @@
 package dev.socra.llm.testkit;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
  * How the fake answers one model, written as {@code key} or {@code key=value} items joined by
- * {@code +}, e.g. {@code llama-3.1-8b-instant+status=503+times=1}. Items that are not directives
- * (a real model name) are ignored, so any real model name behaves normally.
+ * {@code +}, e.g. {@code llama-3.1-8b-instant+status=503+times=1}. Items that are not directives (a
+ * real model name) are ignored, so any real model name behaves normally.
  */
 record Directives(Map<String, String> values) {
 
@@ -71,6 +72,41 @@ record Directives(Map<String, String> values) {
       }
     }
     return new Directives(values);
+  }
+
+  /**
+   * The model name without its directive items, for error messages that name the model the way the
+   * provider would ({@code llama-3.1-8b-instant+status=429} becomes {@code llama-3.1-8b-instant}).
+   */
+  static String baseModel(String model) {
+    StringBuilder base = new StringBuilder();
+    for (String item : model.split("\\+")) {
+      int eq = item.indexOf('=');
+      String key = (eq < 0 ? item : item.substring(0, eq)).trim();
+      if (!SHAPING.contains(key) && !FAULTS.contains(key)) {
+        base.append(base.isEmpty() ? "" : "+").append(item);
+      }
+    }
+    return base.isEmpty() ? model : base.toString();
+  }
+
+  /**
+   * The error status these directives ask for, 0 for none. {@code code=X} alone implies the status
+   * the provider uses for X; a retry hint alone implies 429.
+   */
+  int errorStatus(java.util.function.ToIntFunction<String> statusForCode) {
+    if (has("status")) {
+      return (int) number("status", 500);
+    }
+    if (has("code")) {
+      return statusForCode.applyAsInt(get("code"));
+    }
+    for (String hint : List.of("retry-after", "retry-after-date", "retry-after-ms")) {
+      if (has(hint)) {
+        return 429;
+      }
+    }
+    return has("groq-wait") || has("gemini-retry") ? 429 : 0;
   }
 
   boolean has(String key) {

@@ -30,8 +30,8 @@ final class Times {
   }
 
   /**
-   * A Go {@code time.Duration} string as OpenAI and Groq send in {@code x-ratelimit-reset-*} and
-   * in "Please try again in ..." messages: {@code 20ms}, {@code 7.66s}, {@code 6m0s}, {@code
+   * A Go {@code time.Duration} string as OpenAI and Groq send in {@code x-ratelimit-reset-*} and in
+   * "Please try again in ..." messages: {@code 20ms}, {@code 7.66s}, {@code 6m0s}, {@code
    * 1h2m3.5s}.
    */
   static String goDuration(long millis) {

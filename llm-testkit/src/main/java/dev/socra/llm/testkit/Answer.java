@@ -1,0 +1,121 @@
+package dev.socra.llm.testkit;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Sends a planned completion, streamed or whole, applying the faults that disturb an answer already
+ * under way: slow start, stall, abrupt close, malformed event, in-band error, no terminator.
+ */
+final class Answer {
+
+  private final Exchange exchange;
+  private final WireFormat wire;
+  private final Completion completion;
+  private final Directives d;
+  private final Map<String, String> headers;
+  private final Duration tokenDelay;
+
+  Answer(
+      Exchange exchange,
+      WireFormat wire,
+      Completion completion,
+      Directives directives,
+      Map<String, String> headers,
+      Duration tokenDelay) {
+    this.exchange = exchange;
+    this.wire = wire;
+    this.completion = completion;
+    this.d = directives;
+    this.headers = headers;
+    this.tokenDelay = tokenDelay;
+  }
+
+  /**
+   * Headers first, then (after any slow-first pause) every event. The pause comes before the
+   * opening events too, so a router notices it whether it times the first event or first token.
+   */
+  After stream() throws IOException, InterruptedException {
+    SseStream sse = exchange.openStream(headers);
+    Thread.sleep(Math.max(0, d.number("slow-first", 0)));
+    for (SseEvent event : wire.opening(completion)) {
+      sse.event(event);
+    }
+    List<String> tokens = completion.tokens();
+    for (int i = 0; ; i++) {
+      After interrupted = interruptAt(i, tokens.size(), sse);
+      if (interrupted != null) {
+        return interrupted;
+      }
+      if (i == tokens.size()) {
+        break;
+      }
+      if (i > 0) {
+        Thread.sleep(tokenDelay);
+      }
+      sse.event(wire.token(completion, tokens.get(i)));
+    }
+    for (SseEvent event : wire.closing(completion, !d.has("no-done"))) {
+      sse.event(event);
+    }
+    sse.end();
+    return After.KEEP_OPEN;
+  }
+
+  /** A fault set to strike after N tokens, N past the end striking just before the closing. */
+  private After interruptAt(int i, int total, SseStream sse) throws IOException {
+    if (strikes("cut-after", i, total)) {
+      exchange.cut();
+      return After.CLOSE;
+    }
+    if (strikes("stall-after", i, total)) {
+      exchange.holdUntilClientLeaves();
+      return After.CLOSE;
+    }
+    if (strikes("malformed-after", i, total)) {
+      sse.raw(wire.malformedEvent());
+      sse.end();
+      return After.KEEP_OPEN;
+    }
+    if (d.has("inband-error") && i == Math.min(d.number("inband-after", 0), total)) {
+      sse.event(wire.inbandError(d.get("inband-error"), d));
+      sse.end();
+      return After.KEEP_OPEN;
+    }
+    return null;
+  }
+
+  private boolean strikes(String key, int i, int total) {
+    return d.has(key) && i == Math.min(Math.max(0, d.number(key, 0)), total);
+  }
+
+  /**
+   * The whole answer after the time a stream would have taken. Stream faults map onto the body: cut
+   * and stall send half of it, malformed sends half of it as if it were all.
+   */
+  After whole() throws IOException, InterruptedException {
+    Thread.sleep(Math.max(0, d.number("slow-first", 0)));
+    Thread.sleep(tokenDelay.multipliedBy(Math.max(0, completion.outputTokens() - 1)));
+    Reply reply = new Reply(200, headers, "application/json", wire.completion(completion));
+    int half = reply.body().length / 2;
+    if (d.has("cut-after")) {
+      exchange.sendTruncated(reply, half);
+      exchange.cut();
+      return After.CLOSE;
+    }
+    if (d.has("stall-after")) {
+      exchange.sendTruncated(reply, half);
+      exchange.holdUntilClientLeaves();
+      return After.CLOSE;
+    }
+    if (d.has("malformed-after")) {
+      byte[] prefix = java.util.Arrays.copyOf(reply.body(), half);
+      exchange.send(new Reply(200, headers, "application/json", prefix));
+      return After.KEEP_OPEN;
+    }
+    exchange.send(reply);
+    return After.KEEP_OPEN;
+  }
+}

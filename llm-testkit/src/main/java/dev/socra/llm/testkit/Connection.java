@@ -1,0 +1,57 @@
+package dev.socra.llm.testkit;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.util.Set;
+
+/** One client connection: requests are served in turn until either side closes (keep-alive). */
+final class Connection implements Runnable {
+
+  private final Socket socket;
+  private final Routes routes;
+  private final Set<Socket> open;
+
+  Connection(Socket socket, Routes routes, Set<Socket> open) {
+    this.socket = socket;
+    this.routes = routes;
+    this.open = open;
+  }
+
+  @Override
+  public void run() {
+    try (socket) {
+      socket.setTcpNoDelay(true); // each streamed token must leave at once
+      InputStream in = new BufferedInputStream(socket.getInputStream());
+      OutputStream out = new BufferedOutputStream(socket.getOutputStream());
+      Exchange exchange = new Exchange(socket, in, out);
+      while (true) {
+        RawRequest request;
+        try {
+          request = HttpReader.read(in, out);
+        } catch (HttpReader.BadHttp e) {
+          exchange.closeAfterResponse(true);
+          exchange.send(Reply.text(400, "text/plain", "Bad Request: " + e.getMessage() + "\n"));
+          return;
+        }
+        if (request == null) {
+          return;
+        }
+        exchange.closeAfterResponse(request.wantsClose());
+        if (routes.handle(request, exchange) == After.CLOSE || request.wantsClose()) {
+          return;
+        }
+      }
+    } catch (IOException | InterruptedException e) {
+      // the client went away, or the fake is closing: nothing left to answer
+    } catch (RuntimeException e) {
+      System.err.println("fake provider: connection failed: " + e); // a bug in the fake itself
+      e.printStackTrace();
+    } finally {
+      open.remove(socket);
+    }
+  }
+}

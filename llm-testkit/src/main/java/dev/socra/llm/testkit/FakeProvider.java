@@ -1,0 +1,189 @@
+package dev.socra.llm.testkit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A fake LLM provider on loopback HTTP that speaks the OpenAI Chat Completions and Anthropic
+ * Messages wire formats, streamed and not, and misbehaves on command.
+ *
+ * <p>Behaviour is chosen by the model name: {@code +}-separated directives such as {@code
+ * status=503+times=1} or {@code cut-after=3} (see {@link #setBehaviour}); a real model name behaves
+ * normally. Answers are deterministic ({@link #canonicalAnswer}) so a test can check that a
+ * fail-over produced the same text another provider would have.
+ *
+ * <p>Raw sockets rather than an HTTP server library, because the fake must reset, hang and cut
+ * connections. One virtual thread per connection.
+ */
+public final class FakeProvider implements AutoCloseable {
+
+  /** How to start a fake: port 0 picks a free one; limits of 0 mean unlimited. */
+  public record Options(int port, int tpm, int rpm, Duration tokenDelay) {
+
+    public Options {
+      if (tokenDelay == null) {
+        tokenDelay = Duration.ZERO;
+      }
+    }
+
+    public static Options defaults() {
+      return new Options(0, 0, 0, Duration.ZERO);
+    }
+  }
+
+  private final ServerSocket server;
+  private final ProviderState state = new ProviderState();
+  private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+  private final ExecutorService connections = Executors.newVirtualThreadPerTaskExecutor();
+  private final Thread acceptor;
+
+  private FakeProvider(ServerSocket server) {
+    this.server = server;
+    Routes routes = new Routes(state);
+    this.acceptor =
+        Thread.ofVirtual()
+            .name("fake-provider-accept-" + server.getLocalPort())
+            .unstarted(() -> accept(routes));
+  }
+
+  /** Starts a fake on 127.0.0.1:{@code port} (0 = ephemeral) with no limits. */
+  public static FakeProvider start(int port) {
+    return start(new Options(port, 0, 0, Duration.ZERO));
+  }
+
+  public static FakeProvider start(Options options) {
+    ServerSocket server;
+    try {
+      server = new ServerSocket(options.port(), 512, InetAddress.getByName("127.0.0.1"));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot listen on 127.0.0.1:" + options.port(), e);
+    }
+    FakeProvider provider = new FakeProvider(server);
+    provider.setLimits(new RateLimits(options.tpm(), options.rpm()));
+    provider.setTokenDelay(options.tokenDelay());
+    provider.acceptor.start();
+    return provider;
+  }
+
+  /**
+   * A deterministic answer of exactly {@code tokens} tokens (words separated by single spaces),
+   * depending only on the last user message: what any fake answers to that message.
+   */
+  public static String canonicalAnswer(String lastUserMessage, int tokens) {
+    return Answers.canonical(lastUserMessage, tokens);
+  }
+
+  public int port() {
+    return server.getLocalPort();
+  }
+
+  /** Base URL for OpenAI-compatible clients: {@code http://127.0.0.1:P/v1}. */
+  public String openAiBaseUrl() {
+    return "http://127.0.0.1:" + port() + "/v1";
+  }
+
+  /** Base URL for Anthropic clients, which append {@code /v1/messages}. */
+  public String anthropicBaseUrl() {
+    return "http://127.0.0.1:" + port();
+  }
+
+  /** The model requests seen so far, oldest first. */
+  public List<SeenRequest> attempts() {
+    return state.log.snapshot();
+  }
+
+  public void clearAttempts() {
+    state.log.clear();
+  }
+
+  /** Clears attempts, behaviour overrides, {@code times} counters and the rate-limit window. */
+  public void reset() {
+    state.reset();
+  }
+
+  public void setLimits(RateLimits limits) {
+    state.limiter.setLimits(limits);
+  }
+
+  /**
+   * Makes {@code modelName} behave as {@code directives} (e.g. {@code "status=503+times=1"})
+   * instead of as its name says; null restores the name's own directives. Restarts the model's
+   * {@code times} count.
+   */
+  public void setBehaviour(String modelName, String directives) {
+    state.behaviours.override(modelName, directives);
+  }
+
+  /** Pause between streamed tokens (a whole answer waits as long as its stream would take). */
+  public void setTokenDelay(Duration delay) {
+    state.setTokenDelay(delay);
+  }
+
+  /** Stops listening and closes every connection, including hanging and stalled ones. */
+  @Override
+  public void close() {
+    try {
+      server.close();
+    } catch (IOException e) {
+      // closing anyway
+    }
+    for (Socket socket : open) {
+      try {
+        socket.close();
+      } catch (IOException e) {
+        // closing anyway
+      }
+    }
+    connections.shutdownNow(); // interrupts slow-first and token-delay sleeps
+    try {
+      acceptor.join(1000);
+      connections.awaitTermination(2, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void accept(Routes routes) {
+    while (!server.isClosed()) {
+      Socket socket;
+      try {
+        socket = server.accept();
+      } catch (SocketException e) {
+        return; // closed
+      } catch (IOException e) {
+        continue;
+      }
+      open.add(socket);
+      if (server.isClosed()) {
+        closeQuietly(socket);
+        return;
+      }
+      try {
+        connections.execute(new Connection(socket, routes, open));
+      } catch (java.util.concurrent.RejectedExecutionException e) {
+        closeQuietly(socket);
+        return;
+      }
+    }
+  }
+
+  private void closeQuietly(Socket socket) {
+    open.remove(socket);
+    try {
+      socket.close();
+    } catch (IOException e) {
+      // nothing to do
+    }
+  }
+}

@@ -1,0 +1,168 @@
+package dev.socra.llm.testkit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Serves one model request in either wire format, in the order a real provider's gateway works:
+ * authentication, request validation, rate limiting, then the model's (mis)behaviour. Every request
+ * is logged before any response byte goes out, so a test that has seen the response also sees the
+ * log entry.
+ */
+final class ModelEndpoint {
+
+  private final ProviderState state;
+
+  ModelEndpoint(ProviderState state) {
+    this.state = state;
+  }
+
+  After handle(RawRequest raw, Exchange exchange, WireFormat wire)
+      throws IOException, InterruptedException {
+    long receivedAt = System.currentTimeMillis();
+    boolean authPresent = wire.authPresent(raw);
+    ChatRequest request = null;
+    String invalid = null;
+    try {
+      request = wire.parse(parseJson(raw.body()));
+    } catch (InvalidRequest e) {
+      invalid = e.getMessage();
+    }
+    Attempt attempt = new Attempt(wire, request, receivedAt, authPresent);
+
+    Reply authError = wire.authError(raw);
+    if (authError != null) {
+      return attempt.send(exchange, authError, "unauthorized");
+    }
+    if (request == null) {
+      return attempt.send(exchange, wire.invalidRequest(invalid), "bad-request");
+    }
+    Directives directives = state.behaviours.of(request.model());
+    int cost =
+        request.inputTokens()
+            + (request.maxTokens() > 0 ? request.maxTokens() : directives.tokens());
+    Admission admission = state.limiter.admit(cost, receivedAt);
+    if (!admission.admitted()) {
+      return attempt.send(exchange, wire.rateLimited(admission, request.model()), "rate-limited");
+    }
+    Map<String, String> headers = new LinkedHashMap<>(wire.responseHeaders());
+    headers.putAll(wire.limitHeaders(admission));
+    return misbehave(
+        exchange,
+        wire,
+        request,
+        state.behaviours.next(request.model(), directives),
+        headers,
+        attempt);
+  }
+
+  /** Faults that replace the answer, by precedence; otherwise the answer, possibly disturbed. */
+  private After misbehave(
+      Exchange exchange,
+      WireFormat wire,
+      ChatRequest request,
+      Directives d,
+      Map<String, String> headers,
+      Attempt attempt)
+      throws IOException, InterruptedException {
+    if (d.has("reset")) {
+      attempt.record(0, "reset");
+      exchange.reset();
+      return After.CLOSE;
+    }
+    if (d.has("hang")) {
+      attempt.record(0, "hang");
+      exchange.holdUntilClientLeaves();
+      return After.CLOSE;
+    }
+    if (request.hasPrefill() && d.has("reject-prefill")) {
+      return attempt.send(
+          exchange, wire.prefillRejected(false).withHeaders(headers), "reject-prefill");
+    }
+    if (request.hasPrefill()
+        && d.has("strict-prefill")
+        && wire instanceof AnthropicFormat
+        && !request.prefill().equals(request.prefill().stripTrailing())) {
+      return attempt.send(
+          exchange, wire.prefillRejected(true).withHeaders(headers), "strict-prefill");
+    }
+    int status = d.errorStatus(wire::statusForCode);
+    if (status > 0) {
+      Reply reply = wire.statusError(status, d, request.model()).withHeaders(headers);
+      return attempt.send(exchange, reply, d.describe(Directives.FAULTS));
+    }
+    if (d.has("error-in-200")) {
+      int inner = (int) d.number("error-in-200", 500);
+      Reply reply = wire.errorIn200(inner, request.model()).withHeaders(headers);
+      return attempt.send(exchange, reply, "error-in-200=" + inner);
+    }
+    if (d.has("not-json")) {
+      attempt.record(200, "not-json");
+      return NotJson.send(exchange, request.stream(), headers);
+    }
+    if (d.has("inband-error") && !request.stream()) {
+      // a non-streamed request has no stream to carry the error: it becomes the status
+      int inbandStatus = wire.statusForInbandType(d.get("inband-error"));
+      Reply reply = wire.statusError(inbandStatus, d, request.model()).withHeaders(headers);
+      return attempt.send(exchange, reply, d.describe(Directives.STREAM_FAULTS));
+    }
+    Completion completion = Completion.plan(request, d, wire.newId());
+    attempt.record(200, d.describe(Directives.STREAM_FAULTS));
+    Answer answer = new Answer(exchange, wire, completion, d, headers, state.tokenDelay());
+    return request.stream() ? answer.stream() : answer.whole();
+  }
+
+  /** Empty or unparsable bodies become the provider's 400 instead of a Jackson exception. */
+  private static JsonNode parseJson(byte[] body) throws InvalidRequest {
+    try {
+      JsonNode node = Json.parse(body);
+      if (node == null || node.isMissingNode()) {
+        throw new InvalidRequest("Request body is empty; a JSON object is required.");
+      }
+      return node;
+    } catch (IOException e) {
+      // each format's parse() words its own "not JSON" message for non-objects
+      return Json.MAPPER.getNodeFactory().textNode("");
+    }
+  }
+
+  /** Builds and logs the attempt's record once the outcome is known. */
+  private final class Attempt {
+    private final WireFormat wire;
+    private final ChatRequest request;
+    private final long receivedAt;
+    private final boolean authPresent;
+
+    Attempt(WireFormat wire, ChatRequest request, long receivedAt, boolean authPresent) {
+      this.wire = wire;
+      this.request = request;
+      this.receivedAt = receivedAt;
+      this.authPresent = authPresent;
+    }
+
+    void record(int status, String fault) {
+      state.log.add(
+          seq ->
+              new SeenRequest(
+                  seq,
+                  wire.protocol(),
+                  request == null ? "" : request.model(),
+                  request != null && request.stream(),
+                  request != null && request.hasPrefill(),
+                  request == null ? 0 : request.inputTokens(),
+                  request == null ? 0 : request.maxTokens(),
+                  status,
+                  fault,
+                  receivedAt,
+                  authPresent));
+    }
+
+    After send(Exchange exchange, Reply reply, String fault) throws IOException {
+      record(reply.status(), fault);
+      exchange.send(reply);
+      return After.KEEP_OPEN;
+    }
+  }
+}

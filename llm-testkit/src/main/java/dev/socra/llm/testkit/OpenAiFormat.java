@@ -1,0 +1,236 @@
+package dev.socra.llm.testkit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The OpenAI Chat Completions wire format, as OpenAI, Groq and Gemini's compatible API speak it.
+ */
+final class OpenAiFormat implements WireFormat {
+
+  static final OpenAiFormat INSTANCE = new OpenAiFormat();
+
+  private static final String FINGERPRINT = "fp_socra_fake";
+
+  private OpenAiFormat() {}
+
+  @Override
+  public String protocol() {
+    return "openai";
+  }
+
+  @Override
+  public boolean authPresent(RawRequest request) {
+    String auth = request.header("authorization");
+    return auth != null
+        && auth.regionMatches(true, 0, "Bearer ", 0, 7)
+        && !auth.substring(7).isBlank();
+  }
+
+  @Override
+  public Reply authError(RawRequest request) {
+    return authPresent(request) ? null : OpenAiErrors.missingKey();
+  }
+
+  @Override
+  public ChatRequest parse(JsonNode body) throws InvalidRequest {
+    if (!body.isObject()) {
+      throw new InvalidRequest(
+          "We could not parse the JSON body of your request. (HINT: This likely means you aren't"
+              + " using your HTTP library correctly. The OpenAI API expects a JSON payload, but"
+              + " what was sent was not valid JSON.)");
+    }
+    String model = body.path("model").asText("");
+    if (model.isEmpty()) {
+      throw new InvalidRequest("you must provide a model parameter");
+    }
+    JsonNode messages = body.path("messages");
+    if (!messages.isArray()) {
+      throw new InvalidRequest("Missing required parameter: 'messages'.");
+    }
+    if (messages.isEmpty()) {
+      throw new InvalidRequest("[] is too short - 'messages'");
+    }
+    int inputTokens = 0;
+    String lastUser = "";
+    for (JsonNode message : messages) {
+      String text = Content.text(message.path("content"));
+      inputTokens += Answers.words(text) + 1;
+      if ("user".equals(message.path("role").asText())) {
+        lastUser = text;
+      }
+    }
+    JsonNode last = messages.get(messages.size() - 1);
+    String prefill =
+        "assistant".equals(last.path("role").asText()) ? Content.text(last.path("content")) : null;
+    int maxTokens = Content.count(body, "max_completion_tokens");
+    if (maxTokens == 0) {
+      maxTokens = Content.count(body, "max_tokens");
+    }
+    String format = body.path("response_format").path("type").asText("");
+    return new ChatRequest(
+        model,
+        body.path("stream").asBoolean(false),
+        maxTokens,
+        inputTokens,
+        lastUser,
+        prefill,
+        body.path("stream_options").path("include_usage").asBoolean(false),
+        format.equals("json_object") || format.equals("json_schema"));
+  }
+
+  @Override
+  public Reply invalidRequest(String message) {
+    return OpenAiErrors.invalid(message);
+  }
+
+  @Override
+  public int statusForCode(String code) {
+    return OpenAiErrors.statusForCode(code);
+  }
+
+  @Override
+  public Reply statusError(int status, Directives directives, String model) {
+    return OpenAiErrors.status(status, directives, model);
+  }
+
+  @Override
+  public Reply prefillRejected(boolean trailingWhitespace) {
+    return OpenAiErrors.invalid(
+        "Expected last message role to be one of: [user, tool], but got assistant.");
+  }
+
+  @Override
+  public Reply rateLimited(Admission admission, String model) {
+    return OpenAiErrors.rateLimited(admission, model, limitHeaders(admission));
+  }
+
+  @Override
+  public Map<String, String> limitHeaders(Admission admission) {
+    return LimitHeaders.openAi(admission);
+  }
+
+  @Override
+  public Reply errorIn200(int status, String model) {
+    return OpenAiErrors.errorIn200(status);
+  }
+
+  @Override
+  public Map<String, String> responseHeaders() {
+    return Map.of("x-request-id", Ids.random("req_", 32));
+  }
+
+  @Override
+  public String newId() {
+    return Ids.random("chatcmpl-", 29);
+  }
+
+  @Override
+  public byte[] completion(Completion c) {
+    ObjectNode root = Json.object();
+    root.put("id", c.id());
+    root.put("object", "chat.completion");
+    root.put("created", c.created());
+    root.put("model", c.model());
+    ObjectNode choice = root.putArray("choices").addObject();
+    choice.put("index", 0);
+    ObjectNode message = choice.putObject("message");
+    message.put("role", "assistant");
+    message.put("content", c.text());
+    message.putNull("refusal");
+    choice.putNull("logprobs");
+    choice.put("finish_reason", finishReason(c));
+    if (c.usage()) {
+      root.set("usage", usage(c));
+    }
+    root.put("system_fingerprint", FINGERPRINT);
+    return Json.bytes(root);
+  }
+
+  @Override
+  public List<SseEvent> opening(Completion c) {
+    ObjectNode delta = Json.object().put("role", "assistant").put("content", "");
+    return List.of(SseEvent.data(Json.text(chunk(c, delta, null))));
+  }
+
+  @Override
+  public SseEvent token(Completion c, String token) {
+    return SseEvent.data(Json.text(chunk(c, Json.object().put("content", token), null)));
+  }
+
+  @Override
+  public List<SseEvent> closing(Completion c, boolean terminator) {
+    List<SseEvent> events = new ArrayList<>();
+    events.add(SseEvent.data(Json.text(chunk(c, Json.object(), finishReason(c)))));
+    if (c.includeStreamUsage()) {
+      ObjectNode last = base(c);
+      last.putArray("choices");
+      last.set("usage", usage(c));
+      events.add(SseEvent.data(Json.text(last)));
+    }
+    if (terminator) {
+      events.add(SseEvent.data("[DONE]"));
+    }
+    return events;
+  }
+
+  @Override
+  public SseEvent inbandError(String type, Directives directives) {
+    ObjectNode body =
+        OpenAiErrors.body(OpenAiErrors.inbandMessage(type), type, null, directives.get("code"));
+    return SseEvent.data(Json.text(body));
+  }
+
+  @Override
+  public int statusForInbandType(String type) {
+    return switch (type) {
+      case "rate_limit_error", "requests", "tokens" -> 429;
+      case "invalid_request_error" -> 400;
+      case "overloaded_error" -> 503;
+      default -> 500;
+    };
+  }
+
+  @Override
+  public String malformedEvent() {
+    return "data: {not json\n\n";
+  }
+
+  private static String finishReason(Completion c) {
+    return c.truncated() ? "length" : "stop";
+  }
+
+  private static ObjectNode usage(Completion c) {
+    return Json.object()
+        .put("prompt_tokens", c.inputTokens())
+        .put("completion_tokens", c.outputTokens())
+        .put("total_tokens", c.inputTokens() + c.outputTokens());
+  }
+
+  private static ObjectNode base(Completion c) {
+    ObjectNode root = Json.object();
+    root.put("id", c.id());
+    root.put("object", "chat.completion.chunk");
+    root.put("created", c.created());
+    root.put("model", c.model());
+    root.put("system_fingerprint", FINGERPRINT);
+    return root;
+  }
+
+  /** With include_usage, OpenAI sends {@code "usage":null} on every chunk but the last. */
+  private static ObjectNode chunk(Completion c, ObjectNode delta, String finishReason) {
+    ObjectNode root = base(c);
+    ObjectNode choice = root.putArray("choices").addObject();
+    choice.put("index", 0);
+    choice.set("delta", delta);
+    choice.putNull("logprobs");
+    choice.put("finish_reason", finishReason);
+    if (c.includeStreamUsage()) {
+      root.putNull("usage");
+    }
+    return root;
+  }
+}

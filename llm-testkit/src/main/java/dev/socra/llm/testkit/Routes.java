@@ -1,0 +1,45 @@
+package dev.socra.llm.testkit;
+
+import java.io.IOException;
+import java.util.Set;
+
+/** Which endpoint serves a request. */
+final class Routes {
+
+  /** The SDKs' paths for OpenAI and for Groq-like and Gemini-like base URLs. */
+  static final Set<String> OPENAI_PATHS =
+      Set.of("/v1/chat/completions", "/chat/completions", "/openai/v1/chat/completions");
+
+  static final String ANTHROPIC_PATH = "/v1/messages";
+
+  private final ModelEndpoint models;
+  private final ControlApi control;
+
+  Routes(ProviderState state) {
+    this.models = new ModelEndpoint(state);
+    this.control = new ControlApi(state);
+  }
+
+  After handle(RawRequest request, Exchange exchange) throws IOException, InterruptedException {
+    String path = request.path();
+    if (path.startsWith(ControlApi.PREFIX)) {
+      exchange.send(control.handle(request));
+      return After.KEEP_OPEN;
+    }
+    if (request.method().equals("POST") && OPENAI_PATHS.contains(path)) {
+      return models.handle(request, exchange, OpenAiFormat.INSTANCE);
+    }
+    if (request.method().equals("POST") && path.equals(ANTHROPIC_PATH)) {
+      return models.handle(request, exchange, AnthropicFormat.INSTANCE);
+    }
+    exchange.send(
+        Reply.json(
+            404,
+            OpenAiErrors.body(
+                "Invalid URL (" + request.method() + " " + path + ")",
+                "invalid_request_error",
+                null,
+                null)));
+    return After.KEEP_OPEN;
+  }
+}

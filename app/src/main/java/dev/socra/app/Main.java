@@ -1,5 +1,22 @@
 package dev.socra.app;
 
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/** The {@code socra} executable. */
 public final class Main {
-  public static void main(String[] args) {}
+  private Main() {}
+
+  public static void main(String[] args) {
+    Logging.configure(System.getenv());
+    PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+    PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+    System.exit(run(args, System.getenv(), out, err));
+  }
+
+  /** Runs one command line against the given environment; returns the exit code. */
+  public static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
+    return SocraCommand.commandLine(env, out, err).execute(args);
+  }
 }

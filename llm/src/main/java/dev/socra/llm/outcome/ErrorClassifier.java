@@ -63,8 +63,11 @@ public final class ErrorClassifier {
       int status, ProviderError error, HttpHeaders headers, JsonNode json, String detail) {
     if (error != null) {
       Optional<Outcome> byType = classifyByType(error, detail);
-      // The type word is more precise than the status for quota, overload and context errors.
-      if (byType.isPresent() && !(byType.get() instanceof Outcome.RateLimited)) {
+      // A specific type word (quota, overload, context) is more precise than the status; a generic
+      // one (server_error on a 503, say) is not.
+      if (byType.isPresent()
+          && !(byType.get() instanceof Outcome.RateLimited)
+          && !(byType.get() instanceof Outcome.Transient)) {
         return byType.get();
       }
     }

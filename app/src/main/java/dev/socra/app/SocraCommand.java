@@ -1,0 +1,57 @@
+package dev.socra.app;
+
+import dev.socra.llm.config.ConfigException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The root of the command line: {@code socra <command>}. */
+@Command(
+    name = "socra",
+    mixinStandardHelpOptions = true,
+    version = "socra 0.1.0",
+    description =
+        "Interrogates startup ideas with specialist LLM personas, over a fail-over LLM router.",
+    subcommands = {RoutesCommand.class, LlmCommand.class, FakeProviderCommand.class})
+public final class SocraCommand implements Runnable {
+  static final int EXIT_FAILED = 1;
+  static final int EXIT_USAGE = 2;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  static CommandLine commandLine(Map<String, String> env, PrintStream out, PrintStream err) {
+    CommandLine cl = new CommandLine(new SocraCommand(), new Factory(env));
+    cl.setOut(new PrintWriter(out, true));
+    cl.setErr(new PrintWriter(err, true));
+    cl.setExecutionExceptionHandler(
+        (e, commandLine, parseResult) -> {
+          if (e instanceof ConfigException) {
+            commandLine.getErr().println("socra: configuration error: " + e.getMessage());
+            return EXIT_USAGE;
+          }
+          throw e;
+        });
+    return cl;
+  }
+
+  /** Hands every command the environment it runs in, so tests can give their own. */
+  private record Factory(Map<String, String> env) implements CommandLine.IFactory {
+    @Override
+    public <K> K create(Class<K> cls) throws Exception {
+      if (EnvironmentAware.class.isAssignableFrom(cls)) {
+        return cls.getDeclaredConstructor(Map.class).newInstance(env);
+      }
+      return CommandLine.defaultFactory().create(cls);
+    }
+  }
+
+  /** A command built with the environment it reads its configuration from. */
+  interface EnvironmentAware {}
+}

@@ -1,0 +1,109 @@
+package dev.socra.llm;
+
+import dev.socra.llm.config.ConfigLoader;
+import dev.socra.llm.config.RouterConfig;
+import dev.socra.llm.testkit.FakeProvider;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds a real configuration (a YAML file and an environment, read by {@link ConfigLoader}) whose
+ * providers all point at fake servers on loopback.
+ */
+final class FakeRoutes {
+  /** Keys distinctive enough that a leak would be found by a plain substring search. */
+  static String keyOf(String provider) {
+    return "sk-socra-test-" + provider + "-7Qz9XbLk2Vw4Rt8Yp1Nc";
+  }
+
+  private final Path dir;
+  private final StringBuilder providers = new StringBuilder("providers:\n");
+  private final Map<String, String> env = new HashMap<>();
+  private final List<String> route = new ArrayList<>();
+  private String extra =
+      """
+      timeouts: { first_token: 1s, stall: 500ms, response: 2s, connect: 1s, deadline: 20s }
+      retry: { transient_backoff: 10ms }
+      """;
+
+  FakeRoutes(Path dir) {
+    this.dir = dir;
+  }
+
+  FakeRoutes openai(String name, FakeProvider fake, boolean prefill, int context) {
+    return provider(name, "openai", fake.openAiBaseUrl(), prefill, context);
+  }
+
+  FakeRoutes openai(String name, FakeProvider fake) {
+    return openai(name, fake, false, 32_000);
+  }
+
+  FakeRoutes anthropic(String name, FakeProvider fake) {
+    return provider(name, "anthropic", fake.anthropicBaseUrl(), true, 200_000);
+  }
+
+  private FakeRoutes provider(
+      String name, String protocol, String url, boolean prefill, int context) {
+    String var = name.toUpperCase(java.util.Locale.ROOT) + "_TEST_KEY";
+    providers.append(
+        """
+          %s:
+            protocol: %s
+            base_url: %s
+            key_env: %s
+            model: ok
+            context_window: %d
+            capabilities: { prefill: %s }
+            price: { input: 1.0, output: 2.0, as_of: 2026-11-01, source: test }
+        """
+            .formatted(name, protocol, url, var, context, prefill));
+    env.put(var, keyOf(name));
+    return this;
+  }
+
+  /** Route targets, {@code provider/model}; the model name carries the fake's directives. */
+  FakeRoutes route(String... targets) {
+    route.addAll(List.of(targets));
+    return this;
+  }
+
+  FakeRoutes settings(String yaml) {
+    this.extra = yaml;
+    return this;
+  }
+
+  Map<String, String> env() {
+    write();
+    return Map.copyOf(env);
+  }
+
+  RouterConfig config() {
+    return ConfigLoader.load(env());
+  }
+
+  Router router() {
+    return Router.create(config());
+  }
+
+  private void write() {
+    StringBuilder yaml = new StringBuilder(providers);
+    yaml.append("routes:\n  default:\n");
+    for (String t : route) {
+      yaml.append("    - \"").append(t).append("\"\n");
+    }
+    yaml.append(extra);
+    Path file = dir.resolve("socra.yaml");
+    try {
+      Files.writeString(file, yaml);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    env.put("SOCRA_CONFIG", file.toString());
+  }
+}

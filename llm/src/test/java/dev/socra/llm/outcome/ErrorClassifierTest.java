@@ -1,0 +1,84 @@
+package dev.socra.llm.outcome;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpHeaders;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ErrorClassifierTest {
+  private final ErrorClassifier classifier = new ErrorClassifier(Clock.systemUTC());
+  private static final HttpHeaders NONE = HttpHeaders.of(Map.of(), (a, b) -> true);
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "429|{\"error\":{\"message\":\"slow down\",\"type\":\"requests\",\"code\":\"rate_limit_exceeded\"}}|rate-limited",
+        "429|{\"error\":{\"message\":\"You exceeded your current quota\",\"type\":\"insufficient_quota\",\"code\":\"insufficient_quota\"}}|quota",
+        "402|{\"error\":{\"message\":\"Payment required\"}}|quota",
+        "401|{\"type\":\"error\",\"error\":{\"type\":\"authentication_error\",\"message\":\"invalid x-api-key\"}}|auth",
+        "403|{\"error\":{\"message\":\"forbidden\"}}|auth",
+        "400|[{\"error\":{\"code\":400,\"message\":\"API key not valid. Please pass a valid API key.\",\"status\":\"INVALID_ARGUMENT\"}}]|auth",
+        "503|{\"error\":{\"message\":\"Service Unavailable\"}}|overloaded",
+        "529|{\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\",\"message\":\"Overloaded\"}}|overloaded",
+        "500|{\"type\":\"error\",\"error\":{\"type\":\"api_error\",\"message\":\"Internal\"}}|transient",
+        "502|<html>Bad gateway</html>|transient",
+        "504||transient",
+        "408|{}|transient",
+        "400|{\"error\":{\"message\":\"This model's maximum context length is 128000 tokens\",\"code\":\"context_length_exceeded\"}}|context-too-long",
+        "400|{\"type\":\"error\",\"error\":{\"type\":\"invalid_request_error\",\"message\":\"prompt is too long: 250000 tokens > 200000 maximum\"}}|context-too-long",
+        "400|{\"error\":{\"message\":\"flagged by the content filter\",\"code\":\"content_filter\"}}|refused",
+        "400|{\"error\":{\"message\":\"temperature must be at most 2\"}}|refused",
+      })
+  void classifiesEachStatusAsTheErrorItCarries(int status, String body, String kind) {
+    assertThat(classifier.classifyHttp(status, NONE, body == null ? "" : body).kind())
+        .isEqualTo(kind);
+  }
+
+  @Test
+  void aRateLimitCarriesTheWait() {
+    HttpHeaders h = HttpHeaders.of(Map.of("retry-after", List.of("2")), (a, b) -> true);
+    Outcome o = classifier.classifyHttp(429, h, "{\"error\":{\"message\":\"x\"}}");
+    assertThat(o)
+        .isInstanceOfSatisfying(
+            Outcome.RateLimited.class,
+            r -> assertThat(r.retryAfter()).contains(Duration.ofSeconds(2)));
+  }
+
+  @Test
+  void anErrorInsideA200IsClassifiedByTheStatusItCarries() {
+    ProviderError e =
+        ProviderError.find(
+            ErrorClassifier.parse(
+                "{\"error\":{\"message\":\"Provider returned error\",\"code\":503}}"));
+    assertThat(classifier.classifyEmbedded(e)).isInstanceOf(Outcome.Overloaded.class);
+    ProviderError unknown =
+        ProviderError.find(ErrorClassifier.parse("{\"error\":{\"message\":\"odd\"}}"));
+    assertThat(classifier.classifyEmbedded(unknown)).isInstanceOf(Outcome.Transient.class);
+  }
+
+  @Test
+  void anInBandOverloadIsAnOverload() {
+    ProviderError e =
+        ProviderError.find(
+            ErrorClassifier.parse(
+                "{\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\",\"message\":\"Overloaded\"}}"));
+    assertThat(classifier.classifyInBand(e)).isInstanceOf(Outcome.Overloaded.class);
+  }
+
+  @Test
+  void theProvidersReasonReachesTheDetail() {
+    Outcome o =
+        classifier.classifyHttp(
+            400,
+            NONE,
+            "{\"error\":{\"message\":\"flagged by the content filter\",\"code\":\"content_filter\"}}");
+    assertThat(o.detail()).contains("flagged by the content filter");
+  }
+}

@@ -97,6 +97,12 @@ final class FakeRoutes {
     for (String t : route) {
       yaml.append("    - \"").append(t).append("\"\n");
     }
+    yaml.append("prices:\n");
+    for (String t : route) {
+      yaml.append("  \"")
+          .append(t)
+          .append("\": { input: 1.0, output: 2.0, as_of: 2026-11-01, source: test }\n");
+    }
     yaml.append(extra);
     Path file = dir.resolve("socra.yaml");
     try {

@@ -62,6 +62,9 @@ public final class Call {
   /** The largest context window that was found too small for this prompt. */
   private int tooSmallContext;
 
+  /** Targets that failed in this call for a reason waiting will not cure. */
+  private final java.util.Set<TargetId> exhausted = new java.util.HashSet<>();
+
   private int estimatedInput = -1;
 
   public Call(
@@ -107,21 +110,20 @@ public final class Call {
 
   private ChatResponse attemptAll() {
     while (true) {
-      int before = attemptsMade;
       for (TargetId target : route) {
+        if (exhausted.contains(target)) {
+          continue;
+        }
         Optional<ChatResponse> done = tryTarget(target);
         if (done.isPresent()) {
           return done.get();
         }
       }
-      boolean triedAny = attemptsMade > before;
-      // Nothing answered. When every target was only cooling down, wait for the first to come back
-      // if that fits the deadline; otherwise the call has failed, and says why.
-      if (triedAny) {
-        throw failure();
-      }
+      // Nothing answered. If a target that only asked us to wait comes back before the deadline,
+      // wait for the first one; targets that failed otherwise are not tried again in this call.
       Optional<Instant> next =
           route.stream()
+              .filter(t -> !exhausted.contains(t))
               .map(health::get)
               .map(TargetHealth::availableAt)
               .flatMap(Optional::stream)
@@ -186,18 +188,27 @@ public final class Call {
         case Decision.Done d -> {
           return Optional.of(response(target, attempt));
         }
-        case Decision.GiveUp g ->
-            throw failure(
-                Failure.REFUSED, "refused by " + target + ": " + attempt.outcome().detail());
+        case Decision.GiveUp g -> {
+          if (continuing) {
+            // A refusal of a continuation may be a refusal of the prefill: another target may
+            // take it.
+            exhausted.add(target);
+            return Optional.empty();
+          }
+          throw failure(
+              Failure.REFUSED, "refused by " + target + ": " + attempt.outcome().detail());
+        }
         case Decision.NextTarget n -> {
+          if (!(attempt.outcome() instanceof Outcome.RateLimited)) {
+            exhausted.add(target);
+          }
           return Optional.empty();
         }
         case Decision.RetrySame r -> {
           boolean midStream = !delivered.isEmpty();
-          if (midStream && !provider.capabilities().prefill()) {
-            return Optional.empty();
-          }
-          if (r.after().compareTo(remaining()) >= 0) {
+          if ((midStream && !provider.capabilities().prefill())
+              || r.after().compareTo(remaining()) >= 0) {
+            exhausted.add(target);
             return Optional.empty();
           }
           sleep(r.after());

@@ -11,6 +11,13 @@ import java.util.Map;
  */
 final class Answer {
 
+  /**
+   * Pause between the last bytes sent and an abrupt close. Clients such as the JDK's
+   * BodyHandlers.ofInputStream drop bytes already received once the connection fails, so without it
+   * the N tokens of {@code cut-after=N} would often never reach the reader.
+   */
+  static final Duration CUT_GRACE = Duration.ofMillis(50);
+
   private final Exchange exchange;
   private final WireFormat wire;
   private final Completion completion;
@@ -65,8 +72,10 @@ final class Answer {
   }
 
   /** A fault set to strike after N tokens, N past the end striking just before the closing. */
-  private After interruptAt(int i, int total, SseStream sse) throws IOException {
+  private After interruptAt(int i, int total, SseStream sse)
+      throws IOException, InterruptedException {
     if (strikes("cut-after", i, total)) {
+      Thread.sleep(CUT_GRACE);
       exchange.cut();
       return After.CLOSE;
     }
@@ -102,6 +111,7 @@ final class Answer {
     int half = reply.body().length / 2;
     if (d.has("cut-after")) {
       exchange.sendTruncated(reply, half);
+      Thread.sleep(CUT_GRACE);
       exchange.cut();
       return After.CLOSE;
     }

@@ -1,0 +1,144 @@
+package dev.socra.llm.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class RateLimitTest {
+
+  static final String GO_DURATION = "(\\d+h)?(\\d+m)?\\d+(\\.\\d+)?m?s";
+
+  static FakeProvider fake;
+  static Wire wire;
+
+  @BeforeAll
+  static void start() {
+    fake = FakeProvider.start(0);
+    wire = new Wire(fake);
+  }
+
+  @AfterAll
+  static void stop() {
+    fake.close();
+  }
+
+  @BeforeEach
+  void fresh() {
+    fake.reset();
+    fake.setLimits(RateLimits.UNLIMITED);
+  }
+
+  HttpResponse<String> openAi(int maxTokens) throws Exception {
+    return wire.openAi(
+        Wire.openAiBody("llama-3.1-8b-instant", false, "hi").put("max_tokens", maxTokens));
+  }
+
+  @Test
+  void requestsPerMinuteRunOutWithGroqHeadersAndMessage() throws Exception {
+    fake.setLimits(new RateLimits(0, 3));
+
+    for (int remaining = 2; remaining >= 0; remaining--) {
+      HttpResponse<String> ok = openAi(10);
+      assertThat(ok.statusCode()).isEqualTo(200);
+      assertThat(ok.headers().firstValue("x-ratelimit-limit-requests")).hasValue("3");
+      assertThat(ok.headers().firstValue("x-ratelimit-remaining-requests"))
+          .hasValue(Integer.toString(remaining));
+      assertThat(ok.headers().firstValue("x-ratelimit-limit-tokens")).isEmpty();
+    }
+    HttpResponse<String> limited = openAi(10);
+
+    assertThat(limited.statusCode()).isEqualTo(429);
+    long retryAfter = Long.parseLong(limited.headers().firstValue("retry-after").orElseThrow());
+    assertThat(retryAfter).isBetween(59L, 60L);
+    assertThat(limited.headers().firstValue("x-ratelimit-remaining-requests")).hasValue("0");
+    assertThat(limited.headers().firstValue("x-ratelimit-reset-requests").orElseThrow())
+        .matches(GO_DURATION);
+    JsonNode error = Wire.json(limited).path("error");
+    assertThat(error.path("type").asText()).isEqualTo("requests");
+    assertThat(error.path("code").asText()).isEqualTo("rate_limit_exceeded");
+    assertThat(error.path("message").asText())
+        .startsWith(
+            "Rate limit reached for model `llama-3.1-8b-instant` in organization `org_fake`")
+        .contains(
+            "on requests per minute (RPM): Limit 3, Used 3, Requested 1. Please try again in");
+    assertThat(fake.attempts().getLast().fault()).isEqualTo("rate-limited");
+    assertThat(fake.attempts().getLast().status()).isEqualTo(429);
+  }
+
+  @Test
+  void tokensPerMinuteCountInputPlusMaxTokens() throws Exception {
+    fake.setLimits(new RateLimits(100, 0));
+
+    HttpResponse<String> first = openAi(40); // 2 input + 40
+    HttpResponse<String> second = openAi(40);
+    HttpResponse<String> third = openAi(40);
+
+    assertThat(first.headers().firstValue("x-ratelimit-remaining-tokens")).hasValue("58");
+    assertThat(second.headers().firstValue("x-ratelimit-remaining-tokens")).hasValue("16");
+    assertThat(third.statusCode()).isEqualTo(429);
+    JsonNode error = Wire.json(third).path("error");
+    assertThat(error.path("type").asText()).isEqualTo("tokens");
+    assertThat(error.path("message").asText())
+        .contains("tokens per minute (TPM): Limit 100, Used 84, Requested 42. Please try again in");
+    assertThat(third.headers().firstValue("x-ratelimit-reset-tokens").orElseThrow())
+        .matches(GO_DURATION);
+  }
+
+  @Test
+  void aRequestLargerThanTheLimitIs413() throws Exception {
+    fake.setLimits(new RateLimits(100, 0));
+
+    HttpResponse<String> response = openAi(500);
+
+    assertThat(response.statusCode()).isEqualTo(413);
+    assertThat(Wire.json(response).path("error").path("message").asText())
+        .startsWith("Request too large for model");
+  }
+
+  @Test
+  void anthropicLimitHeadersAndRateLimitError() throws Exception {
+    fake.setLimits(new RateLimits(1000, 1));
+
+    HttpResponse<String> ok = wire.anthropic(Wire.anthropicBody("claude", false, "hi"));
+    HttpResponse<String> limited = wire.anthropic(Wire.anthropicBody("claude", false, "hi"));
+
+    assertThat(ok.statusCode()).isEqualTo(200);
+    assertThat(ok.headers().firstValue("anthropic-ratelimit-requests-limit")).hasValue("1");
+    assertThat(ok.headers().firstValue("anthropic-ratelimit-requests-remaining")).hasValue("0");
+    Instant reset =
+        Instant.parse(ok.headers().firstValue("anthropic-ratelimit-requests-reset").orElseThrow());
+    assertThat(reset).isAfter(Instant.now().plusSeconds(50));
+    for (String family : new String[] {"tokens", "input-tokens", "output-tokens"}) {
+      assertThat(ok.headers().firstValue("anthropic-ratelimit-" + family + "-limit"))
+          .hasValue("1000");
+      assertThat(ok.headers().firstValue("anthropic-ratelimit-" + family + "-remaining"))
+          .hasValue("898"); // 2 input + 100 max_tokens
+      assertThat(ok.headers().firstValue("anthropic-ratelimit-" + family + "-reset")).isPresent();
+    }
+    assertThat(limited.statusCode()).isEqualTo(429);
+    assertThat(limited.headers().firstValue("retry-after")).isPresent();
+    assertThat(Wire.json(limited).path("error").path("type").asText())
+        .isEqualTo("rate_limit_error");
+  }
+
+  @Test
+  void limitsCanBeSetOverTheControlEndpoint() throws Exception {
+    wire.post("/_control/limits", "{\"tpm\":0,\"rpm\":1}");
+
+    assertThat(openAi(5).statusCode()).isEqualTo(200);
+    assertThat(openAi(5).statusCode()).isEqualTo(429);
+  }
+
+  @Test
+  void noLimitHeadersWithoutLimits() throws Exception {
+    HttpResponse<String> ok = openAi(5);
+
+    assertThat(ok.headers().map().keySet()).noneMatch(h -> h.startsWith("x-ratelimit"));
+  }
+}

@@ -1,2 +1,39 @@
-/** Fake LLM providers that speak the real wire formats and misbehave on command. */
+/**
+ * Fake LLM providers that speak the real wire formats and misbehave on command.
+ *
+ * <p>{@link dev.socra.llm.testkit.FakeProvider} serves OpenAI Chat Completions ({@code POST
+ * /v1/chat/completions}, also {@code /chat/completions} and {@code /openai/v1/chat/completions})
+ * and Anthropic Messages ({@code POST /v1/messages}) on loopback, plus {@code /_control/}
+ * endpoints: {@code GET attempts}, {@code POST reset}, {@code POST behaviour} ({@code
+ * {"model","directives"}}), {@code POST limits} ({@code {"tpm","rpm"}}), {@code POST token-delay}
+ * ({@code {"ms"}}).
+ *
+ * <p>A model name is a list of {@code +}-separated directives; items that are not directives are
+ * ignored, so a real model name behaves normally:
+ *
+ * <ul>
+ *   <li>{@code tokens=N} answer length (default 12), capped by the request's max tokens; {@code
+ *       no-usage} omits usage everywhere. These two stay in force after {@code times}.
+ *   <li>{@code times=K} every other directive applies only to the first K requests for this model
+ *       name that got past rate limiting.
+ *   <li>{@code status=N} the provider's error body for N; {@code code=X} picks the error
+ *       (context_length_exceeded, insufficient_quota, content_filter, or any code) and implies its
+ *       status; {@code retry-after=S}, {@code retry-after-date=S}, {@code retry-after-ms=MS} add
+ *       the header; {@code groq-wait=7.66s} Groq's "Please try again in" message; {@code
+ *       gemini-retry=34s} Gemini's array-rooted body with RetryInfo. A retry hint alone implies
+ *       429.
+ *   <li>{@code reset} TCP reset after reading the request; {@code hang} never answers.
+ *   <li>{@code slow-first=MS} headers at once, events after MS; {@code stall-after=N}, {@code
+ *       cut-after=N}, {@code malformed-after=N} after N tokens stop sending, close abruptly, or
+ *       send a non-JSON event; {@code no-done} ends cleanly without [DONE] / message_stop; {@code
+ *       inband-error=TYPE} with {@code inband-after=N} an error event inside the 200 stream.
+ *   <li>{@code error-in-200=STATUS} a 200 whose body is an error; {@code not-json} a 200 HTML page
+ *       (or garbage stream).
+ *   <li>{@code reject-prefill} 400 for a request ending in an assistant message; {@code
+ *       strict-prefill} (Anthropic) 400 when that prefill ends in whitespace, as the real API does.
+ * </ul>
+ *
+ * <p>Precedence when several apply: reset, hang, prefill rejection, status, error-in-200, not-json,
+ * then the stream faults.
+ */
 package dev.socra.llm.testkit;

@@ -88,6 +88,21 @@ class RouterStreamTest {
   }
 
   @Test
+  void aPrefillIsSentWithoutTrailingWhitespaceAsAnthropicRequires() {
+    FakeRoutes routes =
+        new FakeRoutes(dir)
+            .anthropic("c", fake)
+            .anthropic("d", fake)
+            .route("c/cut-after=5", "d/strict-prefill");
+    try (Router router = routes.router()) {
+      StringBuilder seen = new StringBuilder();
+      ChatResponse r = stream(router, seen);
+      assertThat(seen.toString()).isEqualTo(ANSWER);
+      assertThat(r.servedBy().provider()).isEqualTo("d");
+    }
+  }
+
+  @Test
   void whenNoTargetCanContinueTheStreamEndsWithAnExplicitError() {
     FakeRoutes routes =
         new FakeRoutes(dir).openai("a", fake).openai("b", fake).route("a/cut-after=4", "b/ok");

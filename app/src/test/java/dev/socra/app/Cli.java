@@ -1,0 +1,37 @@
+package dev.socra.app;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/**
+ * Runs {@code socra} in-process as a user would from a shell, capturing stdout, stderr and every
+ * log line (which go to the process's stderr).
+ */
+final class Cli {
+  record Result(int exitCode, String out, String err) {
+    String all() {
+      return out + err;
+    }
+  }
+
+  static {
+    Logging.configure(Map.of(Logging.LEVEL_VARIABLE, "debug"));
+  }
+
+  static synchronized Result run(Map<String, String> env, String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    PrintStream realErr = System.err;
+    PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8);
+    System.setErr(errStream);
+    try {
+      int code = Main.run(args, env, new PrintStream(out, true, StandardCharsets.UTF_8), errStream);
+      return new Result(
+          code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    } finally {
+      System.setErr(realErr);
+    }
+  }
+}

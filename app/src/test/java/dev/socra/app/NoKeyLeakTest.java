@@ -1,0 +1,55 @@
+package dev.socra.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.socra.llm.testkit.FakeProvider;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Distinctive keys, every kind of failure, every output mode, logs at debug: no key, whole or cut
+ * to its distinctive middle, appears anywhere a user or an operator could read it.
+ */
+class NoKeyLeakTest {
+  @Test
+  void noKeyReachesAnyOutputOrLogLine() {
+    List<Cli.Result> results = new ArrayList<>();
+    try (FakeProvider fake = FakeProvider.start(0)) {
+      Map<String, String> base = FakeEnv.all(fake);
+      results.add(Cli.run(base, "routes"));
+      for (String model :
+          List.of(
+              "status=401",
+              "status=403",
+              "status=500",
+              "status=429+retry-after=1",
+              "reset",
+              "cut-after=2",
+              "error-in-200=401",
+              "not-json",
+              "ok")) {
+        for (String mode : List.of("--json", "--stream", "--trace")) {
+          Map<String, String> env = new HashMap<>(base);
+          env.put("ANTHROPIC_MODEL", model);
+          env.put("GOOGLE_MODEL", model);
+          env.put("GROQ_MODEL", model);
+          env.put("OPENAI_MODEL", model);
+          results.add(Cli.run(env, "llm", mode, "--trace", "leak check"));
+        }
+      }
+      Map<String, String> broken = new HashMap<>(base);
+      broken.put("OPENAI_API_KEY", "sk-proj-SOCRAleak\ncheckDDDD7777ffff8888");
+      results.add(Cli.run(broken, "routes"));
+    }
+    assertThat(results).anySatisfy(r -> assertThat(r.exitCode()).isEqualTo(1));
+    assertThat(results).anySatisfy(r -> assertThat(r.err()).contains("rejected"));
+    for (Cli.Result r : results) {
+      for (String key : FakeEnv.KEYS.values()) {
+        assertThat(r.all()).doesNotContain(key).doesNotContain("SOCRAleak");
+      }
+    }
+  }
+}

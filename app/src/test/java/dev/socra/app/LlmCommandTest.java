@@ -7,24 +7,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.socra.llm.testkit.FakeProvider;
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 class LlmCommandTest {
-  FakeProvider fake;
-  Map<String, String> env;
-
-  @BeforeEach
-  void start() {
-    fake = FakeProvider.start(0);
-    env = new HashMap<>(FakeEnv.all(fake));
-  }
-
-  @AfterEach
-  void stop() {
-    fake.close();
-  }
+  @AutoClose FakeProvider fake = FakeProvider.start(0);
+  Map<String, String> env = new HashMap<>(FakeEnv.all(fake));
 
   @Test
   void printsTheAnswer() {

@@ -7,8 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,17 +44,7 @@ class RandomFaultsTest {
           "ok");
 
   @TempDir Path dir;
-  FakeProvider fake;
-
-  @BeforeEach
-  void start() {
-    fake = FakeProvider.start(0);
-  }
-
-  @AfterEach
-  void stop() {
-    fake.close();
-  }
+  @AutoClose FakeProvider fake = FakeProvider.start(0);
 
   @RepeatedTest(4)
   void everyCallReturnsTheCompleteAnswer() {

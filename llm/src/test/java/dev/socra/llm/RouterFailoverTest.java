@@ -7,8 +7,7 @@ import dev.socra.llm.testkit.FakeProvider;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -19,17 +18,7 @@ class RouterFailoverTest {
   static final String ANSWER = FakeProvider.canonicalAnswer(PROMPT, 12);
 
   @TempDir Path dir;
-  FakeProvider fake;
-
-  @BeforeEach
-  void start() {
-    fake = FakeProvider.start(0);
-  }
-
-  @AfterEach
-  void stop() {
-    fake.close();
-  }
+  @AutoClose FakeProvider fake = FakeProvider.start(0);
 
   private FakeRoutes routes() {
     return new FakeRoutes(dir).openai("a", fake).openai("b", fake).anthropic("c", fake);

@@ -7,8 +7,7 @@ import dev.socra.llm.testkit.FakeProvider;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,17 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RouterHealthTest {
   @TempDir Path dir;
-  FakeProvider fake;
-
-  @BeforeEach
-  void start() {
-    fake = FakeProvider.start(0);
-  }
-
-  @AfterEach
-  void stop() {
-    fake.close();
-  }
+  @AutoClose FakeProvider fake = FakeProvider.start(0);
 
   @Test
   void aTargetThatKeepsFailingIsSkippedThenProbedThenUsedAgain() throws Exception {

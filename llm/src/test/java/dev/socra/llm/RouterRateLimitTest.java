@@ -7,8 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -18,17 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** 429s: a short stated wait is sat out on the same target, a long one fails over at once. */
 class RouterRateLimitTest {
   @TempDir Path dir;
-  FakeProvider fake;
-
-  @BeforeEach
-  void start() {
-    fake = FakeProvider.start(0);
-  }
-
-  @AfterEach
-  void stop() {
-    fake.close();
-  }
+  @AutoClose FakeProvider fake = FakeProvider.start(0);
 
   static Stream<Arguments> shortWaits() {
     return Stream.of(false, true)

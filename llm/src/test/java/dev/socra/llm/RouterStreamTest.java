@@ -7,8 +7,7 @@ import dev.socra.llm.testkit.FakeProvider;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,17 +22,7 @@ class RouterStreamTest {
   static final String ANSWER = FakeProvider.canonicalAnswer(PROMPT, 12);
 
   @TempDir Path dir;
-  FakeProvider fake;
-
-  @BeforeEach
-  void start() {
-    fake = FakeProvider.start(0);
-  }
-
-  @AfterEach
-  void stop() {
-    fake.close();
-  }
+  @AutoClose FakeProvider fake = FakeProvider.start(0);
 
   private ChatResponse stream(Router router, StringBuilder seen) {
     return router.stream(ChatRequest.of(PROMPT), seen::append);

@@ -6,31 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class AttemptLogTest {
-
-  static FakeProvider fake;
-  static Wire wire;
-
-  @BeforeAll
-  static void start() {
-    fake = FakeProvider.start(0);
-    wire = new Wire(fake);
-  }
-
-  @AfterAll
-  static void stop() {
-    fake.close();
-  }
-
-  @BeforeEach
-  void fresh() {
-    fake.reset();
-  }
+class AttemptLogTest extends FakeServerTest {
 
   @Test
   void recordsEachRequestAndItsOutcome() throws Exception {

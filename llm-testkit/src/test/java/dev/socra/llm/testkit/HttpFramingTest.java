@@ -12,26 +12,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** HTTP/1.1 framing checked at the byte level, below what HttpClient lets a test see. */
-class HttpFramingTest {
+class HttpFramingTest extends FakeServerTest {
 
   static final String BODY = Wire.openAiBody("m+tokens=2", false, "hi").toString();
-
-  static FakeProvider fake;
-
-  @BeforeAll
-  static void start() {
-    fake = FakeProvider.start(0);
-  }
-
-  @AfterAll
-  static void stop() {
-    fake.close();
-  }
 
   record Response(int status, Map<String, String> headers, String body) {}
 

@@ -8,25 +8,9 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class OpenAiAnswerTest {
-
-  static FakeProvider fake;
-  static Wire wire;
-
-  @BeforeAll
-  static void start() {
-    fake = FakeProvider.start(0);
-    wire = new Wire(fake);
-  }
-
-  @AfterAll
-  static void stop() {
-    fake.close();
-  }
+class OpenAiAnswerTest extends FakeServerTest {
 
   @Test
   void answersWholeWithCanonicalTextAndUsage() throws Exception {

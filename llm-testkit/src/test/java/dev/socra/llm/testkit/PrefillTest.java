@@ -4,28 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class PrefillTest {
+class PrefillTest extends FakeServerTest {
 
   static final String QUESTION = "What would make customers switch?";
   static final String ANSWER = FakeProvider.canonicalAnswer(QUESTION, 12);
-
-  static FakeProvider fake;
-  static Wire wire;
-
-  @BeforeAll
-  static void start() {
-    fake = FakeProvider.start(0);
-    wire = new Wire(fake);
-  }
-
-  @AfterAll
-  static void stop() {
-    fake.close();
-  }
 
   /** The first five tokens as a router would have received them before a fail-over. */
   static String firstTokens(int n) {

@@ -5,28 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class RateLimitTest {
+class RateLimitTest extends FakeServerTest {
 
   static final String GO_DURATION = "(\\d+h)?(\\d+m)?\\d+(\\.\\d+)?m?s";
-
-  static FakeProvider fake;
-  static Wire wire;
-
-  @BeforeAll
-  static void start() {
-    fake = FakeProvider.start(0);
-    wire = new Wire(fake);
-  }
-
-  @AfterAll
-  static void stop() {
-    fake.close();
-  }
 
   @BeforeEach
   void fresh() {

@@ -8,31 +8,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class StatusErrorTest {
-
-  static FakeProvider fake;
-  static Wire wire;
-
-  @BeforeAll
-  static void start() {
-    fake = FakeProvider.start(0);
-    wire = new Wire(fake);
-  }
-
-  @AfterAll
-  static void stop() {
-    fake.close();
-  }
-
-  @BeforeEach
-  void fresh() {
-    fake.reset();
-  }
+class StatusErrorTest extends FakeServerTest {
 
   HttpResponse<String> openAi(String model) throws Exception {
     return wire.openAi(Wire.openAiBody(model, false, "hi"));

@@ -22,6 +22,8 @@ public final class LlmCallException extends RuntimeException {
     DEADLINE_EXCEEDED,
     /** The call's attempt budget ran out. */
     ATTEMPTS_EXHAUSTED,
+    /** The request is larger than the whole budget of every target on its route. */
+    EXCEEDS_EVERY_BUDGET,
     /** The request names a route that does not exist. */
     NO_SUCH_ROUTE
   }

@@ -1,5 +1,8 @@
 package dev.socra.llm;
 
+import dev.socra.llm.budget.BudgetStore;
+import dev.socra.llm.budget.InMemoryBudgetStore;
+import dev.socra.llm.budget.TargetBudget;
 import dev.socra.llm.config.Protocol;
 import dev.socra.llm.config.ProviderConfig;
 import dev.socra.llm.config.RouterConfig;
@@ -45,13 +48,14 @@ public final class Router implements AutoCloseable {
   private final HttpClient http;
   private final Map<Protocol, ProviderAdapter> adapters;
   private final Map<TargetId, TargetHealth> health = new ConcurrentHashMap<>();
+  private final Map<TargetId, TargetBudget> budgets = new ConcurrentHashMap<>();
   private final List<RouterListener> listeners = new CopyOnWriteArrayList<>();
   private final FailoverPolicy policy;
   private final TokenEstimator tokens = new TokenEstimator();
   private final Clock clock;
   private final AtomicLong callIds = new AtomicLong();
 
-  private Router(RouterConfig config, StubResponder stub, Clock clock) {
+  private Router(RouterConfig config, StubResponder stub, Clock clock, BudgetStore store) {
     this.config = config;
     this.clock = clock;
     this.policy = new FailoverPolicy(config.retry());
@@ -73,6 +77,9 @@ public final class Router implements AutoCloseable {
       for (TargetId t : route) {
         health.computeIfAbsent(
             t, id -> new TargetHealth(id, config.circuit(), config.retry(), clock, this::publish));
+        ProviderConfig p = config.provider(t);
+        budgets.computeIfAbsent(
+            t, id -> new TargetBudget(id.toString(), p.limits(), p.tokenRatio(), store));
       }
     }
   }
@@ -122,6 +129,7 @@ public final class Router implements AutoCloseable {
         config,
         adapters,
         health,
+        budgets,
         policy,
         tokens,
         clock,
@@ -147,6 +155,7 @@ public final class Router implements AutoCloseable {
                 key,
                 p.contextWindow(),
                 p.capabilities().prefill(),
+                budgets.get(t).limits().describe(),
                 health.get(t).state()));
       }
       routes.put(route.getKey(), views);
@@ -158,6 +167,11 @@ public final class Router implements AutoCloseable {
       }
     }
     return new RouteDescription(routes, config.routeSource(), unkeyed);
+  }
+
+  /** The budget of one target, as it stands now (configured, corrected by what was learned). */
+  public TargetBudget budget(TargetId target) {
+    return budgets.get(target);
   }
 
   public RouterConfig config() {
@@ -193,6 +207,7 @@ public final class Router implements AutoCloseable {
     private final RouterConfig config;
     private StubResponder stub = new DemoResponder();
     private Clock clock = Clock.systemUTC();
+    private BudgetStore budgetStore = new InMemoryBudgetStore();
     private final List<RouterListener> listeners = new ArrayList<>();
 
     private Builder(RouterConfig config) {
@@ -202,6 +217,12 @@ public final class Router implements AutoCloseable {
     /** Writes the stub's answers; Socra's domain supplies one that knows every stage. */
     public Builder stubResponder(StubResponder value) {
       this.stub = value;
+      return this;
+    }
+
+    /** Where budgets live; in memory unless several servers share provider keys. */
+    public Builder budgetStore(BudgetStore value) {
+      this.budgetStore = value;
       return this;
     }
 
@@ -216,7 +237,7 @@ public final class Router implements AutoCloseable {
     }
 
     public Router build() {
-      Router r = new Router(config, stub, clock);
+      Router r = new Router(config, stub, clock, budgetStore);
       listeners.forEach(r::addListener);
       return r;
     }

@@ -1,6 +1,7 @@
 package dev.socra.llm;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.socra.llm.testkit.FakeProvider;
 import java.nio.file.Path;
@@ -94,18 +95,24 @@ class RouterRateLimitTest {
 
   @ParameterizedTest
   @ValueSource(booleans = {false, true})
-  void theFakesOwnLimitIsAnsweredWithARealRateLimit(boolean stream) {
+  void aLimitLearnedFromTheHeadersKeepsTheNextRequestFromBeingSent(boolean stream) {
     fake.setLimits(new dev.socra.llm.testkit.RateLimits(0, 1));
-    FakeRoutes routes =
-        new FakeRoutes(dir).openai("a", fake).openai("b", fake).route("a/ok", "b/ok");
+    FakeRoutes routes = new FakeRoutes(dir).openai("a", fake).route("a/ok");
     try (Router router = routes.router()) {
       assertThat(outcomes(call(router, stream))).containsExactly("a:ok");
-      ChatResponse second = call(router, stream);
-      assertThat(second.attempts().getFirst().outcome().kind()).isEqualTo("rate-limited");
-      assertThat(second.attempts().getFirst().httpStatus()).isEqualTo(429);
-    } catch (LlmCallException e) {
-      // both targets share the fake's one-request budget: the call may fail, but as a rate limit
-      assertThat(e.attempts().getFirst().outcome().kind()).isEqualTo("rate-limited");
+      long t0 = System.nanoTime();
+      assertThatThrownBy(() -> call(router, stream))
+          .isInstanceOfSatisfying(
+              LlmCallException.class,
+              e -> {
+                assertThat(e.attempts()).hasSize(1);
+                assertThat(e.attempts().getFirst().outcome().detail())
+                    .contains("budget")
+                    .contains("1 rpm");
+              });
+      // it knew at once that the room comes back only after the deadline
+      assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(2));
+      assertThat(fake.attempts()).hasSize(1);
     }
   }
 

@@ -3,6 +3,8 @@ package dev.socra.llm.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.socra.llm.budget.HeaderDialect;
+import dev.socra.llm.budget.Limits;
 import dev.socra.llm.outcome.Durations;
 import dev.socra.llm.pricing.Price;
 import dev.socra.llm.pricing.PriceTable;
@@ -65,16 +67,26 @@ public final class ConfigLoader {
     ProviderConfig stub = BuiltinProviders.stub();
     providers.put(stub.name(), stub);
 
+    PriceTable prices = PriceTable.defaults().with(filePrices).with(prices(file.path("prices")));
     Map<String, List<TargetId>> routes = new LinkedHashMap<>();
     JsonNode fileRoutes = file.path("routes");
     for (Iterator<String> it = fileRoutes.fieldNames(); it.hasNext(); ) {
       String name = it.next();
-      routes.put(
-          name,
-          parseRoute(
-              "routes." + name + " in " + configPath(),
-              targets(fileRoutes.get(name), name),
-              providers));
+      String where = "routes." + name + " in " + configPath();
+      JsonNode node = fileRoutes.get(name);
+      List<TargetId> route = parseRoute(where, targets(node, name), providers);
+      if (node.isObject()) {
+        check(node, where, Set.of("targets", "order"));
+        String order = node.path("order").asText("priority");
+        switch (order) {
+          case "priority" -> {}
+          case "cheapest-first" -> route = RouteOrder.cheapestFirst(route, prices);
+          default ->
+              throw new ConfigException(
+                  where + ": order must be priority or cheapest-first, was '" + order + "'");
+        }
+      }
+      routes.put(name, route);
     }
     String source;
     String explicit = env.get(ROUTE_VARIABLE);
@@ -99,7 +111,6 @@ public final class ConfigLoader {
       routes.put("default", usable);
     }
 
-    PriceTable prices = PriceTable.defaults().with(filePrices).with(prices(file.path("prices")));
     return new RouterConfig(
         providers,
         routes,
@@ -157,7 +168,16 @@ public final class ConfigLoader {
         node,
         where,
         Set.of(
-            "protocol", "base_url", "key_env", "model", "context_window", "capabilities", "price"));
+            "protocol",
+            "base_url",
+            "key_env",
+            "model",
+            "context_window",
+            "capabilities",
+            "price",
+            "limits",
+            "rate_limit_headers",
+            "token_ratio"));
     Protocol protocol =
         node.has("protocol")
             ? Protocol.parse(node.get("protocol").asText(), where)
@@ -196,7 +216,79 @@ public final class ConfigLoader {
     if (node.has("price")) {
       prices.put(name + "/" + model, price(node.get("price"), where + " price"));
     }
-    return new ProviderConfig(name, protocol, baseUrl, keyVariable, null, model, context, caps);
+    Limits limits =
+        limits(
+            node.path("limits"),
+            where + " limits",
+            builtin != null ? builtin.limits() : Limits.NONE);
+    HeaderDialect dialect =
+        node.has("rate_limit_headers")
+            ? HeaderDialect.parse(node.get("rate_limit_headers").asText(), where)
+            : builtin != null
+                ? builtin.rateLimitHeaders()
+                : protocol == Protocol.ANTHROPIC ? HeaderDialect.ANTHROPIC : HeaderDialect.OPENAI;
+    double ratio =
+        builtin != null ? builtin.tokenRatio() : protocol == Protocol.ANTHROPIC ? 1.15 : 1.0;
+    if (node.has("token_ratio")) {
+      JsonNode r = node.get("token_ratio");
+      if (!r.isNumber() || r.asDouble() < 0.25 || r.asDouble() > 4) {
+        throw new ConfigException(where + " token_ratio must be a number between 0.25 and 4");
+      }
+      ratio = r.asDouble();
+    }
+    return new ProviderConfig(
+        name, protocol, baseUrl, keyVariable, null, model, context, caps, limits, dialect, ratio);
+  }
+
+  private Limits limits(JsonNode node, String where, Limits fallback) {
+    check(
+        node, where, Set.of("rpm", "tpm", "input_tpm", "output_tpm", "rpd", "tpd", "concurrency"));
+    if (node.isMissingNode() || node.isNull()) {
+      return fallback;
+    }
+    return new Limits(
+        count(node, "rpm", where, fallback.requestsPerMinute()),
+        count(node, "tpm", where, fallback.tokensPerMinute()),
+        count(node, "input_tpm", where, fallback.inputTokensPerMinute()),
+        count(node, "output_tpm", where, fallback.outputTokensPerMinute()),
+        count(node, "rpd", where, fallback.requestsPerDay()),
+        count(node, "tpd", where, fallback.tokensPerDay()),
+        (int) count(node, "concurrency", where, fallback.concurrency()));
+  }
+
+  /** A limit: a whole number, 0 meaning none. */
+  private static long count(JsonNode parent, String field, String where, long fallback) {
+    JsonNode n = parent.path(field);
+    if (n.isMissingNode() || n.isNull()) {
+      return fallback;
+    }
+    if (!n.isIntegralNumber() || n.asLong() < 0) {
+      throw new ConfigException(
+          where
+              + "."
+              + field
+              + " must be a whole number, 0 for no limit; was '"
+              + n.asText()
+              + "'");
+    }
+    return n.asLong();
+  }
+
+  private long envCount(String variable, long fallback) {
+    String v = env.get(variable);
+    if (v == null || v.isBlank()) {
+      return fallback;
+    }
+    try {
+      long n = Long.parseLong(v.strip());
+      if (n >= 0) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new ConfigException(
+        variable + " must be a whole number, 0 for no limit; was '" + v.strip() + "'");
   }
 
   private ProviderConfig fromEnvironment(ProviderConfig p) {
@@ -213,6 +305,14 @@ public final class ConfigLoader {
     }
     ApiKey key =
         p.keyVariable() == null ? null : ApiKey.clean(p.keyVariable(), env.get(p.keyVariable()));
+    Limits limits =
+        p.limits()
+            .with(
+                dev.socra.llm.budget.Dimension.REQUESTS_PER_MINUTE,
+                envCount(prefix + "_RPM", p.limits().requestsPerMinute()))
+            .with(
+                dev.socra.llm.budget.Dimension.TOKENS_PER_MINUTE,
+                envCount(prefix + "_TPM", p.limits().tokensPerMinute()));
     return new ProviderConfig(
         p.name(),
         p.protocol(),
@@ -221,11 +321,17 @@ public final class ConfigLoader {
         key,
         model,
         p.contextWindow(),
-        p.capabilities());
+        p.capabilities(),
+        limits,
+        p.rateLimitHeaders(),
+        p.tokenRatio());
   }
 
   private List<String> targets(JsonNode node, String name) {
     List<String> out = new ArrayList<>();
+    if (node.isObject() && node.has("targets")) {
+      return targets(node.get("targets"), name);
+    }
     if (node.isTextual()) {
       out.addAll(List.of(node.asText().split(",")));
     } else if (node.isArray()) {

@@ -1,5 +1,7 @@
 package dev.socra.llm.config;
 
+import dev.socra.llm.budget.HeaderDialect;
+import dev.socra.llm.budget.Limits;
 import java.net.URI;
 
 /**
@@ -10,6 +12,9 @@ import java.net.URI;
  * @param key null when the variable is unset: the provider then takes no part in routing
  * @param model the model used when a route names only the provider
  * @param contextWindow tokens of prompt plus answer the model accepts
+ * @param limits what the provider allows this account, as configured; headers correct it live
+ * @param rateLimitHeaders how the provider announces its limits
+ * @param tokenRatio this provider's tokens per cl100k token, for estimates before usage is known
  */
 public record ProviderConfig(
     String name,
@@ -19,7 +24,25 @@ public record ProviderConfig(
     ApiKey key,
     String model,
     int contextWindow,
-    Capabilities capabilities) {
+    Capabilities capabilities,
+    Limits limits,
+    HeaderDialect rateLimitHeaders,
+    double tokenRatio) {
+
+  public ProviderConfig withLimits(Limits value) {
+    return new ProviderConfig(
+        name,
+        protocol,
+        baseUrl,
+        keyVariable,
+        key,
+        model,
+        contextWindow,
+        capabilities,
+        value,
+        rateLimitHeaders,
+        tokenRatio);
+  }
 
   /** A provider takes part in routing when it has a key, or needs none. */
   public boolean usable() {

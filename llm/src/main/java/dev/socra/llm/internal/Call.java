@@ -7,6 +7,10 @@ import dev.socra.llm.LlmCallException;
 import dev.socra.llm.LlmCallException.Failure;
 import dev.socra.llm.TokenSink;
 import dev.socra.llm.Usage;
+import dev.socra.llm.budget.Admission;
+import dev.socra.llm.budget.Demand;
+import dev.socra.llm.budget.Reservation;
+import dev.socra.llm.budget.TargetBudget;
 import dev.socra.llm.config.Protocol;
 import dev.socra.llm.config.ProviderConfig;
 import dev.socra.llm.config.RouterConfig;
@@ -44,6 +48,7 @@ public final class Call {
   private final RouterConfig config;
   private final Map<Protocol, ProviderAdapter> adapters;
   private final Map<TargetId, TargetHealth> health;
+  private final Map<TargetId, TargetBudget> budgets;
   private final FailoverPolicy policy;
   private final TokenEstimator tokens;
   private final Clock clock;
@@ -65,6 +70,12 @@ public final class Call {
   /** Targets that failed in this call for a reason waiting will not cure. */
   private final java.util.Set<TargetId> exhausted = new java.util.HashSet<>();
 
+  /** Targets whose budget had no room in the last pass, with the demand that did not fit. */
+  private final Map<TargetId, Demand> waitingForRoom = new java.util.LinkedHashMap<>();
+
+  /** Targets whose whole budget is smaller than this request. */
+  private final List<String> neverFits = new ArrayList<>();
+
   private int estimatedInput = -1;
 
   public Call(
@@ -76,6 +87,7 @@ public final class Call {
       RouterConfig config,
       Map<Protocol, ProviderAdapter> adapters,
       Map<TargetId, TargetHealth> health,
+      Map<TargetId, TargetBudget> budgets,
       FailoverPolicy policy,
       TokenEstimator tokens,
       Clock clock,
@@ -88,6 +100,7 @@ public final class Call {
     this.config = config;
     this.adapters = adapters;
     this.health = health;
+    this.budgets = budgets;
     this.policy = policy;
     this.tokens = tokens;
     this.clock = clock;
@@ -110,37 +123,71 @@ public final class Call {
 
   private ChatResponse attemptAll() {
     while (true) {
+      waitingForRoom.clear();
       for (TargetId target : route) {
         if (exhausted.contains(target)) {
           continue;
         }
-        Optional<ChatResponse> done = tryTarget(target);
+        Optional<ChatResponse> done = tryTarget(target, null);
         if (done.isPresent()) {
           return done.get();
         }
       }
-      // Nothing answered. If a target that only asked us to wait comes back before the deadline,
-      // wait for the first one; targets that failed otherwise are not tried again in this call.
-      Optional<Instant> next =
+      // Nothing answered now. Wait for whichever comes first within the deadline: room in a
+      // target's budget (booked ahead, so calls are served in the order they came), or the end of a
+      // cool-down a target asked for. Targets that failed otherwise are not tried again.
+      Optional<Instant> cooled =
           route.stream()
               .filter(t -> !exhausted.contains(t))
               .map(health::get)
               .map(TargetHealth::availableAt)
               .flatMap(Optional::stream)
               .min(Instant::compareTo);
-      if (next.isEmpty() || !next.get().isBefore(deadline)) {
+      TargetId roomAt = null;
+      Duration roomIn = null;
+      for (var w : waitingForRoom.entrySet()) {
+        Duration d = budgets.get(w.getKey()).earliest(w.getValue());
+        if (roomIn == null || d.compareTo(roomIn) < 0) {
+          roomAt = w.getKey();
+          roomIn = d;
+        }
+      }
+      Instant now = clock.instant();
+      boolean roomFirst =
+          roomAt != null && (cooled.isEmpty() || now.plus(roomIn).isBefore(cooled.get()));
+      if (roomFirst) {
+        TargetBudget budget = budgets.get(roomAt);
+        Reservation booked = budget.book(waitingForRoom.get(roomAt));
+        if (!clock.instant().plus(booked.delay()).isBefore(deadline)) {
+          budget.settle(booked, null, 0);
+          throw failure();
+        }
+        sleep(booked.delay());
+        Optional<ChatResponse> done = tryTarget(roomAt, booked);
+        if (done.isPresent()) {
+          return done.get();
+        }
+        continue;
+      }
+      if (cooled.isEmpty() || !cooled.get().isBefore(deadline)) {
         throw failure();
       }
-      sleep(Duration.between(clock.instant(), next.get()));
+      sleep(Duration.between(now, cooled.get()));
     }
   }
 
-  /** Tries one target, with its retry on the same target when the policy allows one. */
-  private Optional<ChatResponse> tryTarget(TargetId target) {
+  /**
+   * Tries one target, with its retry on the same target when the policy allows one.
+   *
+   * @param booked room already booked in this target's budget, or null to ask for room now
+   */
+  private Optional<ChatResponse> tryTarget(TargetId target, Reservation booked) {
     ProviderConfig provider = config.provider(target);
     TargetHealth targetHealth = health.get(target);
     boolean continuing = !delivered.isEmpty();
+    TargetBudget budget = budgets.get(target);
     if (continuing && !provider.capabilities().prefill()) {
+      release(budget, booked);
       skip(target, "cannot continue a started stream (no assistant prefill)");
       return Optional.empty();
     }
@@ -161,21 +208,47 @@ public final class Call {
     while (true) {
       Optional<String> refused = targetHealth.admit(tries > 0);
       if (refused.isPresent()) {
+        release(budget, booked);
         skip(target, refused.get());
         return Optional.empty();
       }
+      long estimate =
+          continuing ? tokens.countInput(request, delivered.toString()) : inputEstimate();
+      Reservation reservation = booked;
+      booked = null;
+      if (reservation == null) {
+        Demand demand = budget.demand(estimate, request.maxTokens());
+        switch (budget.admit(demand)) {
+          case Admission.Never n -> {
+            targetHealth.record(new Outcome.Skipped(n.reason()), Duration.ZERO);
+            skip(target, n.reason());
+            neverFits.add(target + ": " + n.reason());
+            exhausted.add(target);
+            return Optional.empty();
+          }
+          case Admission.Later l -> {
+            targetHealth.record(new Outcome.Skipped(l.reason()), Duration.ZERO);
+            skip(target, "budget: " + l.reason() + "; room in " + l.delay().toMillis() + "ms");
+            waitingForRoom.put(target, demand);
+            return Optional.empty();
+          }
+          case Admission.Granted g -> reservation = g.reservation();
+        }
+      }
       if (attemptsMade >= config.retry().maxAttempts()) {
+        budget.settle(reservation, null, 0);
         targetHealth.record(new Outcome.Skipped("attempt budget spent"), Duration.ZERO);
         throw failure(
             Failure.ATTEMPTS_EXHAUSTED,
             "the call's " + config.retry().maxAttempts() + " attempts are spent");
       }
       if (!clock.instant().isBefore(deadline)) {
+        budget.settle(reservation, null, 0);
         targetHealth.record(new Outcome.Skipped("deadline passed"), Duration.ZERO);
         throw failure(Failure.DEADLINE_EXCEEDED, "the call's deadline passed");
       }
       tries++;
-      Attempt attempt = attempt(target, provider, continuing);
+      Attempt attempt = attempt(target, provider, continuing, reservation, estimate);
       targetHealth.record(attempt.outcome(), attempt.latency());
       if (attempt.outcome().isSuccess()) {
         return Optional.of(response(target, attempt));
@@ -218,7 +291,18 @@ public final class Call {
     }
   }
 
-  private Attempt attempt(TargetId target, ProviderConfig provider, boolean continuing) {
+  private static void release(TargetBudget budget, Reservation booked) {
+    if (booked != null) {
+      budget.settle(booked, null, 0);
+    }
+  }
+
+  private Attempt attempt(
+      TargetId target,
+      ProviderConfig provider,
+      boolean continuing,
+      Reservation reservation,
+      long estimate) {
     attemptsMade++;
     String prefill = null;
     if (continuing) {
@@ -244,6 +328,11 @@ public final class Call {
     } else {
       usage = Usage.NONE;
     }
+    // The budget learns what the provider announced and gets back what the request did not use.
+    TargetBudget budget = budgets.get(target);
+    budget.learn(result.limits());
+    boolean reached = result.httpStatus() != 0 || produced;
+    budget.settle(reservation, reached ? usage : null, estimate);
     // Failed attempts are not billed as completions; a stream that broke after producing text was.
     boolean billed = result.outcome().isSuccess() || produced;
     BigDecimal cost =
@@ -338,6 +427,13 @@ public final class Call {
   }
 
   private LlmCallException failure() {
+    if (!neverFits.isEmpty() && neverFits.size() == route.size()) {
+      return failure(
+          Failure.EXCEEDS_EVERY_BUDGET,
+          "the request is larger than every target's whole budget ("
+              + String.join("; ", neverFits)
+              + ")");
+    }
     if (!delivered.isEmpty()) {
       return failure(
           Failure.STREAM_INTERRUPTED,

@@ -1,8 +1,10 @@
 package dev.socra.llm.provider;
 
 import dev.socra.llm.Usage;
+import dev.socra.llm.budget.LimitObservation;
 import dev.socra.llm.outcome.Outcome;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * What one attempt produced.
@@ -10,6 +12,7 @@ import java.time.Duration;
  * @param text everything the target said in this attempt, also when it failed part-way
  * @param usage as the provider reported it; null when it reported none
  * @param timeToFirstToken null when no content arrived
+ * @param limits what the provider's headers said about its rate limits
  */
 public record AttemptResult(
     Outcome outcome,
@@ -17,7 +20,23 @@ public record AttemptResult(
     String text,
     Usage usage,
     Duration timeToFirstToken,
-    String finishReason) {
+    String finishReason,
+    List<LimitObservation> limits) {
+
+  public AttemptResult(
+      Outcome outcome,
+      int httpStatus,
+      String text,
+      Usage usage,
+      Duration timeToFirstToken,
+      String finishReason) {
+    this(outcome, httpStatus, text, usage, timeToFirstToken, finishReason, List.of());
+  }
+
+  public AttemptResult withLimits(List<LimitObservation> value) {
+    return new AttemptResult(
+        outcome, httpStatus, text, usage, timeToFirstToken, finishReason, List.copyOf(value));
+  }
 
   public static AttemptResult failed(Outcome outcome, int status) {
     return new AttemptResult(outcome, status, "", null, null, null);

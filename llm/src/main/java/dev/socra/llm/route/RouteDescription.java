@@ -18,6 +18,7 @@ public record RouteDescription(
       String key,
       int contextWindow,
       boolean prefill,
+      String limits,
       String state) {}
 
   public List<TargetId> order(String route) {
@@ -49,6 +50,7 @@ public record RouteDescription(
         if (t.prefill()) {
           s.append(", can continue a stream");
         }
+        s.append(", ").append(t.limits());
         s.append(", ").append(t.state().toLowerCase(java.util.Locale.ROOT)).append("]\n");
       }
     }

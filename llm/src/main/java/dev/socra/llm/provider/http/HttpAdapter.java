@@ -2,6 +2,8 @@ package dev.socra.llm.provider.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.socra.llm.Usage;
+import dev.socra.llm.budget.LimitObservation;
+import dev.socra.llm.budget.RateLimitHeaders;
 import dev.socra.llm.config.Secrets;
 import dev.socra.llm.outcome.ErrorClassifier;
 import dev.socra.llm.outcome.Outcome;
@@ -16,8 +18,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -30,6 +34,7 @@ import java.util.concurrent.TimeoutException;
  */
 public abstract class HttpAdapter implements ProviderAdapter {
   private static final Duration ERROR_BODY_WAIT = Duration.ofSeconds(10);
+  private static final Clock CLOCK = Clock.systemUTC();
 
   private final HttpClient client;
   private final ErrorClassifier classifier;
@@ -75,6 +80,13 @@ public abstract class HttpAdapter implements ProviderAdapter {
       return AttemptResult.failed(new Outcome.Transient("interrupted"), 0);
     }
 
+    List<LimitObservation> limits =
+        RateLimitHeaders.parse(response.headers(), ex.provider().rateLimitHeaders(), CLOCK);
+    return receive(ex, response, start).withLimits(limits);
+  }
+
+  private AttemptResult receive(Exchange ex, HttpResponse<InputStream> response, long start) {
+    Instant deadline = ex.deadline();
     int status = response.statusCode();
     try (LineSource lines = new LineSource(response.body())) {
       if (status < 200 || status > 299) {

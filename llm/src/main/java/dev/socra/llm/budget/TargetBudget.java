@@ -1,0 +1,220 @@
+package dev.socra.llm.budget;
+
+import dev.socra.llm.Usage;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.EstimationProbe;
+import io.github.bucket4j.TokensInheritanceStrategy;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One target's budget: a Bucket4j bucket per limited dimension, refilled smoothly over its window
+ * as the providers' own token buckets are. Requests are estimated before they are sent, admitted
+ * only when every dimension has room, and settled afterwards with the real usage.
+ *
+ * <p>Admission spans several buckets, so it is synchronized here; with a shared store the buckets
+ * are shared and each stays consistent on its own.
+ */
+public final class TargetBudget {
+  /** How often a call waiting on a concurrency limit looks again. */
+  private static final Duration CONCURRENCY_POLL = Duration.ofMillis(50);
+
+  private static final double CALIBRATION_WEIGHT = 0.2;
+
+  private final String key;
+  private final BudgetStore store;
+  private final Map<Dimension, Bucket> buckets = new EnumMap<>(Dimension.class);
+  private Limits limits;
+  private int inFlight;
+
+  /** Real input tokens per estimated one, learned from the provider's usage reports. */
+  private double calibration;
+
+  public TargetBudget(String key, Limits configured, double tokenRatio, BudgetStore store) {
+    this.key = key;
+    this.store = store;
+    this.limits = configured;
+    this.calibration = tokenRatio;
+    for (Dimension d : Dimension.values()) {
+      if (configured.of(d) > 0) {
+        buckets.put(d, store.bucket(key + "#" + d.name(), configuration(d, configured.of(d))));
+      }
+    }
+  }
+
+  private static BucketConfiguration configuration(Dimension d, long limit) {
+    return BucketConfiguration.builder()
+        .addLimit(b -> b.capacity(limit).refillGreedy(limit, d.window()))
+        .build();
+  }
+
+  /** The request's demand here: its input estimate, calibrated for this target, and its output. */
+  public synchronized Demand demand(long estimatedInput, long maxOutput) {
+    return new Demand(Math.max(1, Math.round(estimatedInput * calibration)), maxOutput);
+  }
+
+  public synchronized Limits limits() {
+    return limits;
+  }
+
+  /** Takes room for the request now, or says when there could be some, or that there never will. */
+  public synchronized Admission admit(Demand demand) {
+    String never = neverFits(demand);
+    if (never != null) {
+      return new Admission.Never(never);
+    }
+    if (limits.concurrency() > 0 && inFlight >= limits.concurrency()) {
+      return new Admission.Later(CONCURRENCY_POLL, inFlight + " calls already in flight");
+    }
+    long waitNanos = 0;
+    Dimension tightest = null;
+    for (var e : buckets.entrySet()) {
+      EstimationProbe probe = e.getValue().estimateAbilityToConsume(e.getKey().need(demand));
+      if (!probe.canBeConsumed() && probe.getNanosToWaitForRefill() > waitNanos) {
+        waitNanos = probe.getNanosToWaitForRefill();
+        tightest = e.getKey();
+      }
+    }
+    if (tightest != null) {
+      return new Admission.Later(
+          Duration.ofNanos(waitNanos),
+          "no room for "
+              + tightest.need(demand)
+              + " "
+              + unit(tightest)
+              + " within its "
+              + limits.of(tightest)
+              + " "
+              + tightest.shortName());
+    }
+    for (var e : buckets.entrySet()) {
+      e.getValue().consumeIgnoringRateLimits(e.getKey().need(demand));
+    }
+    inFlight++;
+    return new Admission.Granted(new Reservation(this, demand, Duration.ZERO));
+  }
+
+  /**
+   * Books room ahead even though there is none now, and says how long to wait before sending. Calls
+   * that book later wait behind this one: first come, first served.
+   */
+  public synchronized Reservation book(Demand demand) {
+    long waitNanos = 0;
+    for (var e : buckets.entrySet()) {
+      waitNanos =
+          Math.max(waitNanos, e.getValue().consumeIgnoringRateLimits(e.getKey().need(demand)));
+    }
+    inFlight++;
+    return new Reservation(this, demand, Duration.ofNanos(waitNanos));
+  }
+
+  /** When a booking could start, without booking: for choosing among targets. */
+  public synchronized Duration earliest(Demand demand) {
+    long waitNanos = 0;
+    for (var e : buckets.entrySet()) {
+      EstimationProbe probe = e.getValue().estimateAbilityToConsume(e.getKey().need(demand));
+      if (!probe.canBeConsumed()) {
+        waitNanos = Math.max(waitNanos, probe.getNanosToWaitForRefill());
+      }
+    }
+    return Duration.ofNanos(waitNanos);
+  }
+
+  /**
+   * Settles a reservation with what the provider counted: unused tokens go back, overruns are
+   * taken.
+   *
+   * @param usage the attempt's usage; null when the request never reached the provider
+   */
+  public synchronized void settle(Reservation r, Usage usage, long estimatedInput) {
+    inFlight = Math.max(0, inFlight - 1);
+    long input = usage == null ? 0 : usage.inputTokens();
+    long output = usage == null ? 0 : usage.outputTokens();
+    Demand used = new Demand(input, output);
+    for (var e : buckets.entrySet()) {
+      Dimension d = e.getKey();
+      long reserved = d.need(r.demand());
+      long actual = d.countsRequests() ? (usage == null ? 0 : 1) : d.need(used);
+      if (reserved > actual) {
+        e.getValue().addTokens(reserved - actual);
+      } else if (actual > reserved) {
+        e.getValue().consumeIgnoringRateLimits(actual - reserved);
+      }
+    }
+    if (usage != null && !usage.estimated() && usage.inputTokens() > 0 && estimatedInput > 0) {
+      double observed = (double) usage.inputTokens() / estimatedInput;
+      calibration = clamp((1 - CALIBRATION_WEIGHT) * calibration + CALIBRATION_WEIGHT * observed);
+    }
+  }
+
+  /**
+   * Takes what the provider's headers said. A limit it announces replaces the configured one; what
+   * it says is left can only lower what the bucket holds, never raise it.
+   */
+  public synchronized void learn(List<LimitObservation> observations) {
+    for (LimitObservation o : observations) {
+      Dimension d = o.dimension();
+      if (o.limit() > 0 && o.limit() != limits.of(d)) {
+        limits = limits.with(d, o.limit());
+        Bucket existing = buckets.get(d);
+        if (existing == null) {
+          buckets.put(d, store.bucket(key + "#" + d.name(), configuration(d, o.limit())));
+        } else {
+          existing.replaceConfiguration(
+              configuration(d, o.limit()), TokensInheritanceStrategy.AS_IS);
+        }
+      }
+      Bucket bucket = buckets.get(d);
+      if (bucket != null && o.remaining() >= 0) {
+        long excess = bucket.getAvailableTokens() - o.remaining();
+        if (excess > 0) {
+          bucket.consumeIgnoringRateLimits(excess);
+        }
+      }
+    }
+  }
+
+  /** Why a request can never be admitted here, or null. */
+  private String neverFits(Demand demand) {
+    for (Dimension d : buckets.keySet()) {
+      long need = d.need(demand);
+      if (need > limits.of(d)) {
+        return "the request needs about "
+            + need
+            + " "
+            + unit(d)
+            + ", more than its whole budget of "
+            + limits.of(d)
+            + " "
+            + d.shortName();
+      }
+    }
+    return null;
+  }
+
+  /** Tokens available now in a dimension, for descriptions and tests; -1 when unlimited. */
+  public synchronized long available(Dimension d) {
+    Bucket b = buckets.get(d);
+    return b == null ? -1 : b.getAvailableTokens();
+  }
+
+  public synchronized double calibration() {
+    return calibration;
+  }
+
+  private static String unit(Dimension d) {
+    return d.countsRequests() ? "request" : "tokens";
+  }
+
+  private static double clamp(double v) {
+    return Math.max(0.5, Math.min(2.0, v));
+  }
+
+  @Override
+  public String toString() {
+    return key + " budget (" + limits.describe() + ")";
+  }
+}

@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * Sends a planned completion, streamed or whole, applying the faults that disturb an answer already
- * under way: slow start, stall, abrupt close, malformed event, in-band error, no terminator.
+ * under way: slow start, stall, abrupt close, malformed event, in-band error, no terminator, idling
+ * after the finish.
  */
 final class Answer {
 
@@ -24,20 +25,24 @@ final class Answer {
   private final Directives d;
   private final Map<String, String> headers;
   private final Duration tokenDelay;
+  private final String echoedKey;
 
+  /** {@code echoedKey}: the request's API key for an in-band error to leak, else null. */
   Answer(
       Exchange exchange,
       WireFormat wire,
       Completion completion,
       Directives directives,
       Map<String, String> headers,
-      Duration tokenDelay) {
+      Duration tokenDelay,
+      String echoedKey) {
     this.exchange = exchange;
     this.wire = wire;
     this.completion = completion;
     this.d = directives;
     this.headers = headers;
     this.tokenDelay = tokenDelay;
+    this.echoedKey = echoedKey;
   }
 
   /**
@@ -64,8 +69,14 @@ final class Answer {
       }
       sse.event(wire.token(completion, tokens.get(i)));
     }
-    for (SseEvent event : wire.closing(completion, !d.has("no-done"))) {
+    boolean idle = d.has("idle-after-finish");
+    for (SseEvent event : wire.closing(completion, !d.has("no-done") && !idle)) {
       sse.event(event);
+    }
+    if (idle) {
+      // the finish reason has come, but neither terminator nor end of the HTTP message ever will
+      exchange.holdUntilClientLeaves();
+      return After.CLOSE;
     }
     sse.end();
     return After.KEEP_OPEN;
@@ -89,7 +100,7 @@ final class Answer {
       return After.KEEP_OPEN;
     }
     if (d.has("inband-error") && i == Math.min(d.number("inband-after", 0), total)) {
-      sse.event(wire.inbandError(d.get("inband-error"), d));
+      sse.event(wire.inbandError(d.get("inband-error"), d, echoedKey));
       sse.end();
       return After.KEEP_OPEN;
     }

@@ -28,6 +28,11 @@ final class AnthropicErrors {
     return Reply.json(status, body(type, message));
   }
 
+  /** Anthropic's "invalid x-api-key" with the whole key quoted back ({@code echo-key}). */
+  static String invalidKey(String key) {
+    return "invalid x-api-key: " + key;
+  }
+
   static String typeFor(int status) {
     return switch (status) {
       case 400 -> "invalid_request_error";

@@ -20,8 +20,18 @@ final class AnthropicFormat implements WireFormat {
 
   @Override
   public boolean authPresent(RawRequest request) {
-    String key = request.header("x-api-key");
+    String key = apiKey(request);
     return key != null && !key.isBlank();
+  }
+
+  @Override
+  public String apiKey(RawRequest request) {
+    return request.header("x-api-key");
+  }
+
+  @Override
+  public Reply keyRejected(String key) {
+    return AnthropicErrors.reply(401, "authentication_error", AnthropicErrors.invalidKey(key));
   }
 
   /** The real API checks the key first (401), then the version header (400). */
@@ -190,9 +200,13 @@ final class AnthropicFormat implements WireFormat {
   }
 
   @Override
-  public SseEvent inbandError(String type, Directives directives) {
+  public SseEvent inbandError(String type, Directives directives, String echoedKey) {
+    String message = AnthropicErrors.messageFor(type, "");
+    if (echoedKey != null) {
+      message += " (" + AnthropicErrors.invalidKey(echoedKey) + ")";
+    }
     ObjectNode body = Json.object().put("type", "error");
-    body.putObject("error").put("type", type).put("message", AnthropicErrors.messageFor(type, ""));
+    body.putObject("error").put("type", type).put("message", message);
     return SseEvent.named("error", body);
   }
 

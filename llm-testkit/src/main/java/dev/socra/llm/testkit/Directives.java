@@ -33,8 +33,10 @@ record Directives(Map<String, String> values) {
           "cut-after",
           "malformed-after",
           "no-done",
+          "idle-after-finish",
           "inband-error",
           "inband-after",
+          "echo-key",
           "error-in-200",
           "not-json",
           "reject-prefill",
@@ -48,8 +50,10 @@ record Directives(Map<String, String> values) {
           "cut-after",
           "malformed-after",
           "no-done",
+          "idle-after-finish",
           "inband-error",
-          "inband-after");
+          "inband-after",
+          "echo-key");
 
   static final int DEFAULT_TOKENS = 12;
 

@@ -55,17 +55,22 @@ final class ModelEndpoint {
         request,
         state.behaviours.next(request.model(), directives),
         headers,
-        attempt);
+        attempt,
+        wire.apiKey(raw));
   }
 
-  /** Faults that replace the answer, by precedence; otherwise the answer, possibly disturbed. */
+  /**
+   * Faults that replace the answer, by precedence; otherwise the answer, possibly disturbed. {@code
+   * apiKey} is only ever sent back ({@code echo-key}), never logged.
+   */
   private After misbehave(
       Exchange exchange,
       WireFormat wire,
       ChatRequest request,
       Directives d,
       Map<String, String> headers,
-      Attempt attempt)
+      Attempt attempt,
+      String apiKey)
       throws IOException, InterruptedException {
     if (d.has("reset")) {
       attempt.record(0, "reset");
@@ -76,6 +81,11 @@ final class ModelEndpoint {
       attempt.record(0, "hang");
       exchange.holdUntilClientLeaves();
       return After.CLOSE;
+    }
+    boolean inbandStream = d.has("inband-error") && request.stream();
+    if (d.has("echo-key") && !inbandStream) {
+      // the key is checked before the request is, so this comes before prefill rejection
+      return attempt.send(exchange, wire.keyRejected(apiKey).withHeaders(headers), "echo-key");
     }
     if (request.hasPrefill() && d.has("reject-prefill")) {
       return attempt.send(
@@ -110,7 +120,9 @@ final class ModelEndpoint {
     }
     Completion completion = Completion.plan(request, d, wire.newId());
     attempt.record(200, d.describe(Directives.STREAM_FAULTS));
-    Answer answer = new Answer(exchange, wire, completion, d, headers, state.tokenDelay());
+    String echoedKey = d.has("echo-key") ? apiKey : null;
+    Answer answer =
+        new Answer(exchange, wire, completion, d, headers, state.tokenDelay(), echoedKey);
     return request.stream() ? answer.stream() : answer.whole();
   }
 

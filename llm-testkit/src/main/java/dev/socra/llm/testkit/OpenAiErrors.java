@@ -43,6 +43,18 @@ final class OpenAiErrors {
             null));
   }
 
+  /** The whole key quoted back, as providers have done (OpenAI now masks all but its ends). */
+  static String incorrectKey(String key) {
+    return "Incorrect API key provided: "
+        + key
+        + ". You can find your API key at https://platform.openai.com/account/api-keys.";
+  }
+
+  static Reply keyRejected(String key) {
+    return Reply.json(
+        401, body(incorrectKey(key), "invalid_request_error", null, "invalid_api_key"));
+  }
+
   static Reply invalid(String message) {
     return Reply.json(400, body(message, "invalid_request_error", null, null));
   }

@@ -24,10 +24,19 @@ final class OpenAiFormat implements WireFormat {
 
   @Override
   public boolean authPresent(RawRequest request) {
+    String key = apiKey(request);
+    return key != null && !key.isBlank();
+  }
+
+  @Override
+  public String apiKey(RawRequest request) {
     String auth = request.header("authorization");
-    return auth != null
-        && auth.regionMatches(true, 0, "Bearer ", 0, 7)
-        && !auth.substring(7).isBlank();
+    return auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7) ? auth.substring(7) : null;
+  }
+
+  @Override
+  public Reply keyRejected(String key) {
+    return OpenAiErrors.keyRejected(key);
   }
 
   @Override
@@ -178,9 +187,12 @@ final class OpenAiFormat implements WireFormat {
   }
 
   @Override
-  public SseEvent inbandError(String type, Directives directives) {
-    ObjectNode body =
-        OpenAiErrors.body(OpenAiErrors.inbandMessage(type), type, null, directives.get("code"));
+  public SseEvent inbandError(String type, Directives directives, String echoedKey) {
+    String message = OpenAiErrors.inbandMessage(type);
+    if (echoedKey != null) {
+      message += " " + OpenAiErrors.incorrectKey(echoedKey);
+    }
+    ObjectNode body = OpenAiErrors.body(message, type, null, directives.get("code"));
     return SseEvent.data(Json.text(body));
   }
 

@@ -15,6 +15,12 @@ sealed interface WireFormat permits OpenAiFormat, AnthropicFormat {
 
   boolean authPresent(RawRequest request);
 
+  /** The API key the request carried, as sent, or null when it carried none. */
+  String apiKey(RawRequest request);
+
+  /** A 401 whose message quotes the whole key, as real providers have done ({@code echo-key}). */
+  Reply keyRejected(String key);
+
   /** The provider's reply to a request lacking credentials (or required headers), else null. */
   Reply authError(RawRequest request);
 
@@ -52,8 +58,8 @@ sealed interface WireFormat permits OpenAiFormat, AnthropicFormat {
   /** Events after the last token; {@code terminator} adds [DONE] or message_stop. */
   List<SseEvent> closing(Completion completion, boolean terminator);
 
-  /** An error reported inside a 200 stream. */
-  SseEvent inbandError(String type, Directives directives);
+  /** An error reported inside a 200 stream; its message quotes {@code echoedKey} unless null. */
+  SseEvent inbandError(String type, Directives directives, String echoedKey);
 
   /** The status a non-streamed request gets for an in-band error type. */
   int statusForInbandType(String type);

@@ -26,14 +26,19 @@
  *   <li>{@code slow-first=MS} headers at once, events after MS; {@code stall-after=N}, {@code
  *       cut-after=N}, {@code malformed-after=N} after N tokens stop sending, close abruptly, or
  *       send a non-JSON event; {@code no-done} ends cleanly without [DONE] / message_stop; {@code
+ *       idle-after-finish} sends the whole stream up to the finish reason (and usage chunk), then
+ *       nothing more, not even the end of the chunked body, and keeps the connection open; {@code
  *       inband-error=TYPE} with {@code inband-after=N} an error event inside the 200 stream.
+ *   <li>{@code echo-key} 401 whose message quotes the request's whole API key, as real providers
+ *       have done; with {@code inband-error} on a stream, the in-band error's message quotes it
+ *       instead. The attempt log still records only whether a key was present.
  *   <li>{@code error-in-200=STATUS} a 200 whose body is an error; {@code not-json} a 200 HTML page
  *       (or garbage stream).
  *   <li>{@code reject-prefill} 400 for a request ending in an assistant message; {@code
  *       strict-prefill} (Anthropic) 400 when that prefill ends in whitespace, as the real API does.
  * </ul>
  *
- * <p>Precedence when several apply: reset, hang, prefill rejection, status, error-in-200, not-json,
- * then the stream faults.
+ * <p>Precedence when several apply: reset, hang, echo-key, prefill rejection, status, error-in-200,
+ * not-json, then the stream faults.
  */
 package dev.socra.llm.testkit;

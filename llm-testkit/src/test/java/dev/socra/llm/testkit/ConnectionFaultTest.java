@@ -140,6 +140,65 @@ class ConnectionFaultTest {
     assertThat(reader.isAlive()).isFalse();
   }
 
+  /** Reads a body's lines on a virtual thread until it ends or the fake closes. */
+  static Thread readLines(HttpResponse<Stream<String>> response, List<String> lines) {
+    return Thread.ofVirtual()
+        .start(
+            () -> {
+              try {
+                response.body().forEach(lines::add);
+              } catch (RuntimeException e) {
+                // the fake closed the idle connection at the end of the test
+              }
+            });
+  }
+
+  @Test
+  void idleAfterFinishSendsTheFinishThenNothingAndKeepsTheConnection() throws Exception {
+    var openAiBody = Wire.openAiBody("m+idle-after-finish+tokens=3", true, "idle");
+    openAiBody.putObject("stream_options").put("include_usage", true);
+    HttpResponse<Stream<String>> openAi =
+        wire.http.send(wire.openAiRequest(openAiBody).build(), HttpResponse.BodyHandlers.ofLines());
+    HttpResponse<Stream<String>> anthropic =
+        wire.http.send(
+            wire.anthropicRequest(Wire.anthropicBody("c+idle-after-finish+tokens=3", true, "idle"))
+                .build(),
+            HttpResponse.BodyHandlers.ofLines());
+    List<String> openAiLines = new CopyOnWriteArrayList<>();
+    List<String> anthropicLines = new CopyOnWriteArrayList<>();
+    Thread openAiReader = readLines(openAi, openAiLines);
+    Thread anthropicReader = readLines(anthropic, anthropicLines);
+    long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+    while ((!String.join("\n", openAiLines).contains("\"total_tokens\"")
+            || !anthropicLines.contains("event: message_delta"))
+        && System.nanoTime() < deadline) {
+      Thread.sleep(5);
+    }
+
+    Thread.sleep(300);
+
+    assertThat(openAiReader.isAlive()).as("OpenAI stream still open").isTrue();
+    assertThat(anthropicReader.isAlive()).as("Anthropic stream still open").isTrue();
+    List<Wire.Event> openAiEvents = Wire.events(String.join("\n", openAiLines) + "\n");
+    assertThat(openAiEvents).hasSize(6); // role, 3 tokens, finish, usage
+    assertThat(openAiEvents.get(4).json().path("choices").get(0).path("finish_reason").asText())
+        .isEqualTo("stop");
+    assertThat(openAiEvents.getLast().json().path("usage").path("completion_tokens").asInt())
+        .isEqualTo(3);
+    assertThat(openAiLines).doesNotContain("data: [DONE]");
+    List<Wire.Event> anthropicEvents = Wire.events(String.join("\n", anthropicLines) + "\n");
+    assertThat(anthropicEvents.getLast().name()).isEqualTo("message_delta");
+    assertThat(anthropicEvents.getLast().json().path("delta").path("stop_reason").asText())
+        .isEqualTo("end_turn");
+    assertThat(anthropicLines).doesNotContain("event: message_stop");
+    assertThat(fake.attempts()).extracting(SeenRequest::fault).containsOnly("idle-after-finish");
+    fake.close();
+    openAiReader.join(3000);
+    anthropicReader.join(3000);
+    assertThat(openAiReader.isAlive()).isFalse();
+    assertThat(anthropicReader.isAlive()).isFalse();
+  }
+
   @Test
   void slowFirstSendsHeadersAtOnceAndTheFirstEventLater() throws Exception {
     long start = System.nanoTime();

@@ -50,6 +50,47 @@ class StatusErrorTest extends FakeServerTest {
   }
 
   @Test
+  void echoKeyQuotesTheWholeKeyInA401() throws Exception {
+    HttpResponse<String> openAi = openAi("gpt-4o+echo-key");
+    HttpResponse<String> anthropic = anthropic("claude+echo-key");
+
+    assertThat(openAi.statusCode()).isEqualTo(401);
+    JsonNode error = Wire.json(openAi).path("error");
+    assertThat(error.path("message").asText())
+        .startsWith("Incorrect API key provided: sk-test-secret.");
+    assertThat(error.path("type").asText()).isEqualTo("invalid_request_error");
+    assertThat(error.path("code").asText()).isEqualTo("invalid_api_key");
+    assertThat(anthropic.statusCode()).isEqualTo(401);
+    JsonNode body = Wire.json(anthropic);
+    assertThat(body.path("type").asText()).isEqualTo("error");
+    assertThat(body.path("error").path("type").asText()).isEqualTo("authentication_error");
+    assertThat(body.path("error").path("message").asText()).contains("sk-ant-test-secret");
+    assertThat(fake.attempts())
+        .allSatisfy(a -> assertThat(a.fault()).isEqualTo("echo-key"))
+        .allSatisfy(a -> assertThat(a.authPresent()).isTrue());
+    assertThat(wire.get("/_control/attempts").body()).doesNotContain("secret");
+  }
+
+  @Test
+  void echoKeyWithInbandErrorQuotesTheKeyInsideTheStream() throws Exception {
+    HttpResponse<String> openAi =
+        wire.openAi(Wire.openAiBody("m+echo-key+inband-error=server_error", true, "x"));
+    HttpResponse<String> anthropic =
+        wire.anthropic(
+            Wire.anthropicBody("c+echo-key+inband-error=api_error+inband-after=1", true, "x"));
+
+    assertThat(openAi.statusCode()).isEqualTo(200);
+    JsonNode openAiError = Wire.events(openAi.body()).getLast().json().path("error");
+    assertThat(openAiError.path("type").asText()).isEqualTo("server_error");
+    assertThat(openAiError.path("message").asText()).contains("sk-test-secret");
+    assertThat(anthropic.statusCode()).isEqualTo(200);
+    Wire.Event last = Wire.events(anthropic.body()).getLast();
+    assertThat(last.name()).isEqualTo("error");
+    assertThat(last.json().path("error").path("message").asText()).contains("sk-ant-test-secret");
+    assertThat(wire.get("/_control/attempts").body()).doesNotContain("secret");
+  }
+
+  @Test
   void retryAfterSeconds() throws Exception {
     HttpResponse<String> response = openAi("m+status=429+retry-after=7");
 

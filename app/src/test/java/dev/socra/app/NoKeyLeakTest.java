@@ -22,6 +22,8 @@ class NoKeyLeakTest {
       results.add(Cli.run(base, "routes"));
       for (String model :
           List.of(
+              "echo-key",
+              "echo-key+inband-error=overloaded_error+inband-after=2",
               "status=401",
               "status=403",
               "status=500",
@@ -40,12 +42,25 @@ class NoKeyLeakTest {
           results.add(Cli.run(env, "llm", mode, "--trace", "leak check"));
         }
       }
+      // a key pasted into the wrong variable is not echoed either
+      Map<String, String> misplaced = new HashMap<>(base);
+      misplaced.put("GROQ_BASE_URL", FakeEnv.KEYS.get("GROQ_API_KEY"));
+      results.add(Cli.run(misplaced, "routes"));
       Map<String, String> broken = new HashMap<>(base);
       broken.put("OPENAI_API_KEY", "sk-proj-SOCRAleak\ncheckDDDD7777ffff8888");
       results.add(Cli.run(broken, "routes"));
     }
     assertThat(results).anySatisfy(r -> assertThat(r.exitCode()).isEqualTo(1));
     assertThat(results).anySatisfy(r -> assertThat(r.err()).contains("rejected"));
+    // a provider did echo a key, and what reached the output was its fingerprint
+    String google = FakeEnv.KEYS.get("GOOGLE_API_KEY");
+    assertThat(results)
+        .anySatisfy(
+            r ->
+                assertThat(r.all())
+                    .contains(
+                        "Incorrect API key provided: "
+                            + dev.socra.llm.config.ApiKey.fingerprint(google)));
     for (Cli.Result r : results) {
       for (String key : FakeEnv.KEYS.values()) {
         assertThat(r.all()).doesNotContain(key).doesNotContain("SOCRAleak");

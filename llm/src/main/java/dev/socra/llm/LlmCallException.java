@@ -24,6 +24,8 @@ public final class LlmCallException extends RuntimeException {
     ATTEMPTS_EXHAUSTED,
     /** The request is larger than the whole budget of every target on its route. */
     EXCEEDS_EVERY_BUDGET,
+    /** The caller's own sink failed, so the call was stopped. */
+    CALLER_ABORTED,
     /** The request names a route that does not exist. */
     NO_SUCH_ROUTE
   }

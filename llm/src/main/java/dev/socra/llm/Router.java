@@ -73,6 +73,7 @@ public final class Router implements AutoCloseable {
     adapters.put(Protocol.ANTHROPIC, new AnthropicAdapter(http, classifier, secrets));
     adapters.put(Protocol.STUB, new StubAdapter(stub, config.stub().tokenDelay()));
     listeners.add(new LoggingListener(config));
+    tokens.count("warm up"); // loads the tokenizer now, not inside the first call's deadline
     for (List<TargetId> route : config.routes().values()) {
       for (TargetId t : route) {
         health.computeIfAbsent(
@@ -151,7 +152,7 @@ public final class Router implements AutoCloseable {
             new RouteDescription.TargetView(
                 t,
                 p.protocol().name().toLowerCase(java.util.Locale.ROOT),
-                p.baseUrl().toString(),
+                withoutUserInfo(p.baseUrl()),
                 key,
                 p.contextWindow(),
                 p.capabilities().prefill(),
@@ -172,6 +173,13 @@ public final class Router implements AutoCloseable {
   /** The budget of one target, as it stands now (configured, corrected by what was learned). */
   public TargetBudget budget(TargetId target) {
     return budgets.get(target);
+  }
+
+  /** A base URL as printed: credentials in it ({@code user:pass@}) stay out of every output. */
+  private static String withoutUserInfo(java.net.URI url) {
+    return url.getUserInfo() == null
+        ? url.toString()
+        : url.toString().replace(url.getRawUserInfo() + "@", "");
   }
 
   public RouterConfig config() {

@@ -96,6 +96,7 @@ class RouterFailoverTest {
     try (Router router = routes().route("a/status=502", "b/ok").router()) {
       ChatResponse r = call(router, stream);
       assertThat(outcomes(r)).containsExactly("a:transient", "a:transient", "b:ok");
+      assertThat(fake.attempts()).filteredOn(a -> a.model().equals("status=502")).hasSize(2);
     }
   }
 
@@ -106,6 +107,8 @@ class RouterFailoverTest {
       ChatResponse r = call(router, stream);
       assertThat(outcomes(r)).containsExactly("a:transient", "a:transient", "b:ok");
       assertThat(r.attempts().getFirst().httpStatus()).isZero();
+      // exactly the router's one retry: the HTTP client added none of its own
+      assertThat(fake.attempts()).filteredOn(a -> a.model().equals("reset")).hasSize(2);
     }
   }
 
@@ -217,6 +220,24 @@ class RouterFailoverTest {
               LlmCallException.class,
               e -> assertThat(e.failure()).isEqualTo(LlmCallException.Failure.CONTEXT_TOO_LONG))
           .hasMessageContaining("too long");
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(booleans = {false, true})
+  void aRequestOverATargetsWholeRateLimitGoesToTheNextTargetNotToAContextError(boolean stream) {
+    try (FakeProvider small = FakeProvider.start(0)) {
+      small.setLimits(new dev.socra.llm.testkit.RateLimits(50, 0));
+      FakeRoutes routes =
+          new FakeRoutes(dir)
+              .openai("small", small, false, 131_072)
+              .openai("b", fake, false, 128_000)
+              .route("small/ok", "b/ok");
+      try (Router router = routes.router()) {
+        ChatResponse r = call(router, stream);
+        assertThat(outcomes(r)).containsExactly("small:too-large", "b:ok");
+        assertThat(r.attempts().getFirst().httpStatus()).isEqualTo(413);
+      }
     }
   }
 

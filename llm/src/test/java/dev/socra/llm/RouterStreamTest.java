@@ -154,6 +154,28 @@ class RouterStreamTest {
   }
 
   @Test
+  void aFinishedStreamOnAnIdleConnectionIsFinalisedAtOnce() {
+    FakeRoutes routes =
+        new FakeRoutes(dir)
+            .openai("a", fake, true, 32_000)
+            .anthropic("c", fake)
+            .route("a/idle-after-finish", "c/ok");
+    try (Router router = routes.router()) {
+      long t0 = System.nanoTime();
+      ChatResponse r = stream(router, new StringBuilder());
+      assertThat(r.text()).isEqualTo(ANSWER);
+      assertThat(outcomes(r)).containsExactly("a:ok");
+      assertThat(r.usage().estimated()).isFalse();
+      // no more than the 500 ms stall limit: it finished on the finish reason
+      assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofMillis(1000));
+    }
+    FakeRoutes anthropic = new FakeRoutes(dir).anthropic("c", fake).route("c/idle-after-finish");
+    try (Router router = anthropic.router()) {
+      assertThat(stream(router, new StringBuilder()).text()).isEqualTo(ANSWER);
+    }
+  }
+
+  @Test
   void aRejectedPrefillMovesToTheNextTargetThatCanContinue() {
     FakeRoutes routes =
         new FakeRoutes(dir)

@@ -24,8 +24,11 @@ public final class ApiKey {
       return null;
     }
     String v = stripInvisible(raw);
-    while (v.length() >= 2 && isQuote(v.charAt(0)) && v.charAt(v.length() - 1) == v.charAt(0)) {
-      v = stripInvisible(v.substring(1, v.length() - 1));
+    // Quotes around the key, matched or not (a dashboard may keep only one of a pair).
+    while (!v.isEmpty() && (isQuote(v.charAt(0)) || isQuote(v.charAt(v.length() - 1)))) {
+      int from = isQuote(v.charAt(0)) ? 1 : 0;
+      int to = v.length() > from && isQuote(v.charAt(v.length() - 1)) ? v.length() - 1 : v.length();
+      v = stripInvisible(v.substring(from, Math.max(from, to)));
     }
     if (v.isEmpty()) {
       return null;
@@ -87,7 +90,7 @@ public final class ApiKey {
 
   /** {@code gsk_…9f2c}: enough to tell keys apart, too little to use one. */
   public static String fingerprint(String key) {
-    if (key.length() < 12) {
+    if (key.length() < 20) {
       return "…(" + key.length() + " characters)";
     }
     return key.substring(0, 4) + "…" + key.substring(key.length() - 4);

@@ -56,6 +56,14 @@ public final class ConfigLoader {
     for (var builtin : BuiltinProviders.all().entrySet()) {
       providers.put(builtin.getKey(), builtin.getValue());
     }
+    for (String section :
+        List.of("providers", "routes", "prices", "timeouts", "retry", "circuit", "stub")) {
+      JsonNode n = file.path(section);
+      if (!n.isMissingNode() && !n.isNull() && !n.isObject()) {
+        throw new ConfigException(
+            section + " in " + configPath() + " must be a mapping of names to settings");
+      }
+    }
     JsonNode fileProviders = file.path("providers");
     for (Iterator<String> it = fileProviders.fieldNames(); it.hasNext(); ) {
       String name = it.next();
@@ -98,7 +106,7 @@ public final class ConfigLoader {
     } else {
       List<TargetId> usable = new ArrayList<>();
       for (ProviderConfig p : providers.values()) {
-        if (p.protocol() != Protocol.STUB && p.key() != null) {
+        if (p.protocol() != Protocol.STUB && p.usable()) {
           usable.add(new TargetId(p.name(), p.model()));
         }
       }
@@ -106,7 +114,9 @@ public final class ConfigLoader {
         usable.add(new TargetId(stub.name(), stub.model()));
         source = "no provider key is set: demo mode";
       } else {
-        source = "providers with a key, in the order anthropic, google, groq, openai";
+        source =
+            "providers with a key (or needing none), in the order anthropic, google, groq,"
+                + " openai, then the config file's";
       }
       routes.put("default", usable);
     }
@@ -424,11 +434,22 @@ public final class ConfigLoader {
     check(node, "timeouts", Set.of("deadline", "connect", "first_token", "stall", "response"));
     Timeouts d = Timeouts.DEFAULTS;
     return new Timeouts(
-        duration(node, "deadline", "timeouts.deadline", d.deadline()),
-        duration(node, "connect", "timeouts.connect", d.connect()),
-        duration(node, "first_token", "timeouts.first_token", d.firstToken()),
-        duration(node, "stall", "timeouts.stall", d.stall()),
-        duration(node, "response", "timeouts.response", d.response()));
+        positive(
+            duration(node, "deadline", "timeouts.deadline", d.deadline()), "timeouts.deadline"),
+        positive(duration(node, "connect", "timeouts.connect", d.connect()), "timeouts.connect"),
+        positive(
+            duration(node, "first_token", "timeouts.first_token", d.firstToken()),
+            "timeouts.first_token"),
+        positive(duration(node, "stall", "timeouts.stall", d.stall()), "timeouts.stall"),
+        positive(
+            duration(node, "response", "timeouts.response", d.response()), "timeouts.response"));
+  }
+
+  private static Duration positive(Duration d, String where) {
+    if (d.isZero()) {
+      throw new ConfigException(where + " must be longer than zero");
+    }
+    return d;
   }
 
   private RetryPolicy retry(JsonNode node) {
@@ -513,11 +534,12 @@ public final class ConfigLoader {
     try {
       URI u = new URI(t.endsWith("/") ? t.substring(0, t.length() - 1) : t);
       if (!("http".equals(u.getScheme()) || "https".equals(u.getScheme())) || u.getHost() == null) {
-        throw new ConfigException(where + " must be an http or https URL, was '" + t + "'");
+        // The value is not echoed: a key pasted into the wrong variable must not be printed.
+        throw new ConfigException(where + " must be an http or https URL");
       }
       return u;
     } catch (java.net.URISyntaxException e) {
-      throw new ConfigException(where + " is not a valid URL: '" + t + "'");
+      throw new ConfigException(where + " is not a valid URL");
     }
   }
 

@@ -118,6 +118,18 @@ public final class Call {
     } catch (LlmCallException e) {
       events.accept(new RouterEvent.CallFailed(id, request.route(), e));
       throw e;
+    } catch (RuntimeException e) {
+      // The caller's own sink failed (a client went away, say): the call ends, and says so.
+      events.accept(
+          new RouterEvent.CallFailed(
+              id,
+              request.route(),
+              new LlmCallException(
+                  Failure.CALLER_ABORTED,
+                  "the caller stopped the call: " + e,
+                  attempts,
+                  delivered.toString())));
+      throw e;
     }
   }
 
@@ -262,6 +274,11 @@ public final class Call {
           return Optional.of(response(target, attempt));
         }
         case Decision.GiveUp g -> {
+          if (attempt.outcome() instanceof Outcome.Abandoned) {
+            throw failure(
+                Failure.DEADLINE_EXCEEDED,
+                "the call's deadline passed while waiting for " + target);
+          }
           if (continuing) {
             // A refusal of a continuation may be a refusal of the prefill: another target may
             // take it.
@@ -314,14 +331,25 @@ public final class Call {
     Exchange exchange =
         new Exchange(
             target, provider, request, prefill, stream, this::deliver, deadline, config.timeouts());
-    AttemptResult result = adapters.get(provider.protocol()).send(exchange);
+    AttemptResult result;
+    try {
+      result = adapters.get(provider.protocol()).send(exchange);
+    } catch (RuntimeException e) {
+      // Thrown by the caller's sink: free the target's circuit permit and budget, then let go.
+      health.get(target).record(new Outcome.Abandoned("the caller stopped"), Duration.ZERO);
+      budgets.get(target).settle(reservation, Usage.NONE, 0);
+      throw e;
+    }
     Duration latency = Duration.ofNanos(System.nanoTime() - t0);
     if (result.outcome().isSuccess()) {
       lastText = result.text();
     }
     boolean produced = !result.text().isEmpty();
     Usage usage;
-    if (result.usage() != null) {
+    if (result.usage() != null && produced && result.usage().outputTokens() == 0) {
+      // A stream cut before its usage block: the input was reported, the output must be counted.
+      usage = new Usage(result.usage().inputTokens(), tokens.count(result.text()), true);
+    } else if (result.usage() != null) {
       usage = result.usage();
     } else if (result.outcome().isSuccess() || produced) {
       usage = new Usage(tokens.countInput(request, prefill), tokens.count(result.text()), true);

@@ -24,6 +24,10 @@ public final class ErrorClassifier {
   private static final Pattern BAD_KEY =
       Pattern.compile(
           "api[_ ]key[_ ]invalid|api key not valid|invalid api key", Pattern.CASE_INSENSITIVE);
+  private static final Pattern CREDIT =
+      Pattern.compile(
+          "credit balance is too low|insufficient credits|out of credits",
+          Pattern.CASE_INSENSITIVE);
   private static final int DETAIL_LIMIT = 300;
 
   private final Clock clock;
@@ -61,6 +65,10 @@ public final class ErrorClassifier {
 
   private Outcome classify(
       int status, ProviderError error, HttpHeaders headers, JsonNode json, String detail) {
+    if (error != null && error.typeContains("json_validate_failed")) {
+      // A small model broke the JSON it was asked for: another try or target may not.
+      return new Outcome.Transient(detail);
+    }
     if (error != null) {
       Optional<Outcome> byType = classifyByType(error, detail);
       // A specific type word (quota, overload, context) is more precise than the status; a generic
@@ -73,16 +81,24 @@ public final class ErrorClassifier {
     }
     return switch (status) {
       case 429 -> new Outcome.RateLimited(RetryAfter.from(headers, json, clock), detail);
+      case 413 -> {
+        // Groq answers a request larger than its whole per-minute budget with 413 and a rate-limit
+        // type: the target can never take it, however long we wait. Not a context problem.
+        if (error != null && (error.typeContains("rate_limit") || error.typeContains("tokens"))) {
+          yield new Outcome.TooLarge(detail);
+        }
+        yield new Outcome.ContextTooLong(detail);
+      }
       case 401, 403 -> new Outcome.AuthFailed(detail);
       case 402 -> new Outcome.QuotaExhausted(detail);
       case 404 -> new Outcome.AuthFailed(detail + " (model or endpoint not found)");
-      case 503, 529 -> new Outcome.Overloaded(detail);
+      case 503, 529, 498 -> new Outcome.Overloaded(detail);
       case 408, 409, 500, 502, 504 -> new Outcome.Transient(detail);
-      case 400, 413, 422 -> {
+      case 400, 422 -> {
         if (error != null && BAD_KEY.matcher(error.describe()).find()) {
           yield new Outcome.AuthFailed(detail);
         }
-        yield CONTEXT_WORDS.matcher(detail).find() || status == 413
+        yield CONTEXT_WORDS.matcher(detail).find()
             ? new Outcome.ContextTooLong(detail)
             : new Outcome.Refused(detail);
       }
@@ -92,7 +108,9 @@ public final class ErrorClassifier {
 
   private Optional<Outcome> classifyByType(ProviderError error, String detail) {
     String type = error.type().toLowerCase(Locale.ROOT);
-    if (type.contains("insufficient_quota") || type.contains("billing")) {
+    if (type.contains("insufficient_quota")
+        || type.contains("billing")
+        || CREDIT.matcher(error.message()).find()) {
       return Optional.of(new Outcome.QuotaExhausted(detail));
     }
     if (type.contains("overloaded")) {

@@ -25,6 +25,8 @@ public sealed interface Outcome {
       case ContextTooLong c -> "context-too-long";
       case Refused r -> "refused";
       case Skipped s -> "skipped";
+      case Abandoned a -> "abandoned";
+      case TooLarge t -> "too-large";
     };
   }
 
@@ -55,9 +57,21 @@ public sealed interface Outcome {
   /** The prompt does not fit this target's context window. */
   record ContextTooLong(String detail) implements Outcome {}
 
+  /**
+   * The request is larger than this target will ever take at once (Groq's 413 for a request over
+   * its whole per-minute budget); another target may take it.
+   */
+  record TooLarge(String detail) implements Outcome {}
+
   /** The provider refused the request itself (content filter, invalid request). */
   record Refused(String detail) implements Outcome {}
 
   /** Not attempted: circuit open, cooling down, disabled, or the request cannot fit. */
   record Skipped(String detail) implements Outcome {}
+
+  /**
+   * The call stopped waiting for its own reasons (its deadline passed, or the caller's sink
+   * failed): says nothing about the target's health.
+   */
+  record Abandoned(String detail) implements Outcome {}
 }

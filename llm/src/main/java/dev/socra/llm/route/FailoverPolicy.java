@@ -34,7 +34,7 @@ public final class FailoverPolicy {
       case Outcome.Success s -> new Decision.Done();
       case Outcome.RateLimited r -> {
         // Sit out a short wait on the same target once; anything longer fails over at once.
-        Duration wait = r.retryAfter().orElse(null);
+        Duration wait = r.retryAfter().map(FailoverPolicy::spread).orElse(null);
         boolean shortWait =
             wait != null
                 && wait.compareTo(retry.maxRateLimitWait()) <= 0
@@ -52,7 +52,15 @@ public final class FailoverPolicy {
       case Outcome.ContextTooLong c -> new Decision.NextTarget();
       case Outcome.Skipped s -> new Decision.NextTarget();
       case Outcome.Refused r -> new Decision.GiveUp();
+      case Outcome.Abandoned a -> new Decision.GiveUp();
+      case Outcome.TooLarge t -> new Decision.NextTarget();
     };
+  }
+
+  /** Up to a tenth more, so calls told the same wait do not all come back at the same instant. */
+  private static Duration spread(Duration wait) {
+    long extra = wait.toNanos() / 10;
+    return wait.plusNanos(extra <= 0 ? 0 : ThreadLocalRandom.current().nextLong(extra));
   }
 
   /** Full jitter between half and all of twice the base, so parallel retries do not align. */

@@ -125,10 +125,12 @@ public final class TargetHealth {
         disable(a.detail());
       }
       case Outcome.Skipped s -> circuit.releasePermission();
+      case Outcome.Abandoned a -> circuit.releasePermission();
+      case Outcome.TooLarge t -> circuit.onSuccess(nanos, TimeUnit.NANOSECONDS);
     }
   }
 
-  private void coolDown(Duration wait, String reason) {
+  private synchronized void coolDown(Duration wait, String reason) {
     Instant until = clock.instant().plus(wait);
     if (until.isAfter(coolingUntil)) {
       coolingUntil = until;
@@ -139,7 +141,7 @@ public final class TargetHealth {
     }
   }
 
-  private void disable(String reason) {
+  private synchronized void disable(String reason) {
     if (disabledReason == null) {
       disabledReason = reason;
       events.accept(new RouterEvent.TargetStateChanged(target, "DISABLED", reason));

@@ -35,6 +35,11 @@ class ErrorClassifierTest {
         "400|{\"type\":\"error\",\"error\":{\"type\":\"invalid_request_error\",\"message\":\"prompt is too long: 250000 tokens > 200000 maximum\"}}|context-too-long",
         "400|{\"error\":{\"message\":\"flagged by the content filter\",\"code\":\"content_filter\"}}|refused",
         "400|{\"error\":{\"message\":\"temperature must be at most 2\"}}|refused",
+        "400|{\"type\":\"error\",\"error\":{\"type\":\"invalid_request_error\",\"message\":\"Your credit balance is too low to access the Anthropic API.\"}}|quota",
+        "413|{\"error\":{\"message\":\"Request too large for model on tokens per minute (TPM): Limit 6000, Requested 9500\",\"type\":\"tokens\",\"code\":\"rate_limit_exceeded\"}}|too-large",
+        "413|{\"type\":\"error\",\"error\":{\"type\":\"request_too_large\",\"message\":\"Request exceeds the maximum size\"}}|context-too-long",
+        "400|{\"error\":{\"message\":\"Failed to generate JSON\",\"type\":\"invalid_request_error\",\"code\":\"json_validate_failed\"}}|transient",
+        "498|{\"error\":{\"message\":\"capacity exceeded\"}}|overloaded",
       })
   void classifiesEachStatusAsTheErrorItCarries(int status, String body, String kind) {
     assertThat(classifier.classifyHttp(status, NONE, body == null ? "" : body).kind())

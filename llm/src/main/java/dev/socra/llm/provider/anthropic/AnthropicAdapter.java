@@ -85,6 +85,10 @@ public final class AnthropicAdapter extends HttpAdapter {
       }
     }
     String stop = body.path("stop_reason").asText("end_turn");
+    if (FILTERED.contains(stop)) {
+      return AttemptResult.failed(
+          new Outcome.Refused("the provider withheld the answer: " + stop), status);
+    }
     JsonNode u = body.path("usage");
     Usage usage =
         u.has("input_tokens")

@@ -36,6 +36,10 @@ public abstract class HttpAdapter implements ProviderAdapter {
   private static final Duration ERROR_BODY_WAIT = Duration.ofSeconds(10);
   private static final Clock CLOCK = Clock.systemUTC();
 
+  /** Finish reasons that mean the provider withheld the answer, not that it completed it. */
+  protected static final java.util.Set<String> FILTERED =
+      java.util.Set.of("content_filter", "refusal");
+
   private final HttpClient client;
   private final ErrorClassifier classifier;
   private final Secrets secrets;
@@ -70,8 +74,13 @@ public abstract class HttpAdapter implements ProviderAdapter {
       response = pending.get(Math.max(0, headerWait.toNanos()), TimeUnit.NANOSECONDS);
     } catch (TimeoutException e) {
       pending.cancel(true);
+      // A response that still arrives after all must not hold its connection open.
+      pending.thenAccept(HttpAdapter::discard);
       return AttemptResult.failed(
-          new Outcome.Silent("no response within " + seconds(headerWait)), 0);
+          byDeadline(deadline, ex.stream() ? ex.timeouts().firstToken() : ex.timeouts().response())
+              ? new Outcome.Abandoned("the call's deadline passed before a response")
+              : new Outcome.Silent("no response within " + seconds(headerWait)),
+          0);
     } catch (ExecutionException e) {
       return AttemptResult.failed(connectionFailure(e.getCause()), 0);
     } catch (InterruptedException e) {
@@ -103,10 +112,9 @@ public abstract class HttpAdapter implements ProviderAdapter {
       if (ex.stream() && eventStream) {
         return readStream(ex, status, lines, start);
       }
-      Duration bodyWait =
-          ex.stream()
-              ? min(ex.timeouts().firstToken(), until(deadline))
-              : min(ex.timeouts().response(), until(deadline));
+      // The limit covers the whole answer, headers included.
+      Duration limit = ex.stream() ? ex.timeouts().firstToken() : ex.timeouts().response();
+      Duration bodyWait = min(limit.minusNanos(System.nanoTime() - start), until(deadline));
       String body;
       try {
         body = readAllOrFail(lines, bodyWait);
@@ -158,14 +166,26 @@ public abstract class HttpAdapter implements ProviderAdapter {
       try {
         event = events.next(wait);
       } catch (TimeoutException e) {
+        if (state.finishReason != null) {
+          break; // finished: a missing end marker is no reason to wait on
+        }
+        if (until(ex.deadline()).isZero()) {
+          return partial(
+              new Outcome.Abandoned("the call's deadline passed mid-stream"),
+              status,
+              text,
+              state,
+              ttft);
+        }
         String what =
-            until(ex.deadline()).isZero()
-                ? "the call's deadline passed mid-stream"
-                : ttft == null
-                    ? "no first token within " + seconds(ex.timeouts().firstToken())
-                    : "stream stalled for " + seconds(ex.timeouts().stall());
+            ttft == null
+                ? "no first token within " + seconds(ex.timeouts().firstToken())
+                : "stream stalled for " + seconds(ex.timeouts().stall());
         return partial(new Outcome.Silent(what), status, text, state, ttft);
       } catch (IOException e) {
+        if (state.finishReason != null) {
+          break;
+        }
         return partial(
             new Outcome.Transient("stream broke: " + describe(e)), status, text, state, ttft);
       }
@@ -197,9 +217,18 @@ public abstract class HttpAdapter implements ProviderAdapter {
         break;
       }
     }
-    if (!state.done && state.finishReason == null) {
+    if (state.finishReason == null) {
+      // No finish reason: cut off, even where a proxy still sent its end marker.
       return partial(
           new Outcome.Transient("stream ended before the answer was complete"),
+          status,
+          text,
+          state,
+          ttft);
+    }
+    if (FILTERED.contains(state.finishReason)) {
+      return partial(
+          new Outcome.Refused("the provider stopped the answer: " + state.finishReason),
           status,
           text,
           state,
@@ -231,6 +260,19 @@ public abstract class HttpAdapter implements ProviderAdapter {
         state.inputTokens == null ? 0 : state.inputTokens,
         state.outputTokens == null ? 0 : state.outputTokens,
         false);
+  }
+
+  /** True when the call's deadline, not the configured limit, cut this wait short. */
+  private static boolean byDeadline(Instant deadline, Duration limit) {
+    return until(deadline).isZero() || until(deadline).compareTo(limit) < 0;
+  }
+
+  private static void discard(HttpResponse<InputStream> late) {
+    try {
+      late.body().close();
+    } catch (IOException ignored) {
+      // nothing more to do with a response nobody waits for
+    }
   }
 
   private static Outcome connectionFailure(Throwable cause) {

@@ -61,7 +61,13 @@ public final class OpenAiAdapter extends HttpAdapter {
     if (ex.prefill() != null) {
       messages.addObject().put("role", "assistant").put("content", ex.prefill());
     }
-    root.put("max_tokens", r.maxTokens());
+    // OpenAI's own API has replaced max_tokens, which its newer models refuse; compatible servers
+    // (Gemini, Groq, Ollama, vLLM) still expect the old name.
+    root.put(
+        "api.openai.com".equals(ex.provider().baseUrl().getHost())
+            ? "max_completion_tokens"
+            : "max_tokens",
+        r.maxTokens());
     if (ex.stream()) {
       root.put("stream", true);
       root.putObject("stream_options").put("include_usage", true);
@@ -87,6 +93,13 @@ public final class OpenAiAdapter extends HttpAdapter {
     }
     String text = choice.path("message").path("content").asText("");
     String finish = choice.path("finish_reason").asText("stop");
+    String refusal = choice.path("message").path("refusal").asText("");
+    if (!refusal.isEmpty() || FILTERED.contains(finish)) {
+      return AttemptResult.failed(
+          new Outcome.Refused(
+              "the provider withheld the answer: " + (refusal.isEmpty() ? finish : refusal)),
+          status);
+    }
     return new AttemptResult(
         new Outcome.Success(finish), status, text, usage(body.path("usage")), null, finish);
   }

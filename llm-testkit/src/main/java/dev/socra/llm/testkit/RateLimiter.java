@@ -1,25 +1,29 @@
 package dev.socra.llm.testkit;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.Iterator;
-
 /**
- * Sliding-window limiter over the last 60 seconds. Rejected requests are not counted, as real
- * providers do not charge for a 429. Synchronized: connections are served concurrently.
+ * Token-bucket limiter, as the providers document theirs: each limit is a bucket holding a minute's
+ * allowance that refills continuously (Anthropic: "continuously replenished up to your maximum";
+ * OpenAI and Groq likewise replenish rather than reset on a clock minute). A request takes its
+ * whole cost when admitted; rejected requests take nothing, as real providers do not charge for a
+ * 429. Synchronized: connections are served concurrently.
  */
 final class RateLimiter {
 
   static final long WINDOW_MILLIS = 60_000;
 
-  private record Use(long atMillis, int tokens) {}
+  /** Refill arithmetic in doubles must not refuse a request at the very millisecond it fits. */
+  private static final double EPSILON = 1e-6;
 
-  private final Deque<Use> window = new ArrayDeque<>();
   private RateLimits limits = RateLimits.UNLIMITED;
-  private int windowTokens;
+  private double requestsLeft;
+  private double tokensLeft;
+  private long lastMillis = -1;
 
   synchronized void setLimits(RateLimits limits) {
     this.limits = limits;
+    this.requestsLeft = limits.rpm();
+    this.tokensLeft = limits.tpm();
+    this.lastMillis = -1;
   }
 
   synchronized RateLimits limits() {
@@ -27,57 +31,64 @@ final class RateLimiter {
   }
 
   synchronized void reset() {
-    window.clear();
-    windowTokens = 0;
+    setLimits(limits);
   }
 
-  /** Admits the request (recording its cost) or explains why not. */
+  /** Admits the request (taking its cost) or explains why not. */
   synchronized Admission admit(int cost, long nowMillis) {
-    while (!window.isEmpty() && window.peekFirst().atMillis() <= nowMillis - WINDOW_MILLIS) {
-      windowTokens -= window.pollFirst().tokens();
-    }
-    int usedRequests = window.size();
-    int usedTokens = windowTokens;
+    refill(nowMillis);
+    int usedRequests = limits.rpm() - (int) Math.floor(requestsLeft);
+    int usedTokens = limits.tpm() - (int) Math.floor(tokensLeft);
     String blockedOn = null;
     long wait = 0;
     boolean tooLarge = limits.tpm() > 0 && cost > limits.tpm();
-    if (limits.rpm() > 0 && usedRequests + 1 > limits.rpm()) {
+    if (limits.rpm() > 0 && requestsLeft < 1 - EPSILON) {
       blockedOn = "requests";
-      wait = expiry(window.peekFirst(), nowMillis);
+      wait = millisFor(1 - requestsLeft, limits.rpm());
     }
     if (tooLarge) {
       blockedOn = "tokens";
-    } else if (limits.tpm() > 0 && usedTokens + cost > limits.tpm()) {
-      long tokenWait = untilTokensFree(usedTokens + cost - limits.tpm(), nowMillis);
+    } else if (limits.tpm() > 0 && tokensLeft < cost - EPSILON) {
+      long tokenWait = millisFor(cost - tokensLeft, limits.tpm());
       if (blockedOn == null || tokenWait > wait) {
         blockedOn = "tokens";
         wait = tokenWait;
       }
     }
-    if (blockedOn == null && !limits.unlimited()) {
-      window.addLast(new Use(nowMillis, cost));
-      windowTokens += cost;
-    }
-    long reset = window.isEmpty() ? 0 : expiry(window.peekLast(), nowMillis);
-    return new Admission(
-        limits, blockedOn, tooLarge, usedRequests, usedTokens, cost, wait, reset, reset);
-  }
-
-  /** How long until at least {@code excess} tokens have left the window. */
-  private long untilTokensFree(int excess, long nowMillis) {
-    int freed = 0;
-    Iterator<Use> oldestFirst = window.iterator();
-    while (oldestFirst.hasNext()) {
-      Use use = oldestFirst.next();
-      freed += use.tokens();
-      if (freed >= excess) {
-        return expiry(use, nowMillis);
+    if (blockedOn == null) {
+      if (limits.rpm() > 0) {
+        requestsLeft -= 1;
+      }
+      if (limits.tpm() > 0) {
+        tokensLeft -= cost;
       }
     }
-    return WINDOW_MILLIS; // unreachable while cost <= limit; a safe upper bound regardless
+    return new Admission(
+        limits,
+        blockedOn,
+        tooLarge,
+        usedRequests,
+        usedTokens,
+        cost,
+        wait,
+        millisFor(limits.rpm() - requestsLeft, limits.rpm()),
+        millisFor(limits.tpm() - tokensLeft, limits.tpm()));
   }
 
-  private static long expiry(Use use, long nowMillis) {
-    return Math.max(1, use.atMillis() + WINDOW_MILLIS - nowMillis);
+  private void refill(long nowMillis) {
+    if (lastMillis >= 0 && nowMillis > lastMillis) {
+      double minutes = (nowMillis - lastMillis) / (double) WINDOW_MILLIS;
+      requestsLeft = Math.min(limits.rpm(), requestsLeft + minutes * limits.rpm());
+      tokensLeft = Math.min(limits.tpm(), tokensLeft + minutes * limits.tpm());
+    }
+    lastMillis = Math.max(lastMillis, nowMillis);
+  }
+
+  /** How long the bucket takes to refill {@code amount} at {@code perMinute}, at least 1 ms. */
+  private static long millisFor(double amount, int perMinute) {
+    if (perMinute <= 0 || amount <= 0) {
+      return 0;
+    }
+    return Math.max(1, (long) Math.ceil(amount * WINDOW_MILLIS / perMinute));
   }
 }

@@ -80,7 +80,14 @@ public final class Router implements AutoCloseable {
             t, id -> new TargetHealth(id, config.circuit(), config.retry(), clock, this::publish));
         ProviderConfig p = config.provider(t);
         budgets.computeIfAbsent(
-            t, id -> new TargetBudget(id.toString(), p.limits(), p.tokenRatio(), store));
+            t,
+            id ->
+                new TargetBudget(
+                    id.toString(),
+                    p.limits(),
+                    p.tokenRatio(),
+                    p.rateLimitHeaders().refundsUnusedTokens(),
+                    store));
       }
     }
   }

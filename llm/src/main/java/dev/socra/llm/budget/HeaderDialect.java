@@ -13,6 +13,14 @@ public enum HeaderDialect {
   GROQ,
   ANTHROPIC;
 
+  /**
+   * Anthropic counts output tokens as they are really produced; OpenAI and Groq charge a request's
+   * {@code max_tokens} when it arrives and give nothing back.
+   */
+  public boolean refundsUnusedTokens() {
+    return this == ANTHROPIC;
+  }
+
   public static HeaderDialect parse(String text, String where) {
     try {
       return valueOf(text.strip().toUpperCase(Locale.ROOT));

@@ -26,6 +26,7 @@ public final class TargetBudget {
 
   private final String key;
   private final BudgetStore store;
+  private final boolean refundsUnused;
   private final Map<Dimension, Bucket> buckets = new EnumMap<>(Dimension.class);
   private Limits limits;
   private int inFlight;
@@ -33,8 +34,10 @@ public final class TargetBudget {
   /** Real input tokens per estimated one, learned from the provider's usage reports. */
   private double calibration;
 
-  public TargetBudget(String key, Limits configured, double tokenRatio, BudgetStore store) {
+  public TargetBudget(
+      String key, Limits configured, double tokenRatio, boolean refundsUnused, BudgetStore store) {
     this.key = key;
+    this.refundsUnused = refundsUnused;
     this.store = store;
     this.limits = configured;
     this.calibration = tokenRatio;
@@ -53,7 +56,7 @@ public final class TargetBudget {
 
   /** The request's demand here: its input estimate, calibrated for this target, and its output. */
   public synchronized Demand demand(long estimatedInput, long maxOutput) {
-    return new Demand(Math.max(1, Math.round(estimatedInput * calibration)), maxOutput);
+    return new Demand(Math.max(1, (long) Math.ceil(estimatedInput * calibration)), maxOutput);
   }
 
   public synchronized Limits limits() {
@@ -137,7 +140,15 @@ public final class TargetBudget {
     for (var e : buckets.entrySet()) {
       Dimension d = e.getKey();
       long reserved = d.need(r.demand());
-      long actual = d.countsRequests() ? (usage == null ? 0 : 1) : d.need(used);
+      long actual;
+      if (d.countsRequests()) {
+        actual = usage == null ? 0 : 1;
+      } else if (usage == null || refundsUnused) {
+        actual = d.need(used);
+      } else {
+        // charged what was reserved when it arrived; only an overrun adds to it
+        actual = Math.max(reserved, d.need(used));
+      }
       if (reserved > actual) {
         e.getValue().addTokens(reserved - actual);
       } else if (actual > reserved) {
@@ -151,13 +162,15 @@ public final class TargetBudget {
   }
 
   /**
-   * Takes what the provider's headers said. A limit it announces replaces the configured one; what
-   * it says is left can only lower what the bucket holds, never raise it.
+   * Takes what the provider's headers said. A limit it announces replaces the configured one (and
+   * its count of what is left replaces ours); otherwise what it says is left can only lower what
+   * the bucket holds, never raise it, so a stale header cannot make the router less careful.
    */
   public synchronized void learn(List<LimitObservation> observations) {
     for (LimitObservation o : observations) {
       Dimension d = o.dimension();
-      if (o.limit() > 0 && o.limit() != limits.of(d)) {
+      boolean corrected = o.limit() > 0 && o.limit() != limits.of(d);
+      if (corrected) {
         limits = limits.with(d, o.limit());
         Bucket existing = buckets.get(d);
         if (existing == null) {
@@ -172,6 +185,9 @@ public final class TargetBudget {
         long excess = bucket.getAvailableTokens() - o.remaining();
         if (excess > 0) {
           bucket.consumeIgnoringRateLimits(excess);
+        } else if (excess < 0 && corrected) {
+          // the configured limit was wrong: trust the provider's count under its real limit
+          bucket.addTokens(-excess);
         }
       }
     }

@@ -14,7 +14,12 @@ import picocli.CommandLine.Command;
     version = "socra 0.1.0",
     description =
         "Interrogates startup ideas with specialist LLM personas, over a fail-over LLM router.",
-    subcommands = {RoutesCommand.class, LlmCommand.class, FakeProviderCommand.class})
+    subcommands = {
+      RoutesCommand.class,
+      LlmCommand.class,
+      PlanCommand.class,
+      FakeProviderCommand.class
+    })
 public final class SocraCommand implements Runnable {
   static final int EXIT_FAILED = 1;
   static final int EXIT_USAGE = 2;

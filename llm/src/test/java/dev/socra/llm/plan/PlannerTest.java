@@ -167,6 +167,20 @@ class PlannerTest {
   }
 
   @Test
+  void costIsPricedPerServedCallAndUnpricedTargetsAreNamedNotFree() {
+    PlanTarget priced =
+        GROQ.withPrice(
+            new dev.socra.llm.pricing.Price(
+                new java.math.BigDecimal("0.10"), new java.math.BigDecimal("0.40"), null, "test"));
+    Plan plan = plan(SEED_BURST, priced, GEMINI);
+    // 3 on the priced target: 3 x (1,500 x 0.10 + 400 x 0.40) per million = $0.00093
+    assertThat(plan.session().cost()).isEqualByComparingTo("0.00093");
+    assertThat(plan.session().unpriced()).containsExactly(GEMINI.id());
+    assertThat(PlanText.render(plan))
+        .contains("cost per session: $0.00093 plus unpriced calls on google/gemini-2.5-flash-lite");
+  }
+
+  @Test
   void theDefaultProfileIsTheSeedsTable() {
     Profile p = Profile.socraDefault();
     assertThat(p.calls()).isEqualTo(14);

@@ -114,9 +114,14 @@ public final class TargetBudget {
     return new Reservation(this, demand, Duration.ofNanos(waitNanos));
   }
 
+  /** True when as many calls are in flight as the target allows: a booking must wait for one. */
+  public synchronized boolean concurrencyFull() {
+    return limits.concurrency() > 0 && inFlight >= limits.concurrency();
+  }
+
   /** When a booking could start, without booking: for choosing among targets. */
   public synchronized Duration earliest(Demand demand) {
-    long waitNanos = 0;
+    long waitNanos = concurrencyFull() ? CONCURRENCY_POLL.toNanos() : 0;
     for (var e : buckets.entrySet()) {
       EstimationProbe probe = e.getValue().estimateAbilityToConsume(e.getKey().need(demand));
       if (!probe.canBeConsumed()) {

@@ -167,6 +167,11 @@ public final class Call {
       Instant now = clock.instant();
       boolean roomFirst =
           roomAt != null && (cooled.isEmpty() || now.plus(roomIn).isBefore(cooled.get()));
+      if (roomFirst && budgets.get(roomAt).concurrencyFull()) {
+        // room in the buckets, but no free slot: look again when a call may have finished
+        sleep(roomIn);
+        continue;
+      }
       if (roomFirst) {
         TargetBudget budget = budgets.get(roomAt);
         Reservation booked = budget.book(waitingForRoom.get(roomAt));

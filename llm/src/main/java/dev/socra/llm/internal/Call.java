@@ -169,6 +169,9 @@ public final class Call {
           roomAt != null && (cooled.isEmpty() || now.plus(roomIn).isBefore(cooled.get()));
       if (roomFirst && budgets.get(roomAt).concurrencyFull()) {
         // room in the buckets, but no free slot: look again when a call may have finished
+        if (!now.plus(roomIn).isBefore(deadline)) {
+          throw failure(Failure.DEADLINE_EXCEEDED, "the call's deadline passed waiting for a free slot");
+        }
         sleep(roomIn);
         continue;
       }

@@ -143,6 +143,28 @@ class RouterCapacityTest {
   }
 
   @Test
+  void aConcurrencyLimitLetsCallsThroughOneAtATime() throws Exception {
+    String yaml =
+        """
+        providers:
+          g: { base_url: "%s", key_env: G_KEY, model: "slow-first=300", limits: { concurrency: 1 } }
+        routes: { default: [g] }
+        """
+            .formatted(groqLike.openAiBaseUrl());
+    try (Router router = router(yaml)) {
+      long t0 = System.nanoTime();
+      List<ChatResponse> answers =
+          together(
+              router,
+              List.of(ChatRequest.of("one"), ChatRequest.of("two"), ChatRequest.of("three")));
+      assertThat(answers).hasSize(3);
+      // one at a time: three calls of at least 300 ms each
+      assertThat(Duration.ofNanos(System.nanoTime() - t0)).isGreaterThan(Duration.ofMillis(880));
+      assertThat(groqLike.attempts()).hasSize(3);
+    }
+  }
+
+  @Test
   void aRequestTooBigForEveryTargetFailsAtOnceWithoutBeingSent() throws Exception {
     String yaml =
         """

@@ -177,6 +177,25 @@ public final class Router implements AutoCloseable {
     return new RouteDescription(routes, config.routeSource(), unkeyed);
   }
 
+  /**
+   * The target a call on this route would most likely go to now: the first one that is neither
+   * disabled, cooling down nor circuit-open. Callers that shape a request by the target's
+   * capabilities (one call with a separator, or two) ask this first; fail-over may still move the
+   * call, so they must accept any target's answer.
+   */
+  public java.util.Optional<TargetId> likelyTarget(String route) {
+    List<TargetId> targets = config.routes().get(route);
+    if (targets == null) {
+      return java.util.Optional.empty();
+    }
+    for (TargetId t : targets) {
+      if (health.get(t).availableAt().isEmpty() && health.get(t).state().equals("CLOSED")) {
+        return java.util.Optional.of(t);
+      }
+    }
+    return targets.stream().findFirst();
+  }
+
   /** The budget of one target, as it stands now (configured, corrected by what was learned). */
   public TargetBudget budget(TargetId target) {
     return budgets.get(target);

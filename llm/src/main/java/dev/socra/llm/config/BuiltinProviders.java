@@ -30,7 +30,7 @@ final class BuiltinProviders {
             null,
             "claude-haiku-4-5",
             200_000,
-            new Capabilities(true, false, false),
+            new Capabilities(true, false, false, true),
             // Tier 1 (no free tier): 50 rpm, 50,000 input and 10,000 output tokens a minute
             new Limits(50, 0, 50_000, 10_000, 0, 0, 0),
             HeaderDialect.ANTHROPIC,
@@ -45,7 +45,7 @@ final class BuiltinProviders {
             null,
             "gemini-2.5-flash-lite",
             1_048_576,
-            new Capabilities(false, true, true),
+            new Capabilities(false, true, true, false),
             // Free tier: 15 rpm, 250,000 tpm, 1,000 requests a day
             new Limits(15, 250_000, 0, 0, 1_000, 0, 0),
             HeaderDialect.OPENAI,
@@ -60,7 +60,7 @@ final class BuiltinProviders {
             null,
             "llama-3.1-8b-instant",
             131_072,
-            new Capabilities(true, false, true),
+            new Capabilities(true, false, true, false),
             // Free tier: 30 rpm, 6,000 tpm, 14,400 requests and 500,000 tokens a day
             new Limits(30, 6_000, 0, 0, 14_400, 500_000, 0),
             HeaderDialect.GROQ,
@@ -75,7 +75,7 @@ final class BuiltinProviders {
             null,
             "gpt-4o-mini",
             128_000,
-            new Capabilities(false, true, true),
+            new Capabilities(false, true, true, false),
             // Tier 1: 500 rpm, 200,000 tpm, 10,000 requests a day
             new Limits(500, 200_000, 0, 0, 10_000, 0, 0),
             HeaderDialect.OPENAI,
@@ -92,7 +92,7 @@ final class BuiltinProviders {
         null,
         STUB_MODEL,
         1_000_000,
-        new Capabilities(true, true, true),
+        new Capabilities(true, true, true, true),
         Limits.NONE,
         HeaderDialect.OPENAI,
         1.0);

@@ -6,7 +6,10 @@ package dev.socra.llm.config;
  * @param prefill continues a partial assistant message, so a broken stream can resume there
  * @param jsonSchema accepts a JSON schema for the answer ({@code response_format: json_schema})
  * @param jsonObject accepts {@code response_format: json_object}
+ * @param separator reliably writes text, then a separator line, then JSON, in one answer, so an
+ *     interview turn can be one call (the seed found Claude does; small models do not)
  */
-public record Capabilities(boolean prefill, boolean jsonSchema, boolean jsonObject) {
-  public static final Capabilities NONE = new Capabilities(false, false, false);
+public record Capabilities(
+    boolean prefill, boolean jsonSchema, boolean jsonObject, boolean separator) {
+  public static final Capabilities NONE = new Capabilities(false, false, false, false);
 }

@@ -217,12 +217,13 @@ public final class ConfigLoader {
             : builtin != null ? builtin.contextWindow() : 32_768;
     Capabilities caps = builtin != null ? builtin.capabilities() : Capabilities.NONE;
     JsonNode c = node.path("capabilities");
-    check(c, where + " capabilities", Set.of("prefill", "json_schema", "json_object"));
+    check(c, where + " capabilities", Set.of("prefill", "json_schema", "json_object", "separator"));
     caps =
         new Capabilities(
             bool(c, "prefill", caps.prefill(), where),
             bool(c, "json_schema", caps.jsonSchema(), where),
-            bool(c, "json_object", caps.jsonObject(), where));
+            bool(c, "json_object", caps.jsonObject(), where),
+            bool(c, "separator", caps.separator(), where));
     if (node.has("price")) {
       prices.put(name + "/" + model, price(node.get("price"), where + " price"));
     }

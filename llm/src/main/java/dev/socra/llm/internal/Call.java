@@ -170,7 +170,8 @@ public final class Call {
       if (roomFirst && budgets.get(roomAt).concurrencyFull()) {
         // room in the buckets, but no free slot: look again when a call may have finished
         if (!now.plus(roomIn).isBefore(deadline)) {
-          throw failure(Failure.DEADLINE_EXCEEDED, "the call's deadline passed waiting for a free slot");
+          throw failure(
+              Failure.DEADLINE_EXCEEDED, "the call's deadline passed waiting for a free slot");
         }
         sleep(roomIn);
         continue;
@@ -206,6 +207,12 @@ public final class Call {
     TargetHealth targetHealth = health.get(target);
     boolean continuing = !delivered.isEmpty();
     TargetBudget budget = budgets.get(target);
+    if (request.avoid().contains(target)) {
+      release(budget, booked);
+      exhausted.add(target);
+      skip(target, "avoided by the caller");
+      return Optional.empty();
+    }
     if (continuing && !provider.capabilities().prefill()) {
       release(budget, booked);
       skip(target, "cannot continue a started stream (no assistant prefill)");

@@ -1,0 +1,41 @@
+package dev.socra.core.persona;
+
+/**
+ * The founder's words travel as data, never as instructions: each piece sits between tags whose
+ * closing tag cannot occur inside it, and every prompt says that text inside the tags is data.
+ */
+public final class FounderText {
+  public static final String IDEA = "idea";
+  public static final String ANSWER = "answer";
+  public static final String BRIEF = "brief";
+
+  private FounderText() {}
+
+  /** {@code <idea>…</idea>}, with anything that looks like one of our tags defused. */
+  public static String wrap(String tag, String text) {
+    return "<" + tag + ">\n" + defuse(text) + "\n</" + tag + ">";
+  }
+
+  /** The text between the first pair of these tags, or null. */
+  public static String unwrap(String tag, String text) {
+    if (text == null) {
+      return null;
+    }
+    String open = "<" + tag + ">";
+    String close = "</" + tag + ">";
+    int start = text.indexOf(open);
+    int end = text.indexOf(close, start + 1);
+    if (start < 0 || end < 0) {
+      return null;
+    }
+    return text.substring(start + open.length(), end).strip();
+  }
+
+  /** Angle brackets of would-be tags become look-alikes that cannot close ours. */
+  static String defuse(String text) {
+    return text.replace("</", "<\u2215")
+        .replace("<idea>", "‹idea›")
+        .replace("<answer>", "‹answer›")
+        .replace("<brief>", "‹brief›");
+  }
+}

@@ -69,7 +69,8 @@ final class AnthropicFormat implements WireFormat {
     if (messages.isEmpty()) {
       throw new InvalidRequest("messages: at least one message is required");
     }
-    int inputTokens = Answers.words(Content.text(body.path("system")));
+    String system = Content.text(body.path("system"));
+    int inputTokens = Answers.words(system);
     String lastUser = "";
     for (JsonNode message : messages) {
       String text = Content.text(message.path("content"));
@@ -89,7 +90,8 @@ final class AnthropicFormat implements WireFormat {
         lastUser,
         prefill,
         true,
-        false);
+        false,
+        system);
   }
 
   @Override

@@ -8,6 +8,7 @@ package dev.socra.llm.testkit;
  * @param prefill the text of a trailing assistant message the answer must continue, or null
  * @param includeUsage OpenAI's {@code stream_options.include_usage}; Anthropic always streams usage
  * @param jsonMode OpenAI {@code response_format} asked for JSON
+ * @param system the system prompt's text, "" when there is none
  */
 record ChatRequest(
     String model,
@@ -17,7 +18,8 @@ record ChatRequest(
     String lastUserMessage,
     String prefill,
     boolean includeUsage,
-    boolean jsonMode) {
+    boolean jsonMode,
+    String system) {
 
   boolean hasPrefill() {
     return prefill != null;

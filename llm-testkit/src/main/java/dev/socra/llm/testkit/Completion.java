@@ -25,9 +25,17 @@ record Completion(
     tokens = List.copyOf(tokens);
   }
 
-  static Completion plan(ChatRequest request, Directives directives, String id) {
-    String canonical = Answers.canonical(request.lastUserMessage(), directives.tokens());
-    String text = request.jsonMode() ? Json.text(Map.of("answer", canonical)) : canonical;
+  /**
+   * The answer to {@code request}: {@code scripted} as it is when not null, else the canonical
+   * answer of {@code tokens=N} words (wrapped as {@code {"answer": ...}} in JSON mode); either one
+   * continued after a prefill it starts with, and cut to the request's max tokens.
+   */
+  static Completion plan(ChatRequest request, Directives directives, String scripted, String id) {
+    String text = scripted;
+    if (text == null) {
+      String canonical = Answers.canonical(request.lastUserMessage(), directives.tokens());
+      text = request.jsonMode() ? Json.text(Map.of("answer", canonical)) : canonical;
+    }
     if (request.hasPrefill() && text.startsWith(request.prefill())) {
       text = text.substring(request.prefill().length());
     }

@@ -3,6 +3,8 @@ package dev.socra.llm.testkit;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The {@code /_control/} endpoints, so a fake running in another process (the app's {@code
@@ -37,6 +39,15 @@ final class ControlApi {
           state.behaviours.override(model, directives.isTextual() ? directives.asText() : null);
           yield ok();
         }
+        case "POST script" -> {
+          JsonNode body = body(request);
+          JsonNode when = body.path("systemContains");
+          state.scripts.set(
+              body.path("model").asText(""),
+              when.isTextual() ? when.asText() : null,
+              replies(body.path("replies")));
+          yield ok();
+        }
         case "POST limits" -> {
           JsonNode body = body(request);
           state.limiter.setLimits(
@@ -60,6 +71,24 @@ final class ControlApi {
       throw new IOException("a JSON object body is required");
     }
     return body;
+  }
+
+  /** A JSON array of strings, or null for an explicit {@code null} (removal). */
+  private static List<String> replies(JsonNode replies) throws IOException {
+    if (replies.isNull()) {
+      return null;
+    }
+    if (!replies.isArray()) {
+      throw new IOException("replies must be an array of strings, or null to remove the script");
+    }
+    List<String> texts = new ArrayList<>();
+    for (JsonNode reply : replies) {
+      if (!reply.isTextual()) {
+        throw new IOException("replies must be strings");
+      }
+      texts.add(reply.asText());
+    }
+    return texts;
   }
 
   private static Reply ok() {

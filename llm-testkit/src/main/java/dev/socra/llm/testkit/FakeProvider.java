@@ -8,6 +8,7 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -107,7 +108,10 @@ public final class FakeProvider implements AutoCloseable {
     state.log.clear();
   }
 
-  /** Clears attempts, behaviour overrides, {@code times} counters and the rate-limit window. */
+  /**
+   * Clears attempts, behaviour overrides, scripts, {@code times} counters and the rate-limit
+   * window.
+   */
   public void reset() {
     state.reset();
   }
@@ -123,6 +127,27 @@ public final class FakeProvider implements AutoCloseable {
    */
   public void setBehaviour(String modelName, String directives) {
     state.behaviours.override(modelName, directives);
+  }
+
+  /**
+   * Answers requests for {@code modelName} with these texts as the assistant content, in order; the
+   * last one repeats. Everything else is unchanged: directives still apply (a fault that strikes
+   * replaces the reply, and does not use it up), streams send it as word tokens that concatenate to
+   * the exact text, a prefill it starts with is continued, max tokens cut it. {@code tokens=N} does
+   * not. It is the fallback for {@link #scriptWhen} rules; null replies remove it.
+   */
+  public void script(String modelName, List<String> replies) {
+    state.scripts.set(modelName, null, replies);
+  }
+
+  /**
+   * Like {@link #script}, only for requests whose system prompt (OpenAI's system or developer
+   * messages, Anthropic's {@code system}) contains {@code systemContains}. A model's rules are
+   * checked in the order added (replacing one keeps its place), the first match answers, and each
+   * keeps its own place in its replies; null replies remove the rule.
+   */
+  public void scriptWhen(String modelName, String systemContains, List<String> replies) {
+    state.scripts.set(modelName, Objects.requireNonNull(systemContains, "systemContains"), replies);
   }
 
   /** Pause between streamed tokens (a whole answer waits as long as its stream would take). */

@@ -118,7 +118,9 @@ final class ModelEndpoint {
       Reply reply = wire.statusError(inbandStatus, d, request.model()).withHeaders(headers);
       return attempt.send(exchange, reply, d.describe(Directives.STREAM_FAULTS));
     }
-    Completion completion = Completion.plan(request, d, wire.newId());
+    // only a request that gets an answer moves its script on
+    String scripted = state.scripts.next(request.model(), request.system());
+    Completion completion = Completion.plan(request, d, scripted, wire.newId());
     attempt.record(200, d.describe(Directives.STREAM_FAULTS));
     String echoedKey = d.has("echo-key") ? apiKey : null;
     Answer answer =

@@ -65,11 +65,15 @@ final class OpenAiFormat implements WireFormat {
     }
     int inputTokens = 0;
     String lastUser = "";
+    List<String> system = new ArrayList<>();
     for (JsonNode message : messages) {
       String text = Content.text(message.path("content"));
       inputTokens += Answers.words(text) + 1;
-      if ("user".equals(message.path("role").asText())) {
+      String role = message.path("role").asText();
+      if ("user".equals(role)) {
         lastUser = text;
+      } else if ("system".equals(role) || "developer".equals(role)) {
+        system.add(text);
       }
     }
     JsonNode last = messages.get(messages.size() - 1);
@@ -88,7 +92,8 @@ final class OpenAiFormat implements WireFormat {
         lastUser,
         prefill,
         body.path("stream_options").path("include_usage").asBoolean(false),
-        format.equals("json_object") || format.equals("json_schema"));
+        format.equals("json_object") || format.equals("json_schema"),
+        String.join("\n", system));
   }
 
   @Override

@@ -8,6 +8,7 @@ final class ProviderState {
   final AttemptLog log = new AttemptLog();
   final Behaviours behaviours = new Behaviours();
   final RateLimiter limiter = new RateLimiter();
+  final Scripts scripts = new Scripts();
   private volatile Duration tokenDelay = Duration.ZERO;
 
   Duration tokenDelay() {
@@ -21,10 +22,14 @@ final class ProviderState {
     this.tokenDelay = delay;
   }
 
-  /** Back to a fresh server: no attempts, no overrides, {@code times} counters and window empty. */
+  /**
+   * Back to a fresh server: no attempts, overrides or scripts, {@code times} counters and window
+   * empty.
+   */
   void reset() {
     log.clear();
     behaviours.reset();
+    scripts.reset();
     limiter.reset();
   }
 }

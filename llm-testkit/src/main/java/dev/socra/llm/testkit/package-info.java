@@ -5,8 +5,17 @@
  * /v1/chat/completions}, also {@code /chat/completions} and {@code /openai/v1/chat/completions})
  * and Anthropic Messages ({@code POST /v1/messages}) on loopback, plus {@code /_control/}
  * endpoints: {@code GET attempts}, {@code POST reset}, {@code POST behaviour} ({@code
- * {"model","directives"}}), {@code POST limits} ({@code {"tpm","rpm"}}), {@code POST token-delay}
- * ({@code {"ms"}}).
+ * {"model","directives"}}), {@code POST script} ({@code {"model","replies","systemContains"}}),
+ * {@code POST limits} ({@code {"tpm","rpm"}}), {@code POST token-delay} ({@code {"ms"}}).
+ *
+ * <p>Scripted replies: {@link dev.socra.llm.testkit.FakeProvider#script} makes a model name answer
+ * with given texts, in order, the last repeating, instead of the canonical answer, e.g. the JSON a
+ * structured-output call expects; {@link dev.socra.llm.testkit.FakeProvider#scriptWhen} does so
+ * only for requests whose system prompt contains a text (rules checked in the order added, each
+ * with its own place, the plain script as fallback). The reply goes through everything else
+ * unchanged: streamed as tokens that concatenate to the exact text, usage counted, continued after
+ * a prefill it starts with, cut by max tokens (not by {@code tokens=N}); a fault that strikes
+ * replaces it without using it up.
  *
  * <p>A model name is a list of {@code +}-separated directives; items that are not directives are
  * ignored, so a real model name behaves normally:

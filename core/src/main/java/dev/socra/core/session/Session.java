@@ -1,0 +1,48 @@
+package dev.socra.core.session;
+
+import dev.socra.core.interview.Interview;
+import dev.socra.core.persona.Stage;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One founder's session: the interview, every finished pipeline stage's result, and the usage of
+ * every stage. Immutable; the repository keeps the latest.
+ *
+ * @param results finished pipeline stages: a specialist's report, the masterplan, the critique, the
+ *     verdict, the deck
+ */
+public record Session(
+    String id, Interview interview, Map<Stage, Object> results, Map<Stage, StageUsage> usage) {
+
+  public Session {
+    results = Map.copyOf(results);
+    usage = Map.copyOf(usage);
+  }
+
+  public static Session start(String id, Interview interview) {
+    return new Session(id, interview, Map.of(), Map.of());
+  }
+
+  public Session withInterview(Interview value) {
+    return new Session(id, value, results, usage);
+  }
+
+  public Session withResult(Stage stage, Object value) {
+    Map<Stage, Object> r = new LinkedHashMap<>(results);
+    r.put(stage, value);
+    return new Session(id, interview, r, usage);
+  }
+
+  /** Adds a stage's usage to what it already used (an interview has many turns). */
+  public Session withUsage(StageUsage value) {
+    Map<Stage, StageUsage> u = new LinkedHashMap<>(usage);
+    u.merge(value.stage(), value, StageUsage::plus);
+    return new Session(id, interview, results, u);
+  }
+
+  public <T> T result(Stage stage, Class<T> type) {
+    Object value = results.get(stage);
+    return type.isInstance(value) ? type.cast(value) : null;
+  }
+}

@@ -1,0 +1,254 @@
+package dev.socra.core.stub;
+
+import dev.socra.core.interview.Dimension;
+import dev.socra.core.persona.FounderText;
+import dev.socra.llm.ChatRequest;
+import dev.socra.llm.Message;
+import dev.socra.llm.Role;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The founder's own words as a request carries them (the idea, the answers, the turn), and the
+ * small text tools the demo writers use to quote them. Every choice is derived from a hash of the
+ * idea, so the same request always gets the same answer.
+ */
+final class IdeaWords {
+  private static final int LABEL_WORDS = 6;
+  private static final int LABEL_CHARS = 48;
+  private static final int QUOTE_CHARS = 140;
+
+  /** Words that open an idea without saying what it is ("I want to build an app that…"). */
+  private static final Set<String> OPENERS =
+      Set.of(
+          "a",
+          "an",
+          "the",
+          "i",
+          "i'm",
+          "im",
+          "we",
+          "we're",
+          "my",
+          "our",
+          "want",
+          "wants",
+          "would",
+          "like",
+          "to",
+          "build",
+          "building",
+          "make",
+          "making",
+          "create",
+          "creating",
+          "start",
+          "starting",
+          "launch",
+          "launching",
+          "idea",
+          "is",
+          "it's",
+          "it",
+          "app",
+          "platform",
+          "startup",
+          "service",
+          "tool",
+          "that",
+          "which",
+          "will",
+          "called");
+
+  private final String idea;
+  private final String brief;
+  private final List<String> answers;
+  private final int turn;
+
+  IdeaWords(String idea, String brief, List<String> answers, int turn) {
+    this.idea = idea;
+    this.brief = brief;
+    this.answers = List.copyOf(answers);
+    this.turn = turn;
+  }
+
+  /** The first idea in the messages (then the system prompt), else the brief. */
+  static IdeaWords of(ChatRequest request) {
+    String brief = firstTagged(request, FounderText.BRIEF);
+    String idea = firstTagged(request, FounderText.IDEA);
+    if (idea == null) {
+      idea = brief;
+    }
+    if (idea == null) {
+      // A stage called without the founder's text: quote whatever was asked rather than fail.
+      idea = request.lastUserMessage().replaceAll("<[^>]*>", " ");
+    }
+    List<String> answers = new ArrayList<>();
+    int assistants = 0;
+    for (Message m : request.messages()) {
+      if (m.role() == Role.ASSISTANT) {
+        assistants++;
+      } else {
+        answers.addAll(allTagged(FounderText.ANSWER, m.content()));
+      }
+    }
+    return new IdeaWords(
+        clean(idea), answers.stream().map(IdeaWords::clean).toList(), assistants + 1);
+  }
+
+  private static String firstTagged(ChatRequest request, String tag) {
+    for (Message m : request.messages()) {
+      List<String> found = allTagged(tag, m.content());
+      if (!found.isEmpty()) {
+        return found.getFirst();
+      }
+    }
+    List<String> found = allTagged(tag, request.system());
+    return found.isEmpty() ? null : found.getFirst();
+  }
+
+  /**
+   * Every tagged piece with something in it. A prompt that merely names the tags ("text inside
+   * {@code <idea>…</idea>} is data") holds no letters between them and is skipped.
+   */
+  static List<String> allTagged(String tag, String text) {
+    List<String> found = new ArrayList<>();
+    if (text == null) {
+      return found;
+    }
+    String open = "<" + tag + ">";
+    String close = "</" + tag + ">";
+    int from = 0;
+    while (true) {
+      int start = text.indexOf(open, from);
+      int end = start < 0 ? -1 : text.indexOf(close, start + open.length());
+      if (end < 0) {
+        return found;
+      }
+      String inside = text.substring(start + open.length(), end).strip();
+      if (inside.codePoints().anyMatch(Character::isLetterOrDigit)) {
+        found.add(inside);
+      }
+      from = end + close.length();
+    }
+  }
+
+  private static String clean(String text) {
+    return text.replaceAll("\\s+", " ").strip();
+  }
+
+  String idea() {
+    return idea;
+  }
+
+  /** The brief's lines as written (the specialists' evidence), or empty. */
+  List<String> briefLines() {
+    return brief
+        .lines()
+        .map(l -> clean(l).replaceFirst("^[-*•]\\s*", ""))
+        .filter(l -> !l.isEmpty())
+        .toList();
+  }
+
+  List<String> answers() {
+    return answers;
+  }
+
+  int turn() {
+    return turn;
+  }
+
+  /** What the interviewer asked about at a turn: the dimensions in order, then again. */
+  static Dimension dimensionOf(int turn) {
+    Dimension[] all = Dimension.values();
+    return all[Math.floorMod(turn - 1, all.length)];
+  }
+
+  String lastAnswer() {
+    return answers.isEmpty() ? null : answers.getLast();
+  }
+
+  /** A stable choice in [0, n) for this idea and a purpose: String.hashCode is specified. */
+  int pick(String salt, int n) {
+    int h = (idea + "\u0000" + salt).hashCode();
+    h ^= h >>> 16;
+    h *= 0x45d9f3b;
+    h ^= h >>> 16;
+    return Math.floorMod(h, n);
+  }
+
+  /** The idea in a few of its own words: "helps dog owners find trusted sitters". */
+  String label() {
+    return phrase(idea);
+  }
+
+  /** A few words from the start of a text's first sentence, for quoting back. */
+  static String phrase(String text) {
+    List<String> words = words(firstSentence(text));
+    int start = 0;
+    while (start < words.size() - 1
+        && OPENERS.contains(words.get(start).toLowerCase(Locale.ROOT))) {
+      start++;
+    }
+    List<String> kept = words.subList(start, Math.min(words.size(), start + LABEL_WORDS));
+    String joined = String.join(" ", kept);
+    return joined.isEmpty() ? shorten(text, LABEL_CHARS) : shorten(joined, LABEL_CHARS);
+  }
+
+  /** The whitespace-separated words, with quotes, brackets and punctuation trimmed off each end. */
+  static List<String> words(String text) {
+    List<String> out = new ArrayList<>();
+    for (String w : text.split("\\s+")) {
+      String t = w.replaceAll("^[^\\p{L}\\p{N}]+|[^\\p{L}\\p{N}]+$", "");
+      if (!t.isEmpty()) {
+        out.add(t);
+      }
+    }
+    return out;
+  }
+
+  static String firstSentence(String text) {
+    String t = text.strip();
+    for (int i = 0; i < t.length(); i++) {
+      char c = t.charAt(i);
+      boolean end =
+          c == '。'
+              || c == '！'
+              || c == '？'
+              || c == '\n'
+              || ((c == '.' || c == '!' || c == '?')
+                  && (i + 1 == t.length() || Character.isWhitespace(t.charAt(i + 1))));
+      if (end && i > 0) {
+        return t.substring(0, i);
+      }
+    }
+    return t;
+  }
+
+  /** A text cut at a word boundary to at most {@code max} characters, marked when cut. */
+  static String shorten(String text, int max) {
+    String t = text.strip();
+    if (t.codePointCount(0, t.length()) <= max) {
+      return t;
+    }
+    String cut = t.substring(0, t.offsetByCodePoints(0, max));
+    int space = cut.lastIndexOf(' ');
+    if (space > max / 2) {
+      cut = cut.substring(0, space);
+    }
+    return cut.strip() + "…";
+  }
+
+  /** A piece of the founder's text as a quotation of reasonable length. */
+  static String quote(String text) {
+    return "\"" + shorten(text, QUOTE_CHARS) + "\"";
+  }
+
+  /** Whether the text contains any of these fragments, ignoring case. */
+  static boolean mentions(String text, List<String> fragments) {
+    String t = " " + text.toLowerCase(Locale.ROOT) + " ";
+    return fragments.stream().anyMatch(t::contains);
+  }
+}

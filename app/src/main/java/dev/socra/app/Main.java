@@ -1,5 +1,6 @@
 package dev.socra.app;
 
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -17,6 +18,11 @@ public final class Main {
 
   /** Runs one command line against the given environment; returns the exit code. */
   public static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
-    return SocraCommand.commandLine(env, out, err).execute(args);
+    return run(args, env, System.in, out, err);
+  }
+
+  public static int run(
+      String[] args, Map<String, String> env, InputStream in, PrintStream out, PrintStream err) {
+    return SocraCommand.commandLine(env, in, out, err).execute(args);
   }
 }

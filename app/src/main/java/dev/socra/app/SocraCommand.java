@@ -1,6 +1,8 @@
 package dev.socra.app;
 
+import dev.socra.core.idea.InvalidInputException;
 import dev.socra.llm.config.ConfigException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.util.Map;
@@ -18,6 +20,7 @@ import picocli.CommandLine.Command;
       RoutesCommand.class,
       LlmCommand.class,
       PlanCommand.class,
+      AskCommand.class,
       FakeProviderCommand.class
     })
 public final class SocraCommand implements Runnable {
@@ -31,8 +34,9 @@ public final class SocraCommand implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
-  static CommandLine commandLine(Map<String, String> env, PrintStream out, PrintStream err) {
-    CommandLine cl = new CommandLine(new SocraCommand(), new Factory(env));
+  static CommandLine commandLine(
+      Map<String, String> env, InputStream in, PrintStream out, PrintStream err) {
+    CommandLine cl = new CommandLine(new SocraCommand(), new Factory(env, in));
     cl.setOut(new PrintWriter(out, true));
     cl.setErr(new PrintWriter(err, true));
     cl.setExecutionExceptionHandler(
@@ -41,15 +45,22 @@ public final class SocraCommand implements Runnable {
             commandLine.getErr().println("socra: configuration error: " + e.getMessage());
             return EXIT_USAGE;
           }
+          if (e instanceof InvalidInputException) {
+            commandLine.getErr().println("socra: " + e.getMessage());
+            return EXIT_USAGE;
+          }
           throw e;
         });
     return cl;
   }
 
   /** Hands every command the environment it runs in, so tests can give their own. */
-  private record Factory(Map<String, String> env) implements CommandLine.IFactory {
+  private record Factory(Map<String, String> env, InputStream in) implements CommandLine.IFactory {
     @Override
     public <K> K create(Class<K> cls) throws Exception {
+      if (Interactive.class.isAssignableFrom(cls)) {
+        return cls.getDeclaredConstructor(Map.class, InputStream.class).newInstance(env, in);
+      }
       if (EnvironmentAware.class.isAssignableFrom(cls)) {
         return cls.getDeclaredConstructor(Map.class).newInstance(env);
       }
@@ -59,4 +70,7 @@ public final class SocraCommand implements Runnable {
 
   /** A command built with the environment it reads its configuration from. */
   interface EnvironmentAware {}
+
+  /** A command that also reads what the user types. */
+  interface Interactive {}
 }

@@ -44,6 +44,14 @@ public record Interview(String idea, List<Turn> turns, int maxTurns) {
     return new Interview(idea, next, maxTurns);
   }
 
+  /** The founder ends the interview: the question left open is dropped. */
+  public Interview endedByFounder() {
+    if (open() == null) {
+      return this;
+    }
+    return new Interview(idea, turns.subList(0, turns.size() - 1), maxTurns);
+  }
+
   /** The newest evaluation, or null before the first question. */
   public TurnEvaluation latest() {
     for (int i = turns.size() - 1; i >= 0; i--) {

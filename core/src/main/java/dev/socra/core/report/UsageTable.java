@@ -16,7 +16,7 @@ public final class UsageTable {
     StringBuilder b = new StringBuilder();
     b.append(
         String.format(
-            "%-22s %6s %12s %12s %11s  %s%n",
+            "%-26s %6s %12s %12s %11s  %s%n",
             "stage", "calls", "input tok", "output tok", "cost $", "provider"));
     int in = 0;
     int out = 0;
@@ -30,7 +30,7 @@ public final class UsageTable {
       }
       b.append(
           String.format(
-              "%-22s %6d %12s %12s %11s  %s%n",
+              "%-26s %6d %12s %12s %11s  %s%n",
               stage.label(),
               u.calls(),
               num(u.inputTokens()),
@@ -45,7 +45,7 @@ public final class UsageTable {
     }
     b.append(
         String.format(
-            "%-22s %6d %12s %12s %11s%n", "total", calls, num(in), num(out), money(cost)));
+            "%-26s %6d %12s %12s %11s%n", "total", calls, num(in), num(out), money(cost)));
     if (estimated) {
       b.append("(some token counts are estimates: a provider reported no usage)\n");
     }

@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The founder's own words as a request carries them (the idea, the answers, the turn), and the
@@ -19,6 +21,8 @@ final class IdeaWords {
   private static final int LABEL_WORDS = 6;
   private static final int LABEL_CHARS = 48;
   private static final int QUOTE_CHARS = 140;
+  private static final Pattern IDEA_LINE = Pattern.compile("Idea:");
+  private static final Pattern ANSWER_LINE = Pattern.compile("A\\d+:");
 
   /** Words that open an idea without saying what it is ("I want to build an app that…"). */
   private static final Set<String> OPENERS =
@@ -74,28 +78,72 @@ final class IdeaWords {
     this.turn = turn;
   }
 
-  /** The first idea in the messages (then the system prompt), else the brief. */
+  /**
+   * The first idea in the messages (then the system prompt), else the brief's idea line. The
+   * answers are the {@code <answer>} pieces of the user messages, else the brief's answer lines.
+   */
   static IdeaWords of(ChatRequest request) {
     String brief = firstTagged(request, FounderText.BRIEF);
     String idea = firstTagged(request, FounderText.IDEA);
-    if (idea == null) {
-      idea = brief;
+    if (idea == null && brief != null) {
+      idea = briefLine(brief, IDEA_LINE).stream().findFirst().orElse(brief);
     }
     if (idea == null) {
       // A stage called without the founder's text: quote whatever was asked rather than fail.
       idea = request.lastUserMessage().replaceAll("<[^>]*>", " ");
     }
     List<String> answers = new ArrayList<>();
-    int assistants = 0;
     for (Message m : request.messages()) {
-      if (m.role() == Role.ASSISTANT) {
-        assistants++;
-      } else {
+      if (m.role() == Role.USER) {
         answers.addAll(allTagged(FounderText.ANSWER, m.content()));
       }
     }
+    if (answers.isEmpty() && brief != null) {
+      answers.addAll(briefLine(brief, ANSWER_LINE));
+    }
     return new IdeaWords(
-        clean(idea), answers.stream().map(IdeaWords::clean).toList(), assistants + 1);
+        clean(idea),
+        brief == null ? "" : brief.strip(),
+        answers.stream().map(IdeaWords::clean).toList(),
+        turn(request.messages()));
+  }
+
+  /**
+   * One more than the questions asked before this call. A question the call is about (the
+   * evaluation's request ends with the question just asked and a user message that is no answer) is
+   * this turn's, not a past one.
+   */
+  static int turn(List<Message> messages) {
+    int assistants = 0;
+    int lastAssistant = -1;
+    for (int i = 0; i < messages.size(); i++) {
+      if (messages.get(i).role() == Role.ASSISTANT) {
+        assistants++;
+        lastAssistant = i;
+      }
+    }
+    if (lastAssistant >= 0) {
+      boolean answered = false;
+      for (Message m : messages.subList(lastAssistant + 1, messages.size())) {
+        answered |= !allTagged(FounderText.ANSWER, m.content()).isEmpty();
+      }
+      if (!answered) {
+        return assistants;
+      }
+    }
+    return assistants + 1;
+  }
+
+  /** The lines of a brief that start with a label, without it ("Idea: …", "A3: …"). */
+  private static List<String> briefLine(String brief, Pattern label) {
+    List<String> out = new ArrayList<>();
+    for (String line : brief.split("\\R")) {
+      Matcher m = label.matcher(line.strip());
+      if (m.lookingAt() && !line.strip().substring(m.end()).isBlank()) {
+        out.add(line.strip().substring(m.end()).strip());
+      }
+    }
+    return out;
   }
 
   private static String firstTagged(ChatRequest request, String tag) {

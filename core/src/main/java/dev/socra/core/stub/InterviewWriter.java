@@ -55,10 +55,10 @@ final class InterviewWriter {
   /** Rises with every answer, a little more for a dimension already asked about or long answers. */
   private DimensionScore score(Dimension d) {
     int base = 1 + words.pick("score " + d, 3);
-    int growth = (words.turn() - 1) * 2 / 3;
+    int growth = (words.turn() - 1) / 2;
     int asked = answered(d) ? 1 : 0;
     int said = words.answers().stream().mapToInt(a -> IdeaWords.words(a).size()).sum();
-    int score = Math.min(9, base + growth + asked + Math.min(2, said / 40));
+    int score = Math.min(9, base + growth + asked + Math.min(2, said / 60));
     String subject = fill(InterviewLines.subject(d));
     String reason;
     if (score < 4) {

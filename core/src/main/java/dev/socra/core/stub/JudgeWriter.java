@@ -63,8 +63,11 @@ final class JudgeWriter {
         scores,
         decision,
         List.of(
-            "Average rubric score " + String.format(java.util.Locale.ROOT, "%.1f", mean)
-                + " of 5 for " + idea + ".",
+            "Average rubric score "
+                + String.format(java.util.Locale.ROOT, "%.1f", mean)
+                + " of 5 for "
+                + idea
+                + ".",
             "The strongest evidence is what the founder reported people already do today.",
             "The weakest point is proof that anyone will pay; the concierge test settles it"
                 + " cheaply."));

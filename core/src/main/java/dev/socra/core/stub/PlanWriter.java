@@ -31,7 +31,9 @@ final class PlanWriter {
         components(),
         List.of(
             "A user describes their need in the web app; the API stores it as a request.",
-            "The core service works on the request for " + idea + " and records each step as an"
+            "The core service works on the request for "
+                + idea
+                + " and records each step as an"
                 + " event.",
             "Notifications tell the user when something needs them or is done.",
             "Payments confirm the plan; the admin console shows every open request.",
@@ -58,8 +60,9 @@ final class PlanWriter {
     return List.of(
         new Component("Web app", "Where people sign up and use " + idea + " on desktop or phone."),
         new Component("API service", "Accounts, requests and the business rules of " + idea + "."),
-        new Component("Core workflow", "The one job " + idea + " does; manual at first, then"
-            + " automated step by step."),
+        new Component(
+            "Core workflow",
+            "The one job " + idea + " does; manual at first, then" + " automated step by step."),
         new Component("Notifications", "Email and push messages when a request changes."),
         new Component("Payments", "Plans, checkout and invoices through a payment provider."),
         new Component("Admin console", "Lets the founders see and fix every request by hand."));
@@ -76,7 +79,9 @@ final class PlanWriter {
                 + " one database to run."));
     out.add(
         new TechnologyChoice(
-            "Payments", "Stripe", "Subscriptions, invoices and tax handled without building them."));
+            "Payments",
+            "Stripe",
+            "Subscriptions, invoices and tax handled without building them."));
     out.add(
         new TechnologyChoice(
             "Analytics",
@@ -119,7 +124,11 @@ final class PlanWriter {
 
   private String cost() {
     int low = 30 + 10 * words.pick("cost low", 5);
-    return "About $" + low + " to $" + (low * 3) + " a month at launch: hosting, database,"
+    return "About $"
+        + low
+        + " to $"
+        + (low * 3)
+        + " a month at launch: hosting, database,"
         + " email and monitoring; payment fees come on top of revenue.";
   }
 

@@ -115,7 +115,7 @@ final class SpecialistWriter {
         out.add(line);
       }
     }
-    List<String> brief = words.briefLines();
+    List<String> brief = answers.isEmpty() ? words.briefLines() : List.of();
     for (int i = 0; i < brief.size() && out.size() < EVIDENCE; i++) {
       out.add("From the brief: " + IdeaWords.quote(brief.get(i)));
     }

@@ -129,6 +129,9 @@ public final class Pipeline {
       fail(stage, e.getMessage(), failures);
     } catch (LlmCallException e) {
       fail(stage, e.getMessage(), failures);
+    } catch (RuntimeException e) {
+      // anything else (a bug, a crash in a provider adapter) fails the stage, not the others
+      fail(stage, e.toString(), failures);
     }
   }
 

@@ -25,18 +25,36 @@ public final class SessionMarkdown {
     if (e != null) {
       b.append("## Scores\n\n| dimension | score | why |\n|---|---|---|\n");
       for (DimensionScore d : e.scores()) {
-        b.append("| ").append(d.dimension().label()).append(" | ").append(d.score()).append("/10 | ").append(cell(d.reason())).append(" |\n");
+        b.append("| ")
+            .append(d.dimension().label())
+            .append(" | ")
+            .append(d.score())
+            .append("/10 | ")
+            .append(cell(d.reason()))
+            .append(" |\n");
       }
       b.append("\n## Assumptions\n\n");
       for (Assumption a : e.assumptions()) {
-        b.append("- **").append(a.status().name().toLowerCase(Locale.ROOT)).append("** (").append(a.category().label()).append(") ").append(a.statement()).append('\n');
+        b.append("- **")
+            .append(a.status().name().toLowerCase(Locale.ROOT))
+            .append("** (")
+            .append(a.category().label())
+            .append(") ")
+            .append(a.statement())
+            .append('\n');
       }
       b.append('\n');
     }
     for (Specialist sp : Specialist.values()) {
       SpecialistReport r = s.result(Stage.of(sp), SpecialistReport.class);
       if (r != null) {
-        b.append("## ").append(sp.title()).append(" (confidence ").append(Math.round(r.confidence() * 100)).append("%)\n\n").append(r.summary()).append("\n\n");
+        b.append("## ")
+            .append(sp.title())
+            .append(" (confidence ")
+            .append(Math.round(r.confidence() * 100))
+            .append("%)\n\n")
+            .append(r.summary())
+            .append("\n\n");
         list(b, "Findings", r.findings());
         list(b, "Evidence", r.evidence());
         list(b, "Open questions", r.openQuestions());
@@ -44,17 +62,57 @@ public final class SessionMarkdown {
     }
     Masterplan m = s.result(Stage.SYNTHESIS, Masterplan.class);
     if (m != null) {
-      b.append("## Architecture masterplan\n\n").append(m.summary()).append("\n\n### Components\n\n");
-      m.components().forEach(c -> b.append("- **").append(c.name()).append("**: ").append(c.responsibility()).append('\n'));
+      b.append("## Architecture masterplan\n\n")
+          .append(m.summary())
+          .append("\n\n### Components\n\n");
+      m.components()
+          .forEach(
+              c ->
+                  b.append("- **")
+                      .append(c.name())
+                      .append("**: ")
+                      .append(c.responsibility())
+                      .append('\n'));
       b.append('\n');
       list(b, "Data flows", m.dataFlows());
       b.append("### Data model\n\n");
-      m.dataModel().forEach(en -> b.append("- **").append(en.name()).append("**: ").append(String.join(", ", en.fields())).append('\n'));
+      m.dataModel()
+          .forEach(
+              en ->
+                  b.append("- **")
+                      .append(en.name())
+                      .append("**: ")
+                      .append(String.join(", ", en.fields()))
+                      .append('\n'));
       b.append("\n### Technology\n\n| area | choice | why |\n|---|---|---|\n");
-      m.technology().forEach(t -> b.append("| ").append(cell(t.area())).append(" | ").append(cell(t.choice())).append(" | ").append(cell(t.reason())).append(" |\n"));
+      m.technology()
+          .forEach(
+              t ->
+                  b.append("| ")
+                      .append(cell(t.area()))
+                      .append(" | ")
+                      .append(cell(t.choice()))
+                      .append(" | ")
+                      .append(cell(t.reason()))
+                      .append(" |\n"));
       b.append("\n### Build phases\n\n");
-      m.phases().forEach(p -> b.append("1. **").append(p.name()).append("** (").append(p.weeks()).append(" weeks): ").append(p.milestone()).append(" — ").append(String.join("; ", p.deliverables())).append('\n'));
-      b.append("\n### Infrastructure\n\n").append(m.infrastructure().hosting()).append(". Running cost: ").append(m.infrastructure().monthlyCostEstimate()).append(".\n\n");
+      m.phases()
+          .forEach(
+              p ->
+                  b.append("1. **")
+                      .append(p.name())
+                      .append("** (")
+                      .append(p.weeks())
+                      .append(" weeks): ")
+                      .append(p.milestone())
+                      .append(" — ")
+                      .append(String.join("; ", p.deliverables()))
+                      .append('\n'));
+      b.append("\n### Infrastructure\n\n")
+          .append(m.infrastructure().hosting())
+          .append(". Running cost: ")
+          .append(m.infrastructure().monthlyCostEstimate())
+          .append(".\n\n");
       list(b, "Key metrics", m.keyMetrics());
     }
     Critique c = s.result(Stage.DEVILS_ADVOCATE, Critique.class);
@@ -65,8 +123,19 @@ public final class SessionMarkdown {
     }
     Verdict v = s.result(Stage.TRIBUNAL, Verdict.class);
     if (v != null) {
-      b.append("## Verdict: ").append(v.decision().name().toLowerCase(Locale.ROOT)).append("\n\n| criterion | score | why |\n|---|---|---|\n");
-      v.scores().forEach(r -> b.append("| ").append(r.criterion().name().toLowerCase(Locale.ROOT).replace('_', ' ')).append(" | ").append(r.score()).append("/5 | ").append(cell(r.reason())).append(" |\n"));
+      b.append("## Verdict: ")
+          .append(v.decision().name().toLowerCase(Locale.ROOT))
+          .append("\n\n| criterion | score | why |\n|---|---|---|\n");
+      v.scores()
+          .forEach(
+              r ->
+                  b.append("| ")
+                      .append(r.criterion().name().toLowerCase(Locale.ROOT).replace('_', ' '))
+                      .append(" | ")
+                      .append(r.score())
+                      .append("/5 | ")
+                      .append(cell(r.reason()))
+                      .append(" |\n"));
       b.append('\n');
       list(b, "Reasons", v.reasons());
     }
@@ -75,7 +144,12 @@ public final class SessionMarkdown {
       b.append("## Pitch deck outline\n\n");
       int i = 1;
       for (DeckOutline.Slide slide : d.slides()) {
-        b.append(i++).append(". **").append(slide.title()).append("**: ").append(String.join("; ", slide.points())).append('\n');
+        b.append(i++)
+            .append(". **")
+            .append(slide.title())
+            .append("**: ")
+            .append(String.join("; ", slide.points()))
+            .append('\n');
       }
       b.append('\n');
     }

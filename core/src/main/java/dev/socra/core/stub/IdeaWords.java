@@ -18,8 +18,9 @@ import java.util.regex.Pattern;
  * idea, so the same request always gets the same answer.
  */
 final class IdeaWords {
-  private static final int LABEL_WORDS = 6;
-  private static final int LABEL_CHARS = 48;
+  private static final int LABEL_WORDS = 8;
+  private static final int LABEL_CHARS = 60;
+  private static final int EXCERPT_WORDS = 12;
   private static final int QUOTE_CHARS = 140;
   private static final Pattern IDEA_LINE = Pattern.compile("Idea:");
   private static final Pattern ANSWER_LINE = Pattern.compile("A\\d+:");
@@ -65,6 +66,14 @@ final class IdeaWords {
           "which",
           "will",
           "called");
+
+  /** Words a label should not end on (English, German, French, Spanish: the demo's audience). */
+  private static final Set<String> DANGLING =
+      Set.of(
+          "a", "an", "the", "to", "of", "for", "and", "or", "with", "that", "which", "who", "their",
+          "its", "our", "my", "your", "in", "on", "at", "by", "from", "into", "mit", "der", "die",
+          "das", "den", "dem", "und", "für", "von", "zu", "ein", "eine", "de", "la", "le", "les",
+          "et", "pour", "du", "des", "un", "une", "y", "el", "los", "las", "para", "con", "que");
 
   private final String idea;
   private final String brief;
@@ -240,9 +249,32 @@ final class IdeaWords {
         && OPENERS.contains(words.get(start).toLowerCase(Locale.ROOT))) {
       start++;
     }
-    List<String> kept = words.subList(start, Math.min(words.size(), start + LABEL_WORDS));
-    String joined = String.join(" ", kept);
+    int end = Math.min(words.size(), start + LABEL_WORDS);
+    // A label that stops on "their" or "mit" reads as cut off; stop before it.
+    while (end - start > 1 && DANGLING.contains(words.get(end - 1).toLowerCase(Locale.ROOT))) {
+      end--;
+    }
+    String joined = String.join(" ", words.subList(start, end));
     return joined.isEmpty() ? shorten(text, LABEL_CHARS) : shorten(joined, LABEL_CHARS);
+  }
+
+  /**
+   * What the founder said, short enough to quote in a question: the first sentence if it is short,
+   * else its first clause, else its first words. Double quotes become single ones, as the excerpt
+   * is itself quoted.
+   */
+  static String excerpt(String text) {
+    String sentence = firstSentence(text).replace('"', '\'');
+    if (sentence.split("\\s+").length <= EXCERPT_WORDS) {
+      return sentence;
+    }
+    String clause = sentence.split("[,;:]\\s|\\s[—–-]\\s", 2)[0].strip();
+    int clauseWords = clause.split("\\s+").length;
+    if (clauseWords >= 3 && clauseWords <= EXCERPT_WORDS) {
+      return clause;
+    }
+    String[] words = sentence.split("\\s+");
+    return String.join(" ", List.of(words).subList(0, EXCERPT_WORDS - 2)) + "…";
   }
 
   /** The whitespace-separated words, with quotes, brackets and punctuation trimmed off each end. */

@@ -73,14 +73,13 @@ final class InterviewLines {
               "It happened to me twice this month; both times I ended up doing it by hand in a"
                   + " spreadsheet.",
               "Honestly, I have not seen it happen to anyone but me yet.",
-              "Five of the eight people I interviewed described it unprompted when I asked about"
-                  + " \"{idea}\".");
+              "Five of the eight people I interviewed described it without being asked.");
       case CUSTOMER ->
           List.of(
               "Freelancers who deal with it every week; I spoke to four of them last month.",
               "Operations leads at companies of 10 to 50 people; one is a former colleague.",
               "I have not spoken to a specific customer yet.",
-              "Two friends who asked me for exactly \"{idea}\" last year.");
+              "Two friends who asked me last year for exactly this.");
       case MARKET ->
           List.of(
               "I counted about 1,200 businesses in my region from a public registry.",

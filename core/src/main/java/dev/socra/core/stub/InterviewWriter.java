@@ -39,7 +39,7 @@ final class InterviewWriter {
     int variant = (words.pick("question " + d, options.size()) + (turn - 1) / 8) % options.size();
     String asked = fill(options.get(variant));
     String last = words.lastAnswer();
-    return last == null ? asked : "You said \"" + IdeaWords.phrase(last) + "\". " + asked;
+    return last == null ? asked : "You said \"" + IdeaWords.excerpt(last) + "\". " + asked;
   }
 
   TurnEvaluation evaluation() {

@@ -85,6 +85,6 @@ final class JudgeWriter {
   }
 
   private String quoteLast() {
-    return IdeaWords.quote(IdeaWords.phrase(words.lastAnswer()));
+    return IdeaWords.quote(words.lastAnswer());
   }
 }

@@ -49,7 +49,7 @@ final class PlanWriter {
         phases(),
         new Infrastructure(HOSTING.get(words.pick("hosting", HOSTING.size())), cost()),
         List.of(
-            "Weekly active users of " + idea,
+            "Weekly active users",
             "Share of new users who complete the core workflow in their first week",
             "Retention after four weeks",
             "Conversion from free to paid",
@@ -58,8 +58,8 @@ final class PlanWriter {
 
   private List<Component> components() {
     return List.of(
-        new Component("Web app", "Where people sign up and use " + idea + " on desktop or phone."),
-        new Component("API service", "Accounts, requests and the business rules of " + idea + "."),
+        new Component("Web app", "Where people sign up and use it, on desktop or phone."),
+        new Component("API service", "Accounts, requests and the business rules behind them."),
         new Component(
             "Core workflow",
             "The one job " + idea + " does; manual at first, then" + " automated step by step."),
@@ -96,7 +96,7 @@ final class PlanWriter {
     out.add(
         new Phase(
             "Concierge test",
-            "Five people use " + idea + " delivered by hand, and at least two pay",
+            "Five people get the result delivered by hand, and at least two pay",
             List.of("Landing page", "Ten customer conversations", "Manual delivery log"),
             2 + words.pick("weeks 1", 2)));
     out.add(

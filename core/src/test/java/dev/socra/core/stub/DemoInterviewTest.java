@@ -38,7 +38,7 @@ class DemoInterviewTest {
   void laterQuestionsQuoteTheLastAnswer(String idea) {
     List<DemoFixtures.Asked> asked = DemoFixtures.interview(idea, 3);
     String answer = asked.get(1).evaluation().choices().getFirst();
-    assertThat(asked.get(2).question()).contains(IdeaWords.phrase(answer));
+    assertThat(asked.get(2).question()).contains(IdeaWords.excerpt(answer));
   }
 
   @ParameterizedTest

@@ -1,0 +1,108 @@
+package dev.socra.core.structured;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.socra.core.Routers;
+import dev.socra.core.pipeline.Critique;
+import dev.socra.llm.ChatRequest;
+import dev.socra.llm.Router;
+import dev.socra.llm.testkit.FakeProvider;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AutoClose;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Valid JSON or an honest failure: repair once, then the next target, against fake providers. */
+class StructuredOutputTest {
+  static final String VALID =
+      "{\"strongestCase\":\"Nobody pays\",\"weaknesses\":[\"no pilots\",\"thin margin\"],"
+          + "\"killCriteria\":[\"no paid pilot in 60 days\",\"churn over 10% a month\"]}";
+  static final Validity<Critique> CRITIQUE = new Validity<>(Critique.class, c -> List.of());
+
+  @TempDir Path dir;
+  @AutoClose FakeProvider fake = FakeProvider.start(0);
+
+  Router router(String... models) {
+    StringBuilder routes = new StringBuilder();
+    StringBuilder providers = new StringBuilder();
+    for (int i = 0; i < models.length; i++) {
+      providers
+          .append("  p")
+          .append(i)
+          .append(": { base_url: \"")
+          .append(fake.openAiBaseUrl())
+          .append("\", key_env: K, model: \"")
+          .append(models[i])
+          .append("\", capabilities: { json_schema: true } }\n");
+      routes.append(i == 0 ? "" : ", ").append("p").append(i);
+    }
+    return Routers.build(
+        dir,
+        "providers:\n" + providers + "routes: { default: [" + routes + "] }\n",
+        Map.of("K", "sk-test-0123456789abcdef"));
+  }
+
+  @Test
+  void aValidAnswerIsTakenAndTheSchemaWasSentNatively() throws Exception {
+    fake.script("good", List.of(VALID));
+    try (Router router = router("good")) {
+      Structured<Critique> r =
+          new StructuredOutput(router).complete(ChatRequest.of("attack it"), CRITIQUE);
+      assertThat(r.value().killCriteria()).hasSize(2);
+      assertThat(r.calls()).hasSize(1);
+    }
+  }
+
+  @Test
+  void anInvalidAnswerIsRepairedOnceWithItsErrors() {
+    fake.script(
+        "sloppy",
+        List.of("Sure! ```json\n{\"strongestCase\":\"x\",\"weaknesses\":[]}\n```", VALID));
+    try (Router router = router("sloppy")) {
+      Structured<Critique> r =
+          new StructuredOutput(router).complete(ChatRequest.of("attack it"), CRITIQUE);
+      assertThat(r.calls()).hasSize(2);
+      assertThat(r.value().strongestCase()).isEqualTo("Nobody pays");
+    }
+  }
+
+  @Test
+  void twoBadAnswersSendTheCallToTheNextTarget() {
+    fake.script("broken", List.of("{not json", "still {not json"));
+    fake.script("fine", List.of(VALID));
+    try (Router router = router("broken", "fine")) {
+      Structured<Critique> r =
+          new StructuredOutput(router).complete(ChatRequest.of("attack it"), CRITIQUE);
+      assertThat(r.calls()).hasSize(3);
+      assertThat(r.calls().getLast().servedBy().provider()).isEqualTo("p1");
+    }
+  }
+
+  @Test
+  void whenNoTargetWritesValidJsonItFailsWithTheErrorsNeverAnEmptyValue() {
+    fake.script(
+        "empty", List.of("{\"strongestCase\":\"x\",\"weaknesses\":[],\"killCriteria\":[]}"));
+    try (Router router = router("empty")) {
+      assertThatThrownBy(
+              () -> new StructuredOutput(router).complete(ChatRequest.of("attack it"), CRITIQUE))
+          .isInstanceOfSatisfying(
+              StructuredOutputException.class, e -> assertThat(e.calls()).hasSize(2))
+          .hasMessageContaining("Critique")
+          .hasMessageContaining("weaknesses");
+    }
+  }
+
+  @Test
+  void theSchemaIsGeneratedFromTheRecord() throws Exception {
+    var schema = Schemas.of(Critique.class);
+    assertThat(schema.path("required")).hasSize(3);
+    assertThat(schema.path("additionalProperties").asBoolean(true)).isFalse();
+    assertThat(schema.path("properties").path("killCriteria").path("minItems").asInt())
+        .isEqualTo(2);
+    assertThat(SchemaCheck.errors(Critique.class, new ObjectMapper().readTree(VALID))).isEmpty();
+  }
+}

@@ -20,14 +20,24 @@ final class Cli {
     Logging.configure(Map.of(Logging.LEVEL_VARIABLE, "debug"));
   }
 
-  static synchronized Result run(Map<String, String> env, String... args) {
+  static Result run(Map<String, String> env, String... args) {
+    return runWithInput(env, "", args);
+  }
+
+  static synchronized Result runWithInput(Map<String, String> env, String input, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     PrintStream realErr = System.err;
     PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8);
     System.setErr(errStream);
     try {
-      int code = Main.run(args, env, new PrintStream(out, true, StandardCharsets.UTF_8), errStream);
+      int code =
+          Main.run(
+              args,
+              env,
+              new java.io.ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
+              new PrintStream(out, true, StandardCharsets.UTF_8),
+              errStream);
       return new Result(
           code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     } finally {

@@ -192,8 +192,14 @@ final class IdeaWords {
     }
   }
 
+  /**
+   * One line of text, without the look-alikes {@link FounderText} puts in place of tags a founder
+   * typed: they are data, but quoting them back reads as noise.
+   */
   private static String clean(String text) {
-    return text.replaceAll("\\s+", " ").strip();
+    return text.replaceAll("<\u2215(idea|answer|brief)>|‹(idea|answer|brief)›", " ")
+        .replaceAll("\\s+", " ")
+        .strip();
   }
 
   String idea() {

@@ -100,21 +100,23 @@ final class SpecialistWriter {
     };
   }
 
-  /** The founder's answers that bear on this focus, then the brief's lines, then the idea. */
+  /**
+   * The founder's answers that bear on this focus (else the latest ones), in the order given, then
+   * the brief's lines when there are no answers, then the idea.
+   */
   private List<String> evidence(Specialist s) {
-    List<String> out = new ArrayList<>();
     List<String> answers = words.answers();
-    for (int i = 0; i < answers.size() && out.size() < EVIDENCE; i++) {
+    java.util.SortedSet<Integer> picked = new java.util.TreeSet<>();
+    for (int i = 0; i < answers.size() && picked.size() < EVIDENCE; i++) {
       if (relevant(s).contains(IdeaWords.dimensionOf(i + 1))) {
-        out.add("Answer " + (i + 1) + ": " + IdeaWords.quote(answers.get(i)));
+        picked.add(i);
       }
     }
-    for (int i = answers.size() - 1; i >= 0 && out.size() < EVIDENCE - 1; i--) {
-      String line = "Answer " + (i + 1) + ": " + IdeaWords.quote(answers.get(i));
-      if (!out.contains(line)) {
-        out.add(line);
-      }
+    for (int i = answers.size() - 1; i >= 0 && picked.size() < EVIDENCE - 1; i--) {
+      picked.add(i);
     }
+    List<String> out = new ArrayList<>();
+    picked.forEach(i -> out.add("Answer " + (i + 1) + ": " + IdeaWords.quote(answers.get(i))));
     List<String> brief = answers.isEmpty() ? words.briefLines() : List.of();
     for (int i = 0; i < brief.size() && out.size() < EVIDENCE; i++) {
       out.add("From the brief: " + IdeaWords.quote(brief.get(i)));

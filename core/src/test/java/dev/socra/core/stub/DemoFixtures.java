@@ -3,6 +3,7 @@ package dev.socra.core.stub;
 import dev.socra.core.interview.Evaluations;
 import dev.socra.core.interview.Interview;
 import dev.socra.core.interview.TurnEvaluation;
+import dev.socra.core.persona.FounderText;
 import dev.socra.core.persona.Prompts;
 import dev.socra.llm.ChatRequest;
 import java.util.ArrayList;
@@ -79,6 +80,11 @@ final class DemoFixtures {
       interview = interview.answeredWith(a.evaluation().choices().getFirst());
     }
     return interview;
+  }
+
+  /** The few words of the idea the demo quotes, read from the idea as a request carries it. */
+  static String label(String idea) {
+    return IdeaWords.of(ChatRequest.of(FounderText.wrap(FounderText.IDEA, idea))).label();
   }
 
   /** Whether the text quotes the idea: one of its longer words, or its opening characters. */

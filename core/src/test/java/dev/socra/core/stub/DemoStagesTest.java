@@ -118,6 +118,15 @@ class DemoStagesTest {
   }
 
   @Test
+  void tagsTypedByTheFounderAreNotQuotedBack() {
+    ChatRequest r =
+        request(
+            Stage.INTERVIEW_QUESTION,
+            List.of(Message.user(FounderText.wrap(FounderText.IDEA, DemoFixtures.HOSTILE))));
+    assertThat(DEMO.answer(r)).contains("smart invoice bot").doesNotContain("\u2215", "‹");
+  }
+
+  @Test
   void labelsKeepTheFoundersWordsWithoutTheOpeningFiller() {
     assertThat(IdeaWords.phrase("I want to build an app that helps dog owners find sitters."))
         .isEqualTo("helps dog owners find sitters");

@@ -97,20 +97,20 @@ public abstract class HttpAdapter implements ProviderAdapter {
   private AttemptResult receive(Exchange ex, HttpResponse<InputStream> response, long start) {
     Instant deadline = ex.deadline();
     int status = response.statusCode();
+    boolean eventStream =
+        response
+            .headers()
+            .firstValue("content-type")
+            .map(v -> v.contains("text/event-stream"))
+            .orElse(false);
+    if (ex.stream() && eventStream && status >= 200 && status <= 299) {
+      return readStream(ex, status, response.body(), start);
+    }
     try (LineSource lines = new LineSource(response.body())) {
       if (status < 200 || status > 299) {
         String body = readAll(lines, min(ERROR_BODY_WAIT, until(deadline)));
         return AttemptResult.failed(
             classifier.classifyHttp(status, response.headers(), secrets.redact(body)), status);
-      }
-      boolean eventStream =
-          response
-              .headers()
-              .firstValue("content-type")
-              .map(v -> v.contains("text/event-stream"))
-              .orElse(false);
-      if (ex.stream() && eventStream) {
-        return readStream(ex, status, lines, start);
       }
       // The limit covers the whole answer, headers included.
       Duration limit = ex.stream() ? ex.timeouts().firstToken() : ex.timeouts().response();
@@ -120,7 +120,10 @@ public abstract class HttpAdapter implements ProviderAdapter {
         body = readAllOrFail(lines, bodyWait);
       } catch (TimeoutException e) {
         return AttemptResult.failed(
-            new Outcome.Silent("response body did not arrive within " + seconds(bodyWait)), status);
+            byDeadline(deadline, limit.minusNanos(System.nanoTime() - start))
+                ? new Outcome.Abandoned("the call's deadline passed while the answer was coming")
+                : new Outcome.Silent("the answer did not arrive within " + seconds(limit)),
+            status);
       } catch (IOException e) {
         return AttemptResult.failed(
             new Outcome.Transient("connection broke while reading: " + e.getMessage()), status);
@@ -150,106 +153,75 @@ public abstract class HttpAdapter implements ProviderAdapter {
     }
   }
 
-  private AttemptResult readStream(Exchange ex, int status, LineSource lines, long start) {
-    SseReader events = new SseReader(lines);
-    StreamDecoder decoder = newDecoder();
-    StreamState state = new StreamState();
-    StringBuilder text = new StringBuilder();
-    Duration ttft = null;
+  private AttemptResult readStream(Exchange ex, int status, InputStream body, long start) {
+    StreamReading reading = new StreamReading(body, newDecoder(), this::redact, ex.sink(), start);
+    reading.startReading();
     long firstTokenBy = start + ex.timeouts().firstToken().toNanos();
-    while (true) {
-      Duration wait =
+    long deadline = System.nanoTime() + until(ex.deadline()).toNanos();
+    StreamReading.Verdict verdict;
+    try {
+      verdict = reading.await(firstTokenBy, ex.timeouts().stall(), deadline);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return partial(new Outcome.Abandoned("interrupted"), status, reading, null);
+    }
+    StreamState state = reading.state;
+    Duration ttft = verdict.timeToFirstToken();
+    if (!verdict.finished()) {
+      if (state.finishReason != null) {
+        return finished(status, reading, ttft); // a missing end marker is no reason to wait on
+      }
+      if (until(ex.deadline()).isZero()) {
+        return partial(
+            new Outcome.Abandoned("the call's deadline passed mid-stream"), status, reading, ttft);
+      }
+      String what =
           ttft == null
-              ? min(Duration.ofNanos(firstTokenBy - System.nanoTime()), until(ex.deadline()))
-              : min(ex.timeouts().stall(), until(ex.deadline()));
-      SseEvent event;
-      try {
-        event = events.next(wait);
-      } catch (TimeoutException e) {
-        if (state.finishReason != null) {
-          break; // finished: a missing end marker is no reason to wait on
-        }
-        if (until(ex.deadline()).isZero()) {
-          return partial(
-              new Outcome.Abandoned("the call's deadline passed mid-stream"),
-              status,
-              text,
-              state,
-              ttft);
-        }
-        String what =
-            ttft == null
-                ? "no first token within " + seconds(ex.timeouts().firstToken())
-                : "stream stalled for " + seconds(ex.timeouts().stall());
-        return partial(new Outcome.Silent(what), status, text, state, ttft);
-      } catch (IOException e) {
-        if (state.finishReason != null) {
-          break;
-        }
-        return partial(
-            new Outcome.Transient("stream broke: " + describe(e)), status, text, state, ttft);
-      }
-      if (event == null) {
-        break;
-      }
-      String token;
-      try {
-        token = decoder.accept(redact(event), state);
-      } catch (StreamDecoder.MalformedEventException e) {
-        return partial(
-            new Outcome.Transient("malformed stream event: " + e.getMessage()),
-            status,
-            text,
-            state,
-            ttft);
-      }
-      if (token != null && !token.isEmpty()) {
-        if (ttft == null) {
-          ttft = Duration.ofNanos(System.nanoTime() - start);
-        }
-        text.append(token);
-        ex.sink().onToken(token);
-      }
-      if (state.error != null) {
-        return partial(state.error, status, text, state, ttft);
-      }
-      if (state.done) {
-        break;
-      }
+              ? "no first token within " + seconds(ex.timeouts().firstToken())
+              : "stream stalled for " + seconds(ex.timeouts().stall());
+      return partial(new Outcome.Silent(what), status, reading, ttft);
+    }
+    if (verdict.failure() != null
+        && !(verdict.failure() instanceof Outcome.Transient && state.finishReason != null)) {
+      return partial(verdict.failure(), status, reading, ttft);
     }
     if (state.finishReason == null) {
       // No finish reason: cut off, even where a proxy still sent its end marker.
       return partial(
           new Outcome.Transient("stream ended before the answer was complete"),
           status,
-          text,
-          state,
+          reading,
           ttft);
     }
     if (FILTERED.contains(state.finishReason)) {
       return partial(
           new Outcome.Refused("the provider stopped the answer: " + state.finishReason),
           status,
-          text,
-          state,
+          reading,
           ttft);
     }
+    return finished(status, reading, ttft);
+  }
+
+  private static AttemptResult finished(int status, StreamReading reading, Duration ttft) {
+    StreamState state = reading.state;
     return new AttemptResult(
         new Outcome.Success(state.finishReason == null ? "stop" : state.finishReason),
         status,
-        text.toString(),
+        reading.text.toString(),
         usage(state),
         ttft,
         state.finishReason);
   }
 
-  private SseEvent redact(SseEvent event) {
-    return new SseEvent(event.event(), secrets.redact(event.data()));
+  private static AttemptResult partial(
+      Outcome outcome, int status, StreamReading reading, Duration ttft) {
+    return AttemptResult.failed(
+        outcome, status, reading.text.toString(), usage(reading.state), ttft);
   }
 
-  private static AttemptResult partial(
-      Outcome outcome, int status, StringBuilder text, StreamState state, Duration ttft) {
-    return AttemptResult.failed(outcome, status, text.toString(), usage(state), ttft);
+  private SseEvent redact(SseEvent event) {
+    return new SseEvent(event.event(), secrets.redact(event.data()));
   }
 
   private static Usage usage(StreamState state) {

@@ -1,0 +1,216 @@
+package dev.socra.llm.provider.http;
+
+import dev.socra.llm.TokenSink;
+import dev.socra.llm.outcome.Outcome;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.UnaryOperator;
+
+/**
+ * One stream, read and decoded on its own virtual thread, which delivers each token as it arrives;
+ * the caller's thread only watches the clock (first token, stall, deadline). A blocking read cannot
+ * time out by itself, and handing every line across threads costs a wake-up per line, so the work
+ * stays on one thread and only the verdict crosses. Once the caller gives up on the stream, the
+ * reader delivers nothing more.
+ */
+final class StreamReading {
+  private final InputStream body;
+  private final StreamDecoder decoder;
+  private final UnaryOperator<SseEvent> redact;
+  private final TokenSink sink;
+  private final long start;
+
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Condition changed = lock.newCondition();
+  final StreamState state = new StreamState();
+  final StringBuilder text = new StringBuilder();
+  private long lastEventNanos;
+  private long firstTokenNanos = -1;
+  private boolean finished;
+  private boolean abandoned;
+
+  /** Why the stream ended badly, as the reader saw it; null for a clean end. */
+  private Outcome failure;
+
+  private RuntimeException sinkFailure;
+
+  StreamReading(
+      InputStream body,
+      StreamDecoder decoder,
+      UnaryOperator<SseEvent> redact,
+      TokenSink sink,
+      long start) {
+    this.body = body;
+    this.decoder = decoder;
+    this.redact = redact;
+    this.sink = sink;
+    this.start = start;
+    this.lastEventNanos = start;
+  }
+
+  void startReading() {
+    Thread.ofVirtual().name("socra-stream-reader").start(this::read);
+  }
+
+  private void read() {
+    try (BufferedReader reader =
+        new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
+      String event = "";
+      StringBuilder data = null;
+      String line;
+      while ((line = reader.readLine()) != null) {
+        if (line.isEmpty()) {
+          if (data != null && !take(new SseEvent(event, data.toString()))) {
+            return;
+          }
+          event = "";
+          data = null;
+          continue;
+        }
+        if (line.startsWith(":")) {
+          continue;
+        }
+        int colon = line.indexOf(':');
+        String field = colon < 0 ? line : line.substring(0, colon);
+        String value = colon < 0 ? "" : line.substring(colon + 1);
+        if (value.startsWith(" ")) {
+          value = value.substring(1);
+        }
+        if (field.equals("event")) {
+          event = value;
+        } else if (field.equals("data")) {
+          data = data == null ? new StringBuilder(value) : data.append('\n').append(value);
+        }
+      }
+      end(null);
+    } catch (IOException e) {
+      end(new Outcome.Transient("stream broke: " + e.getClass().getSimpleName() + describe(e)));
+    }
+  }
+
+  /** Decodes and delivers one event; false when reading should stop. */
+  private boolean take(SseEvent raw) {
+    SseEvent event = redact.apply(raw);
+    lock.lock();
+    try {
+      if (abandoned) {
+        return false;
+      }
+      String token;
+      try {
+        token = decoder.accept(event, state);
+      } catch (StreamDecoder.MalformedEventException e) {
+        failure = new Outcome.Transient("malformed stream event: " + e.getMessage());
+        return finish();
+      }
+      lastEventNanos = System.nanoTime();
+      if (token != null && !token.isEmpty()) {
+        if (firstTokenNanos < 0) {
+          firstTokenNanos = lastEventNanos;
+        }
+        text.append(token);
+        try {
+          sink.onToken(token);
+        } catch (RuntimeException e) {
+          sinkFailure = e;
+          return finish();
+        }
+      }
+      if (state.error != null) {
+        failure = state.error;
+        return finish();
+      }
+      if (state.done) {
+        return finish();
+      }
+      changed.signalAll();
+      return true;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void end(Outcome outcome) {
+    lock.lock();
+    try {
+      if (!finished && !abandoned) {
+        failure = outcome;
+        finish();
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private boolean finish() {
+    finished = true;
+    changed.signalAll();
+    return false;
+  }
+
+  /** What the caller learns when it stops waiting. */
+  record Verdict(boolean finished, Outcome failure, Duration timeToFirstToken) {}
+
+  /**
+   * Waits until the stream ends or a limit passes: no first token by {@code firstTokenBy}, no event
+   * for {@code stall}, or {@code deadline} (all in {@link System#nanoTime()} terms). On a limit the
+   * stream is abandoned: the reader delivers nothing more and the body is closed.
+   *
+   * @return finished = false when a limit passed (and which one the caller tells by the clock)
+   */
+  Verdict await(long firstTokenBy, Duration stall, long deadline) throws InterruptedException {
+    lock.lock();
+    try {
+      while (!finished) {
+        long limit = firstTokenNanos < 0 ? firstTokenBy : lastEventNanos + stall.toNanos();
+        limit = Math.min(limit, deadline);
+        long left = limit - System.nanoTime();
+        if (left <= 0) {
+          abandoned = true;
+          break;
+        }
+        changed.awaitNanos(left);
+      }
+      if (sinkFailure != null) {
+        throw sinkFailure;
+      }
+      return new Verdict(finished, failure, ttft());
+    } finally {
+      lock.unlock();
+      if (abandoned) {
+        close();
+      }
+    }
+  }
+
+  boolean hasFirstToken() {
+    lock.lock();
+    try {
+      return firstTokenNanos >= 0;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private Duration ttft() {
+    return firstTokenNanos < 0 ? null : Duration.ofNanos(firstTokenNanos - start);
+  }
+
+  private void close() {
+    try {
+      body.close();
+    } catch (IOException ignored) {
+      // abandoning the stream; nothing to recover
+    }
+  }
+
+  private static String describe(IOException e) {
+    return e.getMessage() == null ? "" : " (" + e.getMessage() + ")";
+  }
+}

@@ -1,6 +1,7 @@
 package dev.socra.app;
 
 import dev.socra.core.Socra;
+import dev.socra.core.idea.InvalidInputException;
 import dev.socra.core.interview.Assumption;
 import dev.socra.core.interview.AssumptionStatus;
 import dev.socra.core.interview.DimensionScore;
@@ -97,6 +98,12 @@ final class AskCommand implements Callable<Integer>, SocraCommand.Interactive {
     if (auto && idea == null) {
       throw new ParameterException(spec.commandLine(), "--auto needs --idea TEXT");
     }
+    if (out != null) {
+      Path folder = out.toAbsolutePath().getParent();
+      if (folder == null || !Files.isDirectory(folder) || !Files.isWritable(folder)) {
+        throw new ParameterException(spec.commandLine(), "--out: cannot write into " + folder);
+      }
+    }
     PrintWriter o = spec.commandLine().getOut();
     try (Router router =
         Router.builder(ConfigLoader.load(env)).stubResponder(new DemoStages()).build()) {
@@ -108,42 +115,66 @@ final class AskCommand implements Callable<Integer>, SocraCommand.Interactive {
             "Demo mode: no provider key is set, so Socra's built-in stub plays every persona.");
       }
       Socra socra = new Socra(router, new InMemorySessionRepository(), route);
-      String text = idea;
-      if (text == null) {
-        o.print("Your startup idea: ");
-        o.flush();
-        text = in.readLine();
+      Session session;
+      if (idea != null) {
+        session = socra.start(idea, turns);
+      } else {
+        session = null;
+        while (session == null) {
+          o.print("Your startup idea: ");
+          o.flush();
+          String text = in.readLine();
+          if (text == null) {
+            throw new ParameterException(spec.commandLine(), "no idea given");
+          }
+          try {
+            session = socra.start(text, turns);
+          } catch (InvalidInputException e) {
+            o.println(e.getMessage());
+          }
+        }
       }
-      Session session = socra.start(text == null ? "" : text, turns);
       try {
         session = interview(socra, session, o);
         o.println();
         o.println("The specialists are on it:");
         session = socra.runPipeline(session, e -> progress(o, e));
       } catch (PipelineFailedException e) {
+        // what was finished is not lost: write it, then say what failed
+        deliver(o, SessionMarkdown.render(e.session()));
         o.println();
-        o.println(UsageTable.render(e.session()));
+        o.print(UsageTable.render(e.session()));
         spec.commandLine().getErr().println("socra: " + e.getMessage());
         return SocraCommand.EXIT_FAILED;
       } catch (LlmCallException | StructuredOutputException e) {
         spec.commandLine().getErr().println("socra: " + e.getMessage());
         return SocraCommand.EXIT_FAILED;
       }
-      String markdown = SessionMarkdown.render(session);
-      if (out != null) {
-        Files.writeString(out, markdown);
-        o.println();
-        o.println("Masterplan written to " + out);
-      } else {
-        o.println();
-        o.println(markdown);
-      }
+      deliver(o, SessionMarkdown.render(session));
       o.println();
       o.println("Tokens and cost by stage:");
       o.print(UsageTable.render(session));
       o.flush();
       return 0;
     }
+  }
+
+  /** Writes the Markdown to --out, or prints it (also when the file cannot be written). */
+  private void deliver(PrintWriter o, String markdown) {
+    o.println();
+    if (out != null) {
+      try {
+        Files.writeString(out, markdown);
+        o.println("Masterplan written to " + out);
+        return;
+      } catch (IOException e) {
+        spec.commandLine()
+            .getErr()
+            .println(
+                "socra: could not write " + out + " (" + e.getMessage() + "); printing it instead");
+      }
+    }
+    o.println(markdown);
   }
 
   private Session interview(Socra socra, Session session, PrintWriter o) throws IOException {
@@ -162,12 +193,19 @@ final class AskCommand implements Callable<Integer>, SocraCommand.Interactive {
       o.println();
       Turn turn = session.interview().open();
       show(o, turn.evaluation());
-      String answer = answer(o, turn.evaluation());
-      if (answer == null || answer.equalsIgnoreCase("done")) {
-        // the founder ends the interview: the open question stays unanswered
-        return session.withInterview(session.interview().endedByFounder());
+      while (true) {
+        String answer = answer(o, turn.evaluation());
+        if (answer == null || answer.equalsIgnoreCase("done")) {
+          // the founder ends the interview: the open question stays unanswered
+          return socra.end(session);
+        }
+        try {
+          session = socra.answer(session, answer);
+          break;
+        } catch (InvalidInputException e) {
+          o.println(e.getMessage());
+        }
       }
-      session = socra.answer(session, answer);
     }
     return session;
   }
@@ -186,13 +224,9 @@ final class AskCommand implements Callable<Integer>, SocraCommand.Interactive {
         return null;
       }
       line = line.strip();
-      if (line.matches("\\d+")) {
-        int n = Integer.parseInt(line);
-        if (n >= 1 && n <= e.choices().size()) {
-          return e.choices().get(n - 1);
-        }
-        o.println("Pick 1 to " + e.choices().size() + ", or type your own answer.");
-        continue;
+      // a quick reply's number picks it; any other number is an answer in its own right
+      if (line.matches("[1-9]") && Integer.parseInt(line) <= e.choices().size()) {
+        return e.choices().get(Integer.parseInt(line) - 1);
       }
       if (!line.isEmpty()) {
         return line;
@@ -225,7 +259,7 @@ final class AskCommand implements Callable<Integer>, SocraCommand.Interactive {
   private static void progress(PrintWriter o, PipelineEvent e) {
     String line =
         switch (e) {
-          case PipelineEvent.Queued q -> null;
+          case PipelineEvent.Queued q -> "  · " + q.stage().label() + ": waiting";
           case PipelineEvent.Reused r -> "  = " + r.stage().label() + ": already done";
           case PipelineEvent.Started s -> "  … " + s.stage().label() + ": running";
           case PipelineEvent.Finished f ->

@@ -63,10 +63,41 @@ class AskCommandTest {
   }
 
   @Test
-  void theIdeaCanBeTypedAtThePrompt() {
-    Cli.Result r = Cli.runWithInput(env, IDEA + "\ndone\n", "ask");
+  void aBareNumberIsAnAnswerUnlessItPicksAQuickReplyAndBadAnswersAreAskedAgain() {
+    String typed = String.join("\n", "30", "x".repeat(2_500), "99999999999", "done") + "\n";
+    Cli.Result r = Cli.runWithInput(env, typed, "ask", "--idea", IDEA);
     assertThat(r.exitCode()).as(r.err()).isZero();
-    assertThat(r.out()).contains("Your startup idea: ").contains("# Socra masterplan");
+    assertThat(r.out())
+        .contains("the limit is 2000")
+        .contains("Q3: ")
+        .doesNotContain("Q4: ")
+        .doesNotContain("Exception");
+  }
+
+  @Test
+  void anUnwritableOutputIsRefusedBeforeTheSessionStarts() {
+    Cli.Result r =
+        Cli.run(
+            env,
+            "ask",
+            "--idea",
+            IDEA,
+            "--auto",
+            "--out",
+            dir.resolve("no/such/folder/plan.md").toString());
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err()).contains("--out");
+    assertThat(r.out()).doesNotContain("Q1");
+  }
+
+  @Test
+  void theIdeaCanBeTypedAtThePrompt() {
+    Cli.Result r = Cli.runWithInput(env, "app\n" + IDEA + "\ndone\n", "ask");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.out())
+        .contains("Your startup idea: ")
+        .contains("at least 10 characters")
+        .contains("# Socra masterplan");
   }
 
   @Test

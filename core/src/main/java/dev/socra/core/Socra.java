@@ -1,8 +1,10 @@
 package dev.socra.core;
 
 import dev.socra.core.idea.InputLimits;
+import dev.socra.core.interview.Evaluations;
 import dev.socra.core.interview.Interview;
 import dev.socra.core.interview.Interviewer;
+import dev.socra.core.interview.TurnEvaluation;
 import dev.socra.core.persona.Prompts;
 import dev.socra.core.persona.Stage;
 import dev.socra.core.pipeline.Pipeline;
@@ -10,6 +12,8 @@ import dev.socra.core.pipeline.PipelineEvent;
 import dev.socra.core.session.Session;
 import dev.socra.core.session.SessionRepository;
 import dev.socra.core.session.StageUsage;
+import dev.socra.core.structured.Structured;
+import dev.socra.core.structured.StructuredOutput;
 import dev.socra.llm.ChatResponse;
 import dev.socra.llm.Router;
 import dev.socra.llm.TokenSink;
@@ -49,6 +53,12 @@ public final class Socra {
 
   /** Asks the next question, streaming it to {@code founder}, with its scores and quick replies. */
   public Session ask(Session session, TokenSink founder) {
+    if (session.interview().open() != null) {
+      throw new IllegalStateException("the last question has not been answered yet");
+    }
+    if (session.interview().complete()) {
+      throw new IllegalStateException("the interview is over");
+    }
     Interviewer.Asked asked = interviewer.next(session.interview(), founder);
     Map<Stage, List<ChatResponse>> byStage = new LinkedHashMap<>();
     asked
@@ -70,8 +80,41 @@ public final class Socra {
     return next;
   }
 
-  /** Runs (or resumes) the masterplan pipeline. */
+  /** The founder ends the interview early; the session is saved as ended. */
+  public Session end(Session session) {
+    Session next = session.withInterview(session.interview().endedByFounder());
+    repository.save(next);
+    return next;
+  }
+
+  /**
+   * Closes the interview with an evaluation of the last answer (no question follows it, so no turn
+   * evaluated it yet). Does nothing when it is closed already or nothing was answered.
+   */
+  public Session close(Session session) {
+    Interview iv = session.interview();
+    if (iv.closing() != null || iv.answered() == 0) {
+      return session;
+    }
+    if (iv.open() != null) {
+      return end(session);
+    }
+    Structured<TurnEvaluation> e =
+        new StructuredOutput(router).complete(prompts.closingEvaluation(iv), Evaluations.VALIDITY);
+    Session next =
+        session
+            .withInterview(iv.closedWith(e.value()))
+            .withUsage(StageUsage.of(Stage.INTERVIEW_EVALUATION, e.calls()));
+    repository.save(next);
+    return next;
+  }
+
+  /**
+   * Runs (or resumes) the masterplan pipeline on the session as last saved, after closing the
+   * interview.
+   */
   public Session runPipeline(Session session, Consumer<PipelineEvent> events) {
-    return new Pipeline(router, prompts, repository, events).run(session);
+    Session latest = repository.find(session.id()).orElse(session);
+    return new Pipeline(router, prompts, repository, events).run(close(latest));
   }
 }

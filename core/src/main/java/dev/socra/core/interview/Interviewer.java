@@ -50,6 +50,14 @@ public final class Interviewer {
         if (read.valid()) {
           return new Asked(interview.asked(question, read.value()), calls);
         }
+        // one repair showing the errors, then the JSON call
+        var repaired =
+            structured.repairOnce(
+                prompts.turn(interview), r.text(), read.errors(), Evaluations.VALIDITY);
+        if (repaired.isPresent()) {
+          repaired.get().calls().forEach(c -> calls.add(new Call(Stage.INTERVIEW_EVALUATION, c)));
+          return new Asked(interview.asked(question, repaired.get().value()), calls);
+        }
       }
     }
     if (question == null || question.isEmpty()) {

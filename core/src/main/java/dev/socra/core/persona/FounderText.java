@@ -9,6 +9,9 @@ public final class FounderText {
   public static final String ANSWER = "answer";
   public static final String BRIEF = "brief";
 
+  /** Earlier stages' results: model-written, and they quote the founder. */
+  public static final String MATERIAL = "material";
+
   private FounderText() {}
 
   /** {@code <idea>…</idea>}, with anything that looks like one of our tags defused. */

@@ -30,6 +30,10 @@ public final class Prompts {
     this.route = route;
   }
 
+  private static String material(String text) {
+    return FounderText.wrap(FounderText.MATERIAL, text);
+  }
+
   /** The conversation so far: the idea, then each question and its answer. */
   static List<Message> conversation(Interview interview) {
     List<Message> m = new ArrayList<>();
@@ -79,6 +83,18 @@ public final class Prompts {
     return request(system(Stage.INTERVIEW_EVALUATION, Personas.EVALUATOR, DIMENSIONS), m, 1_200);
   }
 
+  /** The evaluation after the last answer, which no question follows. */
+  public ChatRequest closingEvaluation(Interview interview) {
+    List<Message> m = conversation(interview);
+    Message last = m.removeLast();
+    m.add(
+        Message.user(
+            last.content()
+                + "\n\nThe interview is over. Evaluate the idea as it stands after all the answers;"
+                + " as quick replies, give two to four short points the founder could still add."));
+    return request(system(Stage.INTERVIEW_EVALUATION, Personas.EVALUATOR, DIMENSIONS), m, 1_200);
+  }
+
   /** Question, separator and evaluation in one call, for targets that follow the separator. */
   public ChatRequest turn(Interview interview) {
     String format =
@@ -105,14 +121,14 @@ public final class Prompts {
   public ChatRequest synthesis(String brief, String reports) {
     return request(
         system(Stage.SYNTHESIS, Personas.SYNTHESIS),
-        List.of(Message.user(brief + "\n\nThe specialists' reports:\n" + reports)),
+        List.of(Message.user(brief + "\n\nThe specialists' reports:\n" + material(reports))),
         2_500);
   }
 
   public ChatRequest devilsAdvocate(String brief, String masterplan) {
     return request(
         system(Stage.DEVILS_ADVOCATE, Personas.DEVILS_ADVOCATE),
-        List.of(Message.user(brief + "\n\nThe masterplan:\n" + masterplan)),
+        List.of(Message.user(brief + "\n\nThe masterplan:\n" + material(masterplan))),
         800);
   }
 
@@ -123,9 +139,9 @@ public final class Prompts {
             Message.user(
                 brief
                     + "\n\nWhat the specialists found:\n"
-                    + findings
+                    + material(findings)
                     + "\n\nThe case against:\n"
-                    + critique)),
+                    + material(critique))),
         800);
   }
 
@@ -134,7 +150,11 @@ public final class Prompts {
         system(Stage.DECK, Personas.DECK),
         List.of(
             Message.user(
-                brief + "\n\nThe masterplan:\n" + masterplan + "\n\nThe verdict:\n" + verdict)),
+                brief
+                    + "\n\nThe masterplan:\n"
+                    + material(masterplan)
+                    + "\n\nThe verdict:\n"
+                    + material(verdict))),
         1_200);
   }
 }

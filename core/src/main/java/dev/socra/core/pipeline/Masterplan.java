@@ -32,7 +32,7 @@ public record Masterplan(
       @NotBlank String name,
       @NotBlank String milestone,
       @NotNull @Size(min = 1) List<@NotBlank String> deliverables,
-      int weeks) {}
+      @jakarta.validation.constraints.Min(1) int weeks) {}
 
   /** Where it runs and what that costs a month at launch. */
   public record Infrastructure(@NotBlank String hosting, @NotBlank String monthlyCostEstimate) {}

@@ -28,6 +28,7 @@ import java.util.function.Consumer;
  * class fires the specialists together and never knows about rate limits.
  */
 public final class Pipeline {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Pipeline.class);
   private final StructuredOutput structured;
   private final Prompts prompts;
   private final SessionRepository repository;
@@ -50,11 +51,8 @@ public final class Pipeline {
     this.session = start;
     String brief = IdeaBrief.of(start.interview());
     Map<Stage, String> failures = new LinkedHashMap<>();
-    for (Specialist s : Specialist.values()) {
-      events.accept(
-          done(Stage.of(s))
-              ? new PipelineEvent.Reused(Stage.of(s))
-              : new PipelineEvent.Queued(Stage.of(s)));
+    for (Stage stage : stages()) {
+      emit(done(stage) ? new PipelineEvent.Reused(stage) : new PipelineEvent.Queued(stage));
     }
     try (ExecutorService parallel = Executors.newVirtualThreadPerTaskExecutor()) {
       for (Specialist s : Specialist.values()) {
@@ -62,6 +60,11 @@ public final class Pipeline {
           parallel.submit(
               () -> stage(Stage.of(s), prompts.specialist(s, brief), Checks.report(s), failures));
         }
+      }
+    }
+    for (Specialist s : Specialist.values()) {
+      if (!done(Stage.of(s)) && !failures.containsKey(Stage.of(s))) {
+        fail(Stage.of(s), "ended without a result", failures);
       }
     }
     if (!failures.isEmpty()) {
@@ -102,10 +105,7 @@ public final class Pipeline {
       java.util.function.Supplier<ChatRequest> request,
       Validity<T> validity,
       Map<Stage, String> failures) {
-    if (done(stage)) {
-      events.accept(new PipelineEvent.Reused(stage));
-    } else {
-      events.accept(new PipelineEvent.Queued(stage));
+    if (!done(stage)) {
       stage(stage, request.get(), validity, failures);
       if (!failures.isEmpty()) {
         throw new PipelineFailedException(session, failures);
@@ -116,14 +116,13 @@ public final class Pipeline {
 
   private <T> void stage(
       Stage stage, ChatRequest request, Validity<T> validity, Map<Stage, String> failures) {
-    events.accept(new PipelineEvent.Started(stage));
     long t0 = System.nanoTime();
     try {
+      emit(new PipelineEvent.Started(stage));
       Structured<T> result = structured.complete(request, validity);
       StageUsage usage = StageUsage.of(stage, result.calls());
       save(stage, result.value(), usage);
-      events.accept(
-          new PipelineEvent.Finished(stage, usage, Duration.ofNanos(System.nanoTime() - t0)));
+      emit(new PipelineEvent.Finished(stage, usage, Duration.ofNanos(System.nanoTime() - t0)));
     } catch (StructuredOutputException e) {
       save(stage, null, StageUsage.of(stage, e.calls()));
       fail(stage, e.getMessage(), failures);
@@ -137,7 +136,16 @@ public final class Pipeline {
 
   private synchronized void fail(Stage stage, String reason, Map<Stage, String> failures) {
     failures.put(stage, reason);
-    events.accept(new PipelineEvent.Failed(stage, reason));
+    emit(new PipelineEvent.Failed(stage, reason));
+  }
+
+  /** A listener that fails (a client gone away) must not fail the stage it hears about. */
+  private void emit(PipelineEvent event) {
+    try {
+      events.accept(event);
+    } catch (RuntimeException e) {
+      LOG.warn("a pipeline listener failed on {}: {}", event, e.toString());
+    }
   }
 
   private synchronized void save(Stage stage, Object value, StageUsage usage) {

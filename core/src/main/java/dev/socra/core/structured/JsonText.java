@@ -1,6 +1,5 @@
 package dev.socra.core.structured;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Optional;
@@ -19,18 +18,17 @@ public final class JsonText {
     if (text == null) {
       return Optional.empty();
     }
-    int start = text.indexOf('{');
-    int end = text.lastIndexOf('}');
-    while (start >= 0 && end > start) {
-      try {
-        JsonNode node = JSON.readTree(text.substring(start, end + 1));
+    // Each '{' in turn may open the object ("Using {curly} notation: {...}"); text after the
+    // object is ignored by the parser.
+    for (int start = text.indexOf('{'); start >= 0; start = text.indexOf('{', start + 1)) {
+      try (var parser = JSON.getFactory().createParser(text.substring(start))) {
+        JsonNode node = JSON.readTree(parser);
         if (node != null && node.isObject()) {
           return Optional.of(node);
         }
-      } catch (JsonProcessingException e) {
-        // try a shorter span: the object may end before the last brace
+      } catch (java.io.IOException e) {
+        // not an object here: try the next brace
       }
-      end = text.lastIndexOf('}', end - 1);
     }
     return Optional.empty();
   }

@@ -45,7 +45,10 @@ public final class StructuredOutput {
       try {
         repaired = router.complete(repair(request, first.text(), read.errors()));
       } catch (LlmCallException e) {
-        throw failure(validity, calls, read.errors(), e);
+        // the repair itself failed: go on to the next target
+        lastErrors = read.errors();
+        request = avoid(request, first.servedBy());
+        continue;
       }
       calls.add(repaired);
       Validity.Result<T> again = validity.read(repaired.text());
@@ -54,6 +57,24 @@ public final class StructuredOutput {
       }
       lastErrors = again.errors();
       request = avoid(request, first.servedBy(), repaired.servedBy());
+    }
+  }
+
+  /**
+   * One repair of an answer that another caller got and found invalid (the interview's one-call
+   * turn): the model sees its answer and the errors. Empty when the repair is invalid too or fails.
+   */
+  public <T> java.util.Optional<Structured<T>> repairOnce(
+      ChatRequest original, String answer, List<String> errors, Validity<T> validity) {
+    try {
+      ChatResponse repaired =
+          router.complete(repair(withSchema(original, validity.type()), answer, errors));
+      Validity.Result<T> read = validity.read(repaired.text());
+      return read.valid()
+          ? java.util.Optional.of(new Structured<>(read.value(), List.of(repaired)))
+          : java.util.Optional.empty();
+    } catch (LlmCallException e) {
+      return java.util.Optional.empty();
     }
   }
 
@@ -70,7 +91,8 @@ public final class StructuredOutput {
 
   private static ChatRequest repair(ChatRequest request, String answer, List<String> errors) {
     List<Message> messages = new ArrayList<>(request.messages());
-    messages.add(Message.assistant(answer));
+    // an empty assistant turn is refused by some providers: say what was there instead
+    messages.add(Message.assistant(answer == null || answer.isBlank() ? "(no answer)" : answer));
     StringBuilder prompt =
         new StringBuilder("That answer is not valid against the schema. The errors:\n");
     errors.stream().limit(ERRORS_SHOWN).forEach(e -> prompt.append("- ").append(e).append('\n'));

@@ -121,6 +121,7 @@ class PipelineTest {
           one: { base_url: "%s", key_env: K, model: m }
         routes: { default: [one, stub] }
         stub: { token_delay: 0ms }
+        circuit: { minimum_calls: 50, window: 50 }
         """
             .formatted(fake.openAiBaseUrl());
     try (Router router = Routers.build(dir, yaml, Map.of("K", "sk-test-0123456789abcdef"))) {

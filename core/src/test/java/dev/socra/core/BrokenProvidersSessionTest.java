@@ -1,0 +1,65 @@
+package dev.socra.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.socra.core.persona.Stage;
+import dev.socra.core.pipeline.Pipeline;
+import dev.socra.core.session.InMemorySessionRepository;
+import dev.socra.core.session.Session;
+import dev.socra.llm.Router;
+import dev.socra.llm.testkit.FakeProvider;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AutoClose;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The seed's production failure, end to end: the first provider misplaces the separator and writes
+ * broken JSON for every structured answer. The founder still gets whole questions and quick replies
+ * every turn, and the pipeline finishes, served where the JSON is valid.
+ */
+class BrokenProvidersSessionTest {
+  @TempDir Path dir;
+  @AutoClose FakeProvider fake = FakeProvider.start(0);
+
+  @Test
+  void aWholeSessionSurvivesAProviderThatBreaksEveryFormat() {
+    fake.scriptWhen(
+        "small",
+        Stage.INTERVIEW_TURN.marker(),
+        List.of("So who pays ###JSON### for this today, and how much?"));
+    fake.script("small", List.of("Here you go: {\"scores\": [", "{\"not\": \"the schema\"}"));
+    String yaml =
+        """
+        providers:
+          small: { protocol: anthropic, base_url: "%s", key_env: K, model: small,
+                   capabilities: { separator: true } }
+        routes: { default: [small, stub] }
+        stub: { token_delay: 0ms }
+        circuit: { minimum_calls: 1000, window: 1000 }
+        """
+            .formatted(fake.anthropicBaseUrl());
+    try (Router router = Routers.build(dir, yaml, Map.of("K", "sk-ant-test-0123456789"))) {
+      Socra socra = new Socra(router, new InMemorySessionRepository(), "default");
+      Session s = socra.start("A booking tool for independent piano tuners in small towns", 4);
+      while (!s.interview().complete()) {
+        StringBuilder shown = new StringBuilder();
+        s = socra.ask(s, shown::append);
+        var open = s.interview().open();
+        assertThat(shown.toString()).doesNotContain("#").doesNotContain("{");
+        assertThat(open.question()).isEqualTo("So who pays for this today, and how much?");
+        assertThat(open.evaluation().choices()).hasSizeBetween(2, 4);
+        assertThat(open.evaluation().scores()).hasSize(8);
+        s = socra.answer(s, open.evaluation().choices().getFirst());
+      }
+      s = socra.runPipeline(s, e -> {});
+      assertThat(s.results().keySet()).containsAll(Pipeline.stages());
+      // every structured stage tried the broken provider first, then went elsewhere
+      assertThat(s.usage().get(Stage.SYNTHESIS).calls()).isGreaterThanOrEqualTo(3);
+      assertThat(s.usage().get(Stage.SYNTHESIS).servedBy())
+          .contains("small/small", "stub/socra-demo");
+    }
+  }
+}

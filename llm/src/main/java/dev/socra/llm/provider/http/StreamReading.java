@@ -34,6 +34,10 @@ final class StreamReading {
   private long firstTokenNanos = -1;
   private boolean finished;
   private boolean abandoned;
+  private boolean finishSeen;
+
+  /** How long a stream that gave its finish reason may take to send its end marker. */
+  private static final long FINISH_GRACE_NANOS = Duration.ofMillis(250).toNanos();
 
   /** Why the stream ended badly, as the reader saw it; null for a clean end. */
   private Outcome failure;
@@ -129,7 +133,15 @@ final class StreamReading {
       if (state.done) {
         return finish();
       }
-      changed.signalAll();
+      if (state.finishReason != null && !finishSeen) {
+        // the answer is complete: the watcher need only wait a moment for the end marker
+        finishSeen = true;
+        changed.signalAll();
+      }
+      // Otherwise no signal: the watcher wakes only when the stream ends or its current limit
+      // passes, and
+      // then measures the limit again from the last event. A signal per event would cost a wake-up
+      // per token.
       return true;
     } finally {
       lock.unlock();
@@ -168,7 +180,10 @@ final class StreamReading {
     lock.lock();
     try {
       while (!finished) {
-        long limit = firstTokenNanos < 0 ? firstTokenBy : lastEventNanos + stall.toNanos();
+        long limit =
+            finishSeen
+                ? lastEventNanos + Math.min(stall.toNanos(), FINISH_GRACE_NANOS)
+                : firstTokenNanos < 0 ? firstTokenBy : lastEventNanos + stall.toNanos();
         limit = Math.min(limit, deadline);
         long left = limit - System.nanoTime();
         if (left <= 0) {

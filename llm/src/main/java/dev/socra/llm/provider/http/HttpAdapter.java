@@ -63,6 +63,62 @@ public abstract class HttpAdapter implements ProviderAdapter {
 
   @Override
   public AttemptResult send(Exchange ex) {
+    return ex.stream() ? sendStreamed(ex) : sendWhole(ex);
+  }
+
+  /**
+   * A non-streamed answer arrives whole: one future for headers and body, waited for within the
+   * response limit, and no reader thread in between.
+   */
+  private AttemptResult sendWhole(Exchange ex) {
+    Instant deadline = ex.deadline();
+    Duration wait = min(ex.timeouts().response(), until(deadline));
+    CompletableFuture<HttpResponse<String>> pending =
+        client.sendAsync(buildRequest(ex), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response;
+    try {
+      response = pending.get(Math.max(0, wait.toNanos()), TimeUnit.NANOSECONDS);
+    } catch (TimeoutException e) {
+      pending.cancel(true);
+      return AttemptResult.failed(
+          byDeadline(deadline, ex.timeouts().response())
+              ? new Outcome.Abandoned("the call's deadline passed before the answer came")
+              : new Outcome.Silent("the answer did not arrive within " + seconds(wait)),
+          0);
+    } catch (ExecutionException e) {
+      return AttemptResult.failed(connectionFailure(e.getCause()), 0);
+    } catch (InterruptedException e) {
+      pending.cancel(true);
+      Thread.currentThread().interrupt();
+      return AttemptResult.failed(new Outcome.Transient("interrupted"), 0);
+    }
+    List<LimitObservation> limits =
+        RateLimitHeaders.parse(response.headers(), ex.provider().rateLimitHeaders(), CLOCK);
+    int status = response.statusCode();
+    String body = secrets.redact(response.body());
+    AttemptResult result =
+        status < 200 || status > 299
+            ? AttemptResult.failed(
+                classifier.classifyHttp(status, response.headers(), body), status)
+            : whole(status, body);
+    return result.withLimits(limits);
+  }
+
+  /** A successful whole body: the answer, or the error or garbage it carries instead. */
+  private AttemptResult whole(int status, String body) {
+    JsonNode json = ErrorClassifier.parse(body);
+    if (json == null) {
+      return AttemptResult.failed(
+          new Outcome.Transient("malformed response: the body is not JSON"), status);
+    }
+    ProviderError error = ProviderError.find(json);
+    if (error != null) {
+      return AttemptResult.failed(classifier.classifyEmbedded(error), status);
+    }
+    return parseComplete(status, json);
+  }
+
+  private AttemptResult sendStreamed(Exchange ex) {
     long start = System.nanoTime();
     Instant deadline = ex.deadline();
     Duration headerWait =
@@ -128,16 +184,7 @@ public abstract class HttpAdapter implements ProviderAdapter {
         return AttemptResult.failed(
             new Outcome.Transient("connection broke while reading: " + e.getMessage()), status);
       }
-      JsonNode json = ErrorClassifier.parse(secrets.redact(body));
-      if (json == null) {
-        return AttemptResult.failed(
-            new Outcome.Transient("malformed response: the body is not JSON"), status);
-      }
-      ProviderError error = ProviderError.find(json);
-      if (error != null) {
-        return AttemptResult.failed(classifier.classifyEmbedded(error), status);
-      }
-      AttemptResult result = parseComplete(status, json);
+      AttemptResult result = whole(status, secrets.redact(body));
       if (result.outcome().isSuccess() && ex.stream() && !result.text().isEmpty()) {
         // A server that ignored stream=true: deliver the whole answer as one token.
         ex.sink().onToken(result.text());

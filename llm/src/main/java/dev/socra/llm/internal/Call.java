@@ -244,7 +244,7 @@ public final class Call {
       Reservation reservation = booked;
       booked = null;
       if (reservation == null) {
-        Demand demand = budget.demand(estimate, request.maxTokens());
+        Demand demand = budget.demand(withMargin(estimate), request.maxTokens());
         switch (budget.admit(demand)) {
           case Admission.Never n -> {
             targetHealth.record(new Outcome.Skipped(n.reason()), Duration.ZERO);
@@ -321,6 +321,15 @@ public final class Call {
         }
       }
     }
+  }
+
+  /**
+   * The estimate with a small margin: calibration is one factor per target, learned mostly on short
+   * prompts, so a long prompt can be undercounted by a few dozen tokens, and a request admitted at
+   * the very edge of a bucket would then be refused.
+   */
+  private static long withMargin(long estimate) {
+    return (long) Math.ceil(estimate * 1.03) + 8;
   }
 
   private static void release(TargetBudget budget, Reservation booked) {

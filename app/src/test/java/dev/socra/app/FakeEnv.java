@@ -8,10 +8,10 @@ import java.util.Map;
 final class FakeEnv {
   static final Map<String, String> KEYS =
       Map.of(
-          "ANTHROPIC_API_KEY", "sk-ant-api03-SOCRAleakcheckAAAA1111bbbb2222",
-          "GOOGLE_API_KEY", "AIzaSyD-SOCRAleakcheckBBBB3333cccc4444",
-          "GROQ_API_KEY", "gsk_SOCRAleakcheckCCCC5555dddd6666eeee",
-          "OPENAI_API_KEY", "sk-proj-SOCRAleakcheckDDDD7777ffff8888");
+          "ANTHROPIC_API_KEY", "test-key-anthropic-SOCRAleakcheck-AAAA1111",
+          "GOOGLE_API_KEY", "test-key-google-SOCRAleakcheck-BBBB3333",
+          "GROQ_API_KEY", "test-key-groq-SOCRAleakcheck-CCCC5555",
+          "OPENAI_API_KEY", "test-key-openai-SOCRAleakcheck-DDDD7777");
 
   static Map<String, String> all(FakeProvider fake) {
     Map<String, String> env = new HashMap<>(KEYS);

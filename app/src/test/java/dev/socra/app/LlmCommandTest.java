@@ -111,7 +111,7 @@ class LlmCommandTest {
   @Test
   void aKeyPastedWithANewlineStillWorks() {
     env.put("SOCRA_ROUTE", "groq");
-    env.put("GROQ_API_KEY", "\"gsk_SOCRAleakcheckCCCC5555dddd6666eeee\"\n");
+    env.put("GROQ_API_KEY", "\"test-key-groq-SOCRAleakcheck-CCCC5555\"\n");
     assertThat(Cli.run(env, "llm", "hi").exitCode()).isZero();
   }
 

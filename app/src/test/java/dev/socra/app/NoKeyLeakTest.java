@@ -47,7 +47,7 @@ class NoKeyLeakTest {
       misplaced.put("GROQ_BASE_URL", FakeEnv.KEYS.get("GROQ_API_KEY"));
       results.add(Cli.run(misplaced, "routes"));
       Map<String, String> broken = new HashMap<>(base);
-      broken.put("OPENAI_API_KEY", "sk-proj-SOCRAleak\ncheckDDDD7777ffff8888");
+      broken.put("OPENAI_API_KEY", "test-key-openai-SOCRAleak\ncheck-DDDD7777");
       results.add(Cli.run(broken, "routes"));
     }
     assertThat(results).anySatisfy(r -> assertThat(r.exitCode()).isEqualTo(1));

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.junit.jupiter.api.Test;
 
 class ApiKeyTest {
-  private static final String KEY = "gsk_live_8d7f6e5d4c3b2a19f2c";
+  private static final String KEY = "test-key-groq-8d7f6e5d4c3b2a19f2c";
 
   @Test
   void removesWhatCopyAndPasteAdds() {
@@ -26,19 +26,19 @@ class ApiKeyTest {
 
   @Test
   void aKeyWithAnInnerIllegalCharacterIsRefusedWithOnlyItsFingerprint() {
-    String bad = "gsk_live_8d7f6e5d\n4c3b2a19f2c";
+    String bad = "test-key-groq-8d7f6e5d\n4c3b2a19f2c";
     assertThatThrownBy(() -> ApiKey.clean("GROQ_API_KEY", bad))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("GROQ_API_KEY")
         .hasMessageContaining("a newline")
-        .hasMessageContaining("gsk_…9f2c")
+        .hasMessageContaining("test…9f2c")
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain("8d7f6e5d"));
   }
 
   @Test
   void printsAsAFingerprint() {
     ApiKey key = ApiKey.clean("GROQ_API_KEY", KEY);
-    assertThat(key.toString()).isEqualTo("GROQ_API_KEY=gsk_…9f2c").doesNotContain(KEY);
+    assertThat(key.toString()).isEqualTo("GROQ_API_KEY=test…9f2c").doesNotContain(KEY);
     assertThat(ApiKey.fingerprint("short")).doesNotContain("short");
   }
 }

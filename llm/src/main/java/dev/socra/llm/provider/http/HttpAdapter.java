@@ -73,25 +73,17 @@ public abstract class HttpAdapter implements ProviderAdapter {
   private AttemptResult sendWhole(Exchange ex) {
     Instant deadline = ex.deadline();
     Duration wait = min(ex.timeouts().response(), until(deadline));
-    CompletableFuture<HttpResponse<String>> pending =
-        client.sendAsync(buildRequest(ex), HttpResponse.BodyHandlers.ofString());
-    HttpResponse<String> response;
-    try {
-      response = pending.get(Math.max(0, wait.toNanos()), TimeUnit.NANOSECONDS);
-    } catch (TimeoutException e) {
-      pending.cancel(true);
-      return AttemptResult.failed(
-          byDeadline(deadline, ex.timeouts().response())
-              ? new Outcome.Abandoned("the call's deadline passed before the answer came")
-              : new Outcome.Silent("the answer did not arrive within " + seconds(wait)),
-          0);
-    } catch (ExecutionException e) {
-      return AttemptResult.failed(connectionFailure(e.getCause()), 0);
-    } catch (InterruptedException e) {
-      pending.cancel(true);
-      Thread.currentThread().interrupt();
-      return AttemptResult.failed(new Outcome.Transient("interrupted"), 0);
+    Arrival<String> arrival =
+        arrive(
+            client.sendAsync(buildRequest(ex), HttpResponse.BodyHandlers.ofString()),
+            wait,
+            deadline,
+            ex.timeouts().response(),
+            "the answer did not arrive within ");
+    if (arrival.failure() != null) {
+      return arrival.failure();
     }
+    HttpResponse<String> response = arrival.response();
     List<LimitObservation> limits =
         RateLimitHeaders.parse(response.headers(), ex.provider().rateLimitHeaders(), CLOCK);
     int status = response.statusCode();
@@ -120,34 +112,54 @@ public abstract class HttpAdapter implements ProviderAdapter {
 
   private AttemptResult sendStreamed(Exchange ex) {
     long start = System.nanoTime();
-    Instant deadline = ex.deadline();
-    Duration headerWait =
-        min(ex.stream() ? ex.timeouts().firstToken() : ex.timeouts().response(), until(deadline));
-    CompletableFuture<HttpResponse<InputStream>> pending =
-        client.sendAsync(buildRequest(ex), HttpResponse.BodyHandlers.ofInputStream());
-    HttpResponse<InputStream> response;
+    Duration headerWait = min(ex.timeouts().firstToken(), until(ex.deadline()));
+    Arrival<InputStream> arrival =
+        arrive(
+            client.sendAsync(buildRequest(ex), HttpResponse.BodyHandlers.ofInputStream()),
+            headerWait,
+            ex.deadline(),
+            ex.timeouts().firstToken(),
+            "no response within ");
+    if (arrival.failure() != null) {
+      return arrival.failure();
+    }
+    HttpResponse<InputStream> response = arrival.response();
+    List<LimitObservation> limits =
+        RateLimitHeaders.parse(response.headers(), ex.provider().rateLimitHeaders(), CLOCK);
+    return receive(ex, response, start).withLimits(limits);
+  }
+
+  /** A response that arrived in time, or the attempt's failure when it did not. */
+  private record Arrival<B>(HttpResponse<B> response, AttemptResult failure) {}
+
+  /**
+   * Waits for a response within {@code wait}. A wait cut short by the call's deadline rather than
+   * the configured {@code limit} blames no target (abandoned, not silent).
+   */
+  private static <B> Arrival<B> arrive(
+      CompletableFuture<HttpResponse<B>> pending,
+      Duration wait,
+      Instant deadline,
+      Duration limit,
+      String silentWhat) {
     try {
-      response = pending.get(Math.max(0, headerWait.toNanos()), TimeUnit.NANOSECONDS);
+      return new Arrival<>(pending.get(Math.max(0, wait.toNanos()), TimeUnit.NANOSECONDS), null);
     } catch (TimeoutException e) {
       pending.cancel(true);
       // A response that still arrives after all must not hold its connection open.
       pending.thenAccept(HttpAdapter::discard);
-      return AttemptResult.failed(
-          byDeadline(deadline, ex.stream() ? ex.timeouts().firstToken() : ex.timeouts().response())
+      Outcome outcome =
+          byDeadline(deadline, limit)
               ? new Outcome.Abandoned("the call's deadline passed before a response")
-              : new Outcome.Silent("no response within " + seconds(headerWait)),
-          0);
+              : new Outcome.Silent(silentWhat + seconds(wait));
+      return new Arrival<>(null, AttemptResult.failed(outcome, 0));
     } catch (ExecutionException e) {
-      return AttemptResult.failed(connectionFailure(e.getCause()), 0);
+      return new Arrival<>(null, AttemptResult.failed(connectionFailure(e.getCause()), 0));
     } catch (InterruptedException e) {
       pending.cancel(true);
       Thread.currentThread().interrupt();
-      return AttemptResult.failed(new Outcome.Transient("interrupted"), 0);
+      return new Arrival<>(null, AttemptResult.failed(new Outcome.Transient("interrupted"), 0));
     }
-
-    List<LimitObservation> limits =
-        RateLimitHeaders.parse(response.headers(), ex.provider().rateLimitHeaders(), CLOCK);
-    return receive(ex, response, start).withLimits(limits);
   }
 
   private AttemptResult receive(Exchange ex, HttpResponse<InputStream> response, long start) {
@@ -159,7 +171,7 @@ public abstract class HttpAdapter implements ProviderAdapter {
             .firstValue("content-type")
             .map(v -> v.contains("text/event-stream"))
             .orElse(false);
-    if (ex.stream() && eventStream && status >= 200 && status <= 299) {
+    if (eventStream && status >= 200 && status <= 299) {
       return readStream(ex, status, response.body(), start);
     }
     try (LineSource lines = new LineSource(response.body())) {
@@ -168,8 +180,8 @@ public abstract class HttpAdapter implements ProviderAdapter {
         return AttemptResult.failed(
             classifier.classifyHttp(status, response.headers(), secrets.redact(body)), status);
       }
-      // The limit covers the whole answer, headers included.
-      Duration limit = ex.stream() ? ex.timeouts().firstToken() : ex.timeouts().response();
+      // A server that ignored stream=true: the whole answer must come within the first-token limit.
+      Duration limit = ex.timeouts().firstToken();
       Duration bodyWait = min(limit.minusNanos(System.nanoTime() - start), until(deadline));
       String body;
       try {
@@ -185,8 +197,8 @@ public abstract class HttpAdapter implements ProviderAdapter {
             new Outcome.Transient("connection broke while reading: " + e.getMessage()), status);
       }
       AttemptResult result = whole(status, secrets.redact(body));
-      if (result.outcome().isSuccess() && ex.stream() && !result.text().isEmpty()) {
-        // A server that ignored stream=true: deliver the whole answer as one token.
+      if (result.outcome().isSuccess() && !result.text().isEmpty()) {
+        // deliver the whole answer as one token
         ex.sink().onToken(result.text());
         return new AttemptResult(
             result.outcome(),
@@ -286,9 +298,11 @@ public abstract class HttpAdapter implements ProviderAdapter {
     return until(deadline).isZero() || until(deadline).compareTo(limit) < 0;
   }
 
-  private static void discard(HttpResponse<InputStream> late) {
+  private static void discard(HttpResponse<?> late) {
     try {
-      late.body().close();
+      if (late.body() instanceof InputStream body) {
+        body.close();
+      }
     } catch (IOException ignored) {
       // nothing more to do with a response nobody waits for
     }

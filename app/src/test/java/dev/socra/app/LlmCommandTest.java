@@ -91,13 +91,13 @@ class LlmCommandTest {
 
   @Test
   void badConfigExitsTwoWithOneClearMessage() {
-    env.put("GROQ_API_KEY", "gsk_abcdefgh\u200Bijklmnopqrst");
+    env.put("GROQ_API_KEY", "test-key-groq-abcdefgh\u200Bijklmnopqrst");
     Cli.Result r = Cli.run(env, "routes");
     assertThat(r.exitCode()).isEqualTo(2);
     assertThat(r.err())
         .contains("GROQ_API_KEY")
         .contains("U+200B")
-        .contains("gsk_…qrst")
+        .contains("test…qrst")
         .doesNotContain("abcdefgh");
     assertThat(r.err().strip().lines()).hasSize(1);
 

@@ -37,9 +37,10 @@ class RoutesCommandTest {
 
   @Test
   void theStubNeverAppearsBehindARealProvider() {
-    Cli.Result r = Cli.run(Map.of("GROQ_API_KEY", "gsk_abcdefghijklmnopqrstuvwx"), "routes");
+    Cli.Result r =
+        Cli.run(Map.of("GROQ_API_KEY", "test-key-groq-abcdefghijklmnopqrstuvwx"), "routes");
     assertThat(printedOrder(r.out())).containsExactly("groq/llama-3.1-8b-instant");
-    assertThat(r.out()).contains("stub: off").contains("GROQ_API_KEY gsk_…uvwx");
+    assertThat(r.out()).contains("stub: off").contains("GROQ_API_KEY test…uvwx");
   }
 
   @Test

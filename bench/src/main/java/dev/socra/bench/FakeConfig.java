@@ -20,7 +20,7 @@ import java.util.Map;
  */
 final class FakeConfig {
   /** The key every provider is given; the direct calls send it too, so both sides do the same. */
-  static final String KEY = "sk-socra-bench-7Qz9XbLk2Vw4Rt8Yp1Nc";
+  static final String KEY = "test-key-socra-bench-7Qz9XbLk2Vw4";
 
   private FakeConfig() {}
 

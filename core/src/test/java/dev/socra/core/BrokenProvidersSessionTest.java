@@ -41,7 +41,7 @@ class BrokenProvidersSessionTest {
         circuit: { minimum_calls: 1000, window: 1000 }
         """
             .formatted(fake.anthropicBaseUrl());
-    try (Router router = Routers.build(dir, yaml, Map.of("K", "sk-ant-test-0123456789"))) {
+    try (Router router = Routers.build(dir, yaml, Map.of("K", "test-key-anthropic-0123456789"))) {
       Socra socra = new Socra(router, new InMemorySessionRepository(), "default");
       Session s = socra.start("A booking tool for independent piano tuners in small towns", 4);
       while (!s.interview().complete()) {

@@ -19,7 +19,7 @@ import java.util.Map;
 final class FakeRoutes {
   /** Keys distinctive enough that a leak would be found by a plain substring search. */
   static String keyOf(String provider) {
-    return "sk-socra-test-" + provider + "-7Qz9XbLk2Vw4Rt8Yp1Nc";
+    return "test-key-socra-" + provider + "-7Qz9XbLk2Vw4Rt8Yp1Nc";
   }
 
   private final Path dir;

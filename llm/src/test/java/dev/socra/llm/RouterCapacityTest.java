@@ -38,9 +38,9 @@ class RouterCapacityTest {
                 "SOCRA_CONFIG",
                 file.toString(),
                 "G_KEY",
-                "gsk_test_key_0123456789",
+                "test-key-groq-0123456789",
                 "M_KEY",
-                "sk-test-key-0123456789")));
+                "test-key-openai-0123456789")));
   }
 
   private static String words(int n, int seed) {

@@ -15,7 +15,7 @@ import java.util.Map;
  */
 final class Fakes implements AutoCloseable {
 
-  static final String KEY = "sk-capacity-bench-3Jx8Lq2Zr7Vn5Tw1";
+  static final String KEY = "test-key-capacity-bench-3Jx8Lq2Z";
 
   static final String GROQ_MODEL = "llama-3.1-8b-instant";
   static final String GEMINI_MODEL = "gemini-2.5-flash-lite";

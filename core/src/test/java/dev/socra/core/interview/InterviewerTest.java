@@ -41,7 +41,7 @@ class InterviewerTest {
         routes: { default: [a] }
         """
             .formatted(fake.anthropicBaseUrl(), separator);
-    return Routers.build(dir, yaml, Map.of("K", "sk-ant-test-0123456789"));
+    return Routers.build(dir, yaml, Map.of("K", "test-key-anthropic-0123456789"));
   }
 
   @Test

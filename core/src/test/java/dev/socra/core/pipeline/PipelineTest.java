@@ -124,7 +124,8 @@ class PipelineTest {
         circuit: { minimum_calls: 50, window: 50 }
         """
             .formatted(fake.openAiBaseUrl());
-    try (Router router = Routers.build(dir, yaml, Map.of("K", "sk-test-0123456789abcdef"))) {
+    try (Router router =
+        Routers.build(dir, yaml, Map.of("K", "test-key-openai-0123456789abcdef"))) {
       Session done = new Pipeline(router, prompts, repo, e -> {}).run(interviewed);
       assertThat(done.results().keySet()).containsAll(Pipeline.stages());
       long byFake = 0;

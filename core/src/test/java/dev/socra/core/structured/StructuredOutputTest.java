@@ -43,7 +43,7 @@ class StructuredOutputTest {
     return Routers.build(
         dir,
         "providers:\n" + providers + "routes: { default: [" + routes + "] }\n",
-        Map.of("K", "sk-test-0123456789abcdef"));
+        Map.of("K", "test-key-openai-0123456789abcdef"));
   }
 
   @Test

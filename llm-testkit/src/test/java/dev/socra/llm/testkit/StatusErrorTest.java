@@ -57,14 +57,14 @@ class StatusErrorTest extends FakeServerTest {
     assertThat(openAi.statusCode()).isEqualTo(401);
     JsonNode error = Wire.json(openAi).path("error");
     assertThat(error.path("message").asText())
-        .startsWith("Incorrect API key provided: sk-test-secret.");
+        .startsWith("Incorrect API key provided: test-key-openai-secret.");
     assertThat(error.path("type").asText()).isEqualTo("invalid_request_error");
     assertThat(error.path("code").asText()).isEqualTo("invalid_api_key");
     assertThat(anthropic.statusCode()).isEqualTo(401);
     JsonNode body = Wire.json(anthropic);
     assertThat(body.path("type").asText()).isEqualTo("error");
     assertThat(body.path("error").path("type").asText()).isEqualTo("authentication_error");
-    assertThat(body.path("error").path("message").asText()).contains("sk-ant-test-secret");
+    assertThat(body.path("error").path("message").asText()).contains("test-key-anthropic-secret");
     assertThat(fake.attempts())
         .allSatisfy(a -> assertThat(a.fault()).isEqualTo("echo-key"))
         .allSatisfy(a -> assertThat(a.authPresent()).isTrue());
@@ -82,11 +82,12 @@ class StatusErrorTest extends FakeServerTest {
     assertThat(openAi.statusCode()).isEqualTo(200);
     JsonNode openAiError = Wire.events(openAi.body()).getLast().json().path("error");
     assertThat(openAiError.path("type").asText()).isEqualTo("server_error");
-    assertThat(openAiError.path("message").asText()).contains("sk-test-secret");
+    assertThat(openAiError.path("message").asText()).contains("test-key-openai-secret");
     assertThat(anthropic.statusCode()).isEqualTo(200);
     Wire.Event last = Wire.events(anthropic.body()).getLast();
     assertThat(last.name()).isEqualTo("error");
-    assertThat(last.json().path("error").path("message").asText()).contains("sk-ant-test-secret");
+    assertThat(last.json().path("error").path("message").asText())
+        .contains("test-key-anthropic-secret");
     assertThat(wire.get("/_control/attempts").body()).doesNotContain("secret");
   }
 

@@ -62,7 +62,7 @@ final class Wire {
   HttpRequest.Builder openAiRequest(JsonNode body) {
     return HttpRequest.newBuilder(URI.create(fake.openAiBaseUrl() + "/chat/completions"))
         .timeout(Duration.ofSeconds(5))
-        .header("authorization", "Bearer sk-test-secret")
+        .header("authorization", "Bearer test-key-openai-secret")
         .header("content-type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
   }
@@ -70,7 +70,7 @@ final class Wire {
   HttpRequest.Builder anthropicRequest(JsonNode body) {
     return HttpRequest.newBuilder(URI.create(fake.anthropicBaseUrl() + "/v1/messages"))
         .timeout(Duration.ofSeconds(5))
-        .header("x-api-key", "sk-ant-test-secret")
+        .header("x-api-key", "test-key-anthropic-secret")
         .header("anthropic-version", "2023-06-01")
         .header("content-type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(body.toString()));

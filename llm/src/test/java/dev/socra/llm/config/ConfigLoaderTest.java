@@ -28,11 +28,11 @@ class ConfigLoaderTest {
         ConfigLoader.load(
             Map.of(
                 "GROQ_API_KEY",
-                "gsk_aaaaaaaaaaaaaaaa",
+                "test-key-groq-aaaaaaaaaaaa",
                 "GOOGLE_API_KEY",
-                "AIzaSyaaaaaaaaaaaaaa",
+                "test-key-google-aaaaaaaaaa",
                 "OPENAI_API_KEY",
-                "sk-aaaaaaaaaaaaaaaaaa"));
+                "test-key-openai-aaaaaaaaaa"));
     assertThat(c.routes().get("default"))
         .extracting(TargetId::toString)
         .containsExactly(
@@ -41,7 +41,7 @@ class ConfigLoaderTest {
 
   @Test
   void theStubIsNeverAddedBehindRealProviders() {
-    RouterConfig c = ConfigLoader.load(Map.of("GROQ_API_KEY", "gsk_aaaaaaaaaaaaaaaa"));
+    RouterConfig c = ConfigLoader.load(Map.of("GROQ_API_KEY", "test-key-groq-aaaaaaaaaaaa"));
     assertThat(c.routes().get("default")).extracting(TargetId::provider).doesNotContain("stub");
   }
 
@@ -50,8 +50,8 @@ class ConfigLoaderTest {
     RouterConfig c =
         ConfigLoader.load(
             Map.of(
-                "GROQ_API_KEY", "gsk_aaaaaaaaaaaaaaaa",
-                "GOOGLE_API_KEY", "AIzaSyaaaaaaaaaaaaaa",
+                "GROQ_API_KEY", "test-key-groq-aaaaaaaaaaaa",
+                "GOOGLE_API_KEY", "test-key-google-aaaaaaaaaa",
                 "GROQ_MODEL", "llama-3.3-70b-versatile",
                 "GOOGLE_BASE_URL", "http://127.0.0.1:9/v1/",
                 "SOCRA_ROUTE", "groq, google"));
@@ -105,8 +105,8 @@ class ConfigLoaderTest {
         ConfigLoader.load(
             Map.of(
                 "SOCRA_CONFIG", file.toString(),
-                "GROQ_API_KEY", "gsk_aaaaaaaaaaaaaaaa",
-                "OPENROUTER_API_KEY", "sk-or-aaaaaaaaaaaaaaaa"));
+                "GROQ_API_KEY", "test-key-groq-aaaaaaaaaaaa",
+                "OPENROUTER_API_KEY", "test-key-openrouter-aaaaaaaa"));
     assertThat(c.routes().get("default"))
         .extracting(TargetId::toString)
         .containsExactly(
@@ -143,7 +143,8 @@ class ConfigLoaderTest {
 
   @Test
   void aKeyWithANewlineInsideStopsLoading() {
-    assertThatThrownBy(() -> ConfigLoader.load(Map.of("GROQ_API_KEY", "gsk_abcdefgh\nijklmnop")))
+    assertThatThrownBy(
+            () -> ConfigLoader.load(Map.of("GROQ_API_KEY", "test-key-groq-abcdefgh\nijklmnop")))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("GROQ_API_KEY")
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain("abcdefgh"));
@@ -151,8 +152,9 @@ class ConfigLoaderTest {
 
   @Test
   void aTrailingNewlineIsCleaned() {
-    RouterConfig c = ConfigLoader.load(Map.of("GROQ_API_KEY", "gsk_abcdefghijklmnop\n"));
-    assertThat(c.providers().get("groq").key().reveal()).isEqualTo("gsk_abcdefghijklmnop");
+    RouterConfig c = ConfigLoader.load(Map.of("GROQ_API_KEY", "test-key-groq-abcdefghijklmnop\n"));
+    assertThat(c.providers().get("groq").key().reveal())
+        .isEqualTo("test-key-groq-abcdefghijklmnop");
     assertThat(List.of(c.routes().get("default").getFirst().provider())).containsExactly("groq");
   }
 }

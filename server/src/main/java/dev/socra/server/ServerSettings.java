@@ -1,0 +1,119 @@
+package dev.socra.server;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything the server reads from its environment, read once at start-up and checked: a bad value
+ * stops the start with a message naming the variable. Defaults and reasons: docs/configuration.md.
+ *
+ * @param port {@code PORT}; 0 picks a free port (tests)
+ * @param dataDir {@code SOCRA_DATA_DIR}: where the embedded database lives
+ * @param dbUrl {@code SOCRA_DB_URL}: a JDBC URL of PostgreSQL; empty means embedded H2
+ * @param signupOpen {@code SOCRA_SIGNUP} ({@code open} | {@code closed})
+ * @param userDailyUsd {@code SOCRA_USER_DAILY_USD}: each user's LLM spend cap per UTC day
+ * @param userRequestsPerMinute {@code SOCRA_USER_RPM}: each user's API requests per minute
+ * @param oidcIssuer {@code SOCRA_OIDC_ISSUER}: accept bearer JWTs from this issuer when set
+ * @param otlpEndpoint {@code OTEL_EXPORTER_OTLP_ENDPOINT}: export attempt spans when set
+ */
+public record ServerSettings(
+    int port,
+    Path dataDir,
+    String dbUrl,
+    String dbUser,
+    String dbPassword,
+    boolean signupOpen,
+    BigDecimal userDailyUsd,
+    int userRequestsPerMinute,
+    String oidcIssuer,
+    String otlpEndpoint,
+    Map<String, String> env) {
+
+  public static final int DEFAULT_PORT = 8080;
+  public static final BigDecimal DEFAULT_USER_DAILY_USD = new BigDecimal("5.00");
+  public static final int DEFAULT_USER_RPM = 120;
+
+  public ServerSettings {
+    env = Map.copyOf(env);
+  }
+
+  public static ServerSettings from(Map<String, String> env) {
+    return new ServerSettings(
+        integer(env, "PORT", DEFAULT_PORT, 0, 65_535),
+        Path.of(value(env, "SOCRA_DATA_DIR").orElse("./data")).toAbsolutePath().normalize(),
+        value(env, "SOCRA_DB_URL").orElse(""),
+        value(env, "SOCRA_DB_USER").orElse(""),
+        env.getOrDefault("SOCRA_DB_PASSWORD", ""),
+        signup(env),
+        money(env, "SOCRA_USER_DAILY_USD", DEFAULT_USER_DAILY_USD),
+        integer(env, "SOCRA_USER_RPM", DEFAULT_USER_RPM, 1, 1_000_000),
+        value(env, "SOCRA_OIDC_ISSUER").orElse(""),
+        value(env, "OTEL_EXPORTER_OTLP_ENDPOINT").orElse(""),
+        env);
+  }
+
+  public boolean embeddedDatabase() {
+    return dbUrl.isEmpty();
+  }
+
+  /** The JDBC URL the server uses: PostgreSQL when given, else an H2 file in the data dir. */
+  public String jdbcUrl() {
+    if (!embeddedDatabase()) {
+      return dbUrl;
+    }
+    // AUTO_SERVER lets `socra user add` reach the same file while the server runs.
+    return "jdbc:h2:file:" + dataDir.resolve("socra") + ";AUTO_SERVER=TRUE";
+  }
+
+  private static Optional<String> value(Map<String, String> env, String name) {
+    String v = env.get(name);
+    return v == null || v.isBlank() ? Optional.empty() : Optional.of(v.strip());
+  }
+
+  private static boolean signup(Map<String, String> env) {
+    String v = value(env, "SOCRA_SIGNUP").orElse("open").toLowerCase(java.util.Locale.ROOT);
+    return switch (v) {
+      case "open" -> true;
+      case "closed" -> false;
+      default ->
+          throw new IllegalArgumentException(
+              "SOCRA_SIGNUP must be 'open' or 'closed', was '" + v + "'");
+    };
+  }
+
+  private static int integer(Map<String, String> env, String name, int def, int min, int max) {
+    Optional<String> v = value(env, name);
+    if (v.isEmpty()) {
+      return def;
+    }
+    try {
+      int n = Integer.parseInt(v.get());
+      if (n < min || n > max) {
+        throw new NumberFormatException();
+      }
+      return n;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(
+          name + " must be a whole number from " + min + " to " + max + ", was '" + v.get() + "'");
+    }
+  }
+
+  private static BigDecimal money(Map<String, String> env, String name, BigDecimal def) {
+    Optional<String> v = value(env, name);
+    if (v.isEmpty()) {
+      return def;
+    }
+    try {
+      BigDecimal n = new BigDecimal(v.get());
+      if (n.signum() < 0) {
+        throw new NumberFormatException();
+      }
+      return n;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(
+          name + " must be an amount in US dollars such as 5 or 2.50, was '" + v.get() + "'");
+    }
+  }
+}

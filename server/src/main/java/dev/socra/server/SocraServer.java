@@ -1,0 +1,99 @@
+package dev.socra.server;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Starts the Socra server on an environment (the process's, or a test's): the one way in for {@code
+ * socra serve} and for every server test.
+ */
+public final class SocraServer implements AutoCloseable {
+  private final ConfigurableApplicationContext context;
+
+  private SocraServer(ConfigurableApplicationContext context) {
+    this.context = context;
+  }
+
+  public static SocraServer start(Map<String, String> env) {
+    ServerSettings settings = ServerSettings.from(env);
+    return new SocraServer(
+        new SpringApplicationBuilder(SocraServerApplication.class)
+            .web(WebApplicationType.SERVLET)
+            .initializers(ctx -> ctx.getBeanFactory().registerSingleton("serverSettings", settings))
+            .properties(springProperties(settings))
+            .logStartupInfo(false)
+            .run());
+  }
+
+  /** The settings as Spring properties; nothing here comes from files a user has to write. */
+  static Map<String, Object> springProperties(ServerSettings s) {
+    Map<String, Object> p = new HashMap<>();
+    p.put("server.port", s.port());
+    p.put("spring.threads.virtual.enabled", true);
+    p.put("spring.main.banner-mode", "off");
+    p.put("server.shutdown", "graceful");
+    p.put("server.error.include-stacktrace", "never");
+    p.put("server.error.include-message", "always");
+    p.put("spring.datasource.url", s.jdbcUrl());
+    if (!s.embeddedDatabase()) {
+      p.put("spring.datasource.username", s.dbUser());
+      p.put("spring.datasource.password", s.dbPassword());
+    } else {
+      p.put("spring.datasource.username", "sa");
+      p.put("spring.datasource.password", "");
+    }
+    p.put("spring.datasource.hikari.maximum-pool-size", 20);
+    p.put("spring.flyway.locations", "classpath:db/migration");
+    p.put("spring.mvc.async.request-timeout", -1);
+    p.put("management.endpoints.web.exposure.include", "health,prometheus");
+    p.put("management.endpoint.health.show-details", "always");
+    p.put("springdoc.api-docs.path", "/api/openapi.json");
+    p.put("springdoc.swagger-ui.path", "/api/docs");
+    p.put("springdoc.paths-to-match", "/api/**,/v1/**");
+    p.put("spring.servlet.multipart.enabled", false);
+    return p;
+  }
+
+  public int port() {
+    return ((WebServerApplicationContext) context).getWebServer().getPort();
+  }
+
+  public String baseUrl() {
+    return "http://localhost:" + port();
+  }
+
+  public ConfigurableApplicationContext context() {
+    return context;
+  }
+
+  public <T> T bean(Class<T> type) {
+    return context.getBean(type);
+  }
+
+  /** Blocks until the server is stopped (by a signal or {@link #close()}). */
+  public void awaitStop() throws InterruptedException {
+    Object lock = new Object();
+    context.addApplicationListener(
+        e -> {
+          if (e instanceof org.springframework.context.event.ContextClosedEvent) {
+            synchronized (lock) {
+              lock.notifyAll();
+            }
+          }
+        });
+    synchronized (lock) {
+      while (context.isActive()) {
+        lock.wait(1_000);
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    context.close();
+  }
+}

@@ -1,0 +1,97 @@
+package dev.socra.server.account;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Personal API tokens: {@code socra_} followed by 256 random bits. Only a SHA-256 of each is stored
+ * (a token is random, not a password, so a fast hash loses nothing and lets a request find its
+ * token by hash); the token itself is shown once, when created.
+ */
+@Component
+public class ApiTokens {
+  public static final String PREFIX = "socra_";
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final JdbcClient db;
+
+  public ApiTokens(JdbcClient db) {
+    this.db = db;
+  }
+
+  /** A token's listing: never the token itself. */
+  public record TokenInfo(String id, String label, String prefix, OffsetDateTime createdAt) {}
+
+  /** Creates a token for the user and returns it: the only time it is ever shown. */
+  public String create(String userId, String label) {
+    byte[] bytes = new byte[32];
+    RANDOM.nextBytes(bytes);
+    String token = PREFIX + HexFormat.of().formatHex(bytes);
+    String l = label == null || label.isBlank() ? "token" : label.strip();
+    if (l.length() > 100) {
+      throw new AccountException("a token label can have at most 100 characters");
+    }
+    db.sql(
+            "INSERT INTO api_tokens (id, user_id, label, token_hash, prefix, created_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?)")
+        .params(
+            UUID.randomUUID().toString(),
+            userId,
+            l,
+            hash(token),
+            token.substring(0, PREFIX.length() + 6),
+            OffsetDateTime.now(ZoneOffset.UTC))
+        .update();
+    return token;
+  }
+
+  /** The user a token belongs to; empty for an unknown or revoked token. */
+  public Optional<SocraUser> resolve(String token) {
+    if (token == null || !token.startsWith(PREFIX)) {
+      return Optional.empty();
+    }
+    return db.sql(
+            "SELECT u.id, u.name, u.admin FROM api_tokens t JOIN users u ON u.id = t.user_id"
+                + " WHERE t.token_hash = ?")
+        .param(hash(token.strip()))
+        .query(SocraUser.class)
+        .optional();
+  }
+
+  public List<TokenInfo> list(String userId) {
+    return db.sql(
+            "SELECT id, label, prefix, created_at FROM api_tokens WHERE user_id = ?"
+                + " ORDER BY created_at")
+        .param(userId)
+        .query(TokenInfo.class)
+        .list();
+  }
+
+  /** Revokes one of the user's tokens; false when the user has no such token. */
+  public boolean revoke(String userId, String tokenId) {
+    return db.sql("DELETE FROM api_tokens WHERE id = ? AND user_id = ?")
+            .params(tokenId, userId)
+            .update()
+        == 1;
+  }
+
+  static String hash(String token) {
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

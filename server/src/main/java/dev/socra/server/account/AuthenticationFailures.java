@@ -1,0 +1,63 @@
+package dev.socra.server.account;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Map;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.stereotype.Component;
+
+/**
+ * What a request without valid credentials gets: programs a 401 in their API's error shape
+ * (OpenAI's under {@code /v1}, RFC 9457 problem details under {@code /api}), people the sign-in
+ * page.
+ */
+@Component
+class AuthenticationFailures implements AuthenticationEntryPoint {
+  private final ObjectMapper json = new ObjectMapper();
+  private final LoginUrlAuthenticationEntryPoint page =
+      new LoginUrlAuthenticationEntryPoint("/signin");
+
+  boolean isApi(HttpServletRequest request) {
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    return SecurityConfiguration.API_PREFIXES.stream().anyMatch(path::startsWith)
+        || request.getHeader("Authorization") != null;
+  }
+
+  @Override
+  public void commence(
+      HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
+      throws IOException, jakarta.servlet.ServletException {
+    if (!isApi(request)) {
+      page.commence(request, response, failure);
+      return;
+    }
+    String reason =
+        request.getHeader("Authorization") == null
+            ? "no credentials: send 'Authorization: Bearer <your Socra API token>'"
+            : failure.getMessage();
+    response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+    response.setHeader("WWW-Authenticate", "Bearer realm=\"socra\"");
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    if (path.startsWith("/v1/")) {
+      response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+      json.writeValue(
+          response.getOutputStream(),
+          Map.of(
+              "error",
+              Map.of(
+                  "message", reason,
+                  "type", "invalid_request_error",
+                  "code", "invalid_api_key")));
+    } else {
+      response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+      json.writeValue(
+          response.getOutputStream(),
+          Map.of("title", "Unauthorized", "status", 401, "detail", reason));
+    }
+  }
+}

@@ -1,0 +1,159 @@
+package dev.socra.server.account;
+
+import dev.socra.server.ServerSettings;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.AuthenticationManagerResolver;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.oauth2.jwt.JwtDecoders;
+import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Who may do what. Three ways to prove who you are, all ending in a {@link SocraUser} principal: a
+ * password and the session cookie it starts (the browser; CSRF-protected), a personal API token as
+ * a bearer key (programs), and, when {@code SOCRA_OIDC_ISSUER} is set, a JWT from that issuer.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+  /** Pages and files anyone may see; everything else needs a signed-in user. */
+  static final String[] PUBLIC = {
+    "/",
+    "/signin",
+    "/signup",
+    "/error",
+    "/favicon.ico",
+    "/css/**",
+    "/js/**",
+    "/img/**",
+    "/webjars/**",
+    "/actuator/health",
+    "/actuator/health/**",
+    "/actuator/prometheus",
+    "/api/docs",
+    "/api/docs/**",
+    "/api/openapi.json",
+    "/api/openapi.json/**",
+    "/swagger-ui/**",
+    "/swagger-ui.html"
+  };
+
+  @Bean
+  SecurityFilterChain filterChain(
+      HttpSecurity http,
+      Users users,
+      ApiTokens tokens,
+      ServerSettings settings,
+      AuthenticationFailures failures)
+      throws Exception {
+    RequestMatcher bearer =
+        request -> {
+          String h = request.getHeader("Authorization");
+          return h != null && h.regionMatches(true, 0, "Bearer ", 0, 7);
+        };
+    http.authorizeHttpRequests(
+            a ->
+                a.requestMatchers(PUBLIC)
+                    .permitAll()
+                    .requestMatchers(HttpMethod.POST, "/api/signup")
+                    .permitAll()
+                    .anyRequest()
+                    .authenticated())
+        .formLogin(
+            f ->
+                f.loginPage("/signin")
+                    .loginProcessingUrl("/signin")
+                    .usernameParameter("name")
+                    .defaultSuccessUrl("/sessions", false)
+                    .failureUrl("/signin?error")
+                    .permitAll())
+        .logout(l -> l.logoutUrl("/signout").logoutSuccessUrl("/"))
+        .authenticationProvider(new PasswordAuthentication(users))
+        .oauth2ResourceServer(
+            o ->
+                o.authenticationManagerResolver(bearerManager(tokens, users, settings))
+                    .authenticationEntryPoint(failures))
+        // Programs send a bearer key, which a cross-site page cannot attach, or call the API with
+        // no session cookie at all (signing up): nothing a forged request could ride on, so no
+        // CSRF token is needed. Cookie-authenticated requests (the browser) must carry one.
+        .csrf(c -> c.ignoringRequestMatchers(bearer, SecurityConfiguration::apiWithoutCookie))
+        .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(failures, failures::isApi))
+        .headers(h -> h.frameOptions(f -> f.deny()));
+    return http.build();
+  }
+
+  /** API tokens always; OIDC JWTs when an issuer is configured (its keys fetched on first use). */
+  private static AuthenticationManagerResolver<HttpServletRequest> bearerManager(
+      ApiTokens tokens, Users users, ServerSettings settings) {
+    JwtAuthenticationProvider jwt = null;
+    if (!settings.oidcIssuer().isEmpty()) {
+      String issuer = settings.oidcIssuer();
+      jwt =
+          new JwtAuthenticationProvider(
+              new SupplierJwtDecoder(() -> JwtDecoders.fromIssuerLocation(issuer)));
+      jwt.setJwtAuthenticationConverter(
+          token -> {
+            String name = token.getClaimAsString("preferred_username");
+            if (name == null) {
+              name = token.getClaimAsString("email");
+            }
+            SocraUser user = users.fromOidc(issuer, token.getSubject(), name);
+            return UsernamePasswordAuthenticationToken.authenticated(
+                user, null, AuthorityUtils.createAuthorityList(authorities(user)));
+          });
+    }
+    JwtAuthenticationProvider oidc = jwt;
+    AuthenticationManager manager =
+        authentication -> {
+          String token = ((BearerTokenAuthenticationToken) authentication).getToken();
+          if (token.startsWith(ApiTokens.PREFIX)) {
+            SocraUser user =
+                tokens
+                    .resolve(token)
+                    .orElseThrow(() -> new BadCredentialsException("unknown or revoked API token"));
+            return UsernamePasswordAuthenticationToken.authenticated(
+                user, null, AuthorityUtils.createAuthorityList(authorities(user)));
+          }
+          if (oidc == null) {
+            throw new BadCredentialsException(
+                "not a Socra API token (they start with '" + ApiTokens.PREFIX + "')");
+          }
+          return oidc.authenticate(authentication);
+        };
+    return request -> manager;
+  }
+
+  private static boolean apiWithoutCookie(HttpServletRequest request) {
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    if (!path.startsWith("/api/") && !path.startsWith("/v1/")) {
+      return false;
+    }
+    jakarta.servlet.http.Cookie[] cookies = request.getCookies();
+    if (cookies == null) {
+      return true;
+    }
+    for (jakarta.servlet.http.Cookie c : cookies) {
+      if ("JSESSIONID".equalsIgnoreCase(c.getName())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  static String[] authorities(SocraUser user) {
+    return user.admin() ? new String[] {"ROLE_USER", "ROLE_ADMIN"} : new String[] {"ROLE_USER"};
+  }
+
+  static final List<String> API_PREFIXES = List.of("/api/", "/v1/");
+}

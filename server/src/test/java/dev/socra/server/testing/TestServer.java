@@ -1,0 +1,98 @@
+package dev.socra.server.testing;
+
+import dev.socra.server.SocraServer;
+import dev.socra.server.account.ApiTokens;
+import dev.socra.server.account.SocraUser;
+import dev.socra.server.account.Users;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * A real Socra server on a random port with its own empty embedded database (or a PostgreSQL
+ * database, see {@link #postgres}), in demo mode unless the environment names providers.
+ */
+public final class TestServer implements AutoCloseable {
+  private final SocraServer server;
+  private final Path dataDir;
+
+  private TestServer(SocraServer server, Path dataDir) {
+    this.server = server;
+    this.dataDir = dataDir;
+  }
+
+  /** Demo mode, H2 in a fresh temporary directory; {@code env} adds or overrides variables. */
+  public static TestServer start(Map<String, String> env) {
+    Path dir = tempDir();
+    Map<String, String> e = new HashMap<>();
+    e.put("PORT", "0");
+    e.put("SOCRA_DATA_DIR", dir.toString());
+    e.put("SOCRA_CONFIG", fastStub(dir).toString());
+    e.putAll(env);
+    return new TestServer(SocraServer.start(e), dir);
+  }
+
+  public static TestServer start() {
+    return start(Map.of());
+  }
+
+  /** The same on a fresh PostgreSQL database. */
+  public static TestServer postgres(Map<String, String> env) {
+    Postgres pg = Postgres.get();
+    String db = pg.createDatabase();
+    Map<String, String> e = new HashMap<>(env);
+    e.put("SOCRA_DB_URL", pg.jdbcUrl(db));
+    e.put("SOCRA_DB_USER", pg.user());
+    e.put("SOCRA_DB_PASSWORD", pg.password());
+    return start(e);
+  }
+
+  /** A stub that writes without the human-pace delay, so tests run at machine speed. */
+  static Path fastStub(Path dir) {
+    try {
+      Path config = dir.resolve("socra-test.yaml");
+      Files.writeString(config, "stub:\n  token_delay: 0ms\n");
+      return config;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Path tempDir() {
+    try {
+      return Files.createTempDirectory("socra-server-test");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public String baseUrl() {
+    return server.baseUrl();
+  }
+
+  public int port() {
+    return server.port();
+  }
+
+  public Path dataDir() {
+    return dataDir;
+  }
+
+  public <T> T bean(Class<T> type) {
+    return server.bean(type);
+  }
+
+  /** A new user with a fresh API token; returns the token. */
+  public String userWithToken(String name) {
+    SocraUser u = bean(Users.class).create(name, "correct horse battery staple");
+    return bean(ApiTokens.class).create(u.id(), "test");
+  }
+
+  @Override
+  public void close() {
+    server.close();
+  }
+}

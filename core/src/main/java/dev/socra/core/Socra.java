@@ -27,26 +27,37 @@ import java.util.function.Consumer;
 /**
  * A founder's session from idea to deck: the one entry point the terminal and the server use. Every
  * step saves the session before it returns, and the founder's answer is saved before the call that
- * uses it.
+ * uses it. Every call made for a session is tagged with the session, its owner and its stage (see
+ * {@link Prompts#forSession(Session)}).
  */
 public final class Socra {
   private final Router router;
   private final SessionRepository repository;
+  private final String route;
   private final Prompts prompts;
-  private final Interviewer interviewer;
 
   public Socra(Router router, SessionRepository repository, String route) {
     this.router = router;
     this.repository = repository;
+    this.route = route;
     this.prompts = new Prompts(route);
-    this.interviewer = new Interviewer(router, prompts, route);
+  }
+
+  /** The prompts for a session's calls: tagged with the session and its owner. */
+  private Prompts prompts(Session session) {
+    return prompts.forSession(session);
   }
 
   /** A new session for an idea; the idea is checked against {@link InputLimits}. */
   public Session start(String idea, int maxTurns) {
+    return start(Session.LOCAL, idea, maxTurns);
+  }
+
+  /** A new session of {@code owner}'s for an idea. */
+  public Session start(String owner, String idea, int maxTurns) {
     Session s =
         Session.start(
-            UUID.randomUUID().toString(), Interview.start(InputLimits.idea(idea), maxTurns));
+            UUID.randomUUID().toString(), owner, Interview.start(InputLimits.idea(idea), maxTurns));
     repository.save(s);
     return s;
   }
@@ -59,7 +70,8 @@ public final class Socra {
     if (session.interview().complete()) {
       throw new IllegalStateException("the interview is over");
     }
-    Interviewer.Asked asked = interviewer.next(session.interview(), founder);
+    Interviewer.Asked asked =
+        new Interviewer(router, prompts(session), route).next(session.interview(), founder);
     Map<Stage, List<ChatResponse>> byStage = new LinkedHashMap<>();
     asked
         .calls()
@@ -100,7 +112,8 @@ public final class Socra {
       return end(session);
     }
     Structured<TurnEvaluation> e =
-        new StructuredOutput(router).complete(prompts.closingEvaluation(iv), Evaluations.VALIDITY);
+        new StructuredOutput(router)
+            .complete(prompts(session).closingEvaluation(iv), Evaluations.VALIDITY);
     Session next =
         session
             .withInterview(iv.closedWith(e.value()))
@@ -115,6 +128,6 @@ public final class Socra {
    */
   public Session runPipeline(Session session, Consumer<PipelineEvent> events) {
     Session latest = repository.find(session.id()).orElse(session);
-    return new Pipeline(router, prompts, repository, events).run(close(latest));
+    return new Pipeline(router, prompts(latest), repository, events).run(close(latest));
   }
 }

@@ -3,6 +3,7 @@ package dev.socra.core;
 import dev.socra.core.stub.DemoStages;
 import dev.socra.llm.Router;
 import dev.socra.llm.config.ConfigLoader;
+import dev.socra.llm.provider.stub.StubResponder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -24,6 +25,12 @@ public final class Routers {
    * with key_env set to a variable this sets.
    */
   public static Router build(Path dir, String yaml, Map<String, String> extraEnv) {
+    return build(dir, yaml, extraEnv, new DemoStages());
+  }
+
+  /** As {@link #build(Path, String, Map)}, with the stub answering through {@code stub}. */
+  public static Router build(
+      Path dir, String yaml, Map<String, String> extraEnv, StubResponder stub) {
     Path file = dir.resolve("socra.yaml");
     try {
       Files.writeString(file, yaml);
@@ -32,6 +39,6 @@ public final class Routers {
     }
     Map<String, String> env = new HashMap<>(extraEnv);
     env.put("SOCRA_CONFIG", file.toString());
-    return Router.builder(ConfigLoader.load(env)).stubResponder(new DemoStages()).build();
+    return Router.builder(ConfigLoader.load(env)).stubResponder(stub).build();
   }
 }

@@ -2,7 +2,10 @@ package dev.socra.llm;
 
 import dev.socra.llm.route.TargetId;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -14,6 +17,9 @@ import java.util.Set;
  *     default
  * @param avoid targets this call must not use: a caller whose last answer from one was unusable
  *     (invalid JSON twice, say) asks for another
+ * @param tags who and what the call is for ({@link #TAG_USER}, {@link #TAG_SESSION}, {@link
+ *     #TAG_STAGE}, or any other key): never sent to a provider, but carried on every {@link
+ *     dev.socra.llm.event.RouterEvent} of the call, for ledgers, metrics and traces
  */
 public record ChatRequest(
     String system,
@@ -22,10 +28,20 @@ public record ChatRequest(
     ResponseFormat format,
     String route,
     Duration deadline,
-    Set<TargetId> avoid) {
+    Set<TargetId> avoid,
+    Map<String, String> tags) {
 
   public static final String DEFAULT_ROUTE = "default";
   public static final int DEFAULT_MAX_TOKENS = 1024;
+
+  /** Tag: the user the call is made for (a user id on the server, {@code local} in a terminal). */
+  public static final String TAG_USER = "user";
+
+  /** Tag: the session the call belongs to. */
+  public static final String TAG_SESSION = "session";
+
+  /** Tag: the kind of call, e.g. {@code specialist-market}. */
+  public static final String TAG_STAGE = "stage";
 
   public ChatRequest {
     messages = List.copyOf(messages);
@@ -41,6 +57,19 @@ public record ChatRequest(
     format = Objects.requireNonNullElse(format, ResponseFormat.TEXT);
     route = Objects.requireNonNullElse(route, DEFAULT_ROUTE);
     avoid = avoid == null ? Set.of() : Set.copyOf(avoid);
+    tags = tags == null ? Map.of() : Map.copyOf(tags);
+  }
+
+  /** A request without tags. */
+  public ChatRequest(
+      String system,
+      List<Message> messages,
+      int maxTokens,
+      ResponseFormat format,
+      String route,
+      Duration deadline,
+      Set<TargetId> avoid) {
+    this(system, messages, maxTokens, format, route, deadline, avoid, Map.of());
   }
 
   public static ChatRequest of(String prompt) {
@@ -51,37 +80,55 @@ public record ChatRequest(
         ResponseFormat.TEXT,
         null,
         null,
-        Set.of());
+        Set.of(),
+        Map.of());
   }
 
   public ChatRequest withSystem(String value) {
-    return new ChatRequest(value, messages, maxTokens, format, route, deadline, avoid);
+    return new ChatRequest(value, messages, maxTokens, format, route, deadline, avoid, tags);
   }
 
   public ChatRequest withMaxTokens(int value) {
-    return new ChatRequest(system, messages, value, format, route, deadline, avoid);
+    return new ChatRequest(system, messages, value, format, route, deadline, avoid, tags);
   }
 
   public ChatRequest withFormat(ResponseFormat value) {
-    return new ChatRequest(system, messages, maxTokens, value, route, deadline, avoid);
+    return new ChatRequest(system, messages, maxTokens, value, route, deadline, avoid, tags);
   }
 
   public ChatRequest withRoute(String value) {
-    return new ChatRequest(system, messages, maxTokens, format, value, deadline, avoid);
+    return new ChatRequest(system, messages, maxTokens, format, value, deadline, avoid, tags);
   }
 
   public ChatRequest withDeadline(Duration value) {
-    return new ChatRequest(system, messages, maxTokens, format, route, value, avoid);
+    return new ChatRequest(system, messages, maxTokens, format, route, value, avoid, tags);
   }
 
   public ChatRequest withMessages(List<Message> value) {
-    return new ChatRequest(system, value, maxTokens, format, route, deadline, avoid);
+    return new ChatRequest(system, value, maxTokens, format, route, deadline, avoid, tags);
   }
 
   public ChatRequest avoiding(TargetId target) {
-    Set<TargetId> more = new java.util.HashSet<>(avoid);
+    Set<TargetId> more = new HashSet<>(avoid);
     more.add(target);
-    return new ChatRequest(system, messages, maxTokens, format, route, deadline, more);
+    return new ChatRequest(system, messages, maxTokens, format, route, deadline, more, tags);
+  }
+
+  /** These tags instead of the request's own. */
+  public ChatRequest withTags(Map<String, String> value) {
+    return new ChatRequest(system, messages, maxTokens, format, route, deadline, avoid, value);
+  }
+
+  /** The request's tags with {@code key} set to {@code value}; a null value removes the key. */
+  public ChatRequest withTag(String key, String value) {
+    Objects.requireNonNull(key, "key");
+    Map<String, String> more = new HashMap<>(tags);
+    if (value == null) {
+      more.remove(key);
+    } else {
+      more.put(key, value);
+    }
+    return withTags(more);
   }
 
   /** The last user message: what the call is about. */

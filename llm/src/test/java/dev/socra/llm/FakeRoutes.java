@@ -44,6 +44,11 @@ final class FakeRoutes {
     return openai(name, fake, false, 32_000);
   }
 
+  /** An OpenAI-protocol provider at any base URL (a test's own server, say). */
+  FakeRoutes openaiAt(String name, String baseUrl) {
+    return provider(name, "openai", baseUrl, false, 32_000);
+  }
+
   FakeRoutes anthropic(String name, FakeProvider fake) {
     return provider(name, "anthropic", fake.anthropicBaseUrl(), true, 200_000);
   }

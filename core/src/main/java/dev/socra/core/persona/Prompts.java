@@ -5,6 +5,7 @@ import dev.socra.core.interview.Interview;
 import dev.socra.core.interview.Turn;
 import dev.socra.core.interview.TurnEvaluation;
 import dev.socra.core.pipeline.Specialist;
+import dev.socra.core.session.Session;
 import dev.socra.core.structured.Schemas;
 import dev.socra.core.structured.Separator;
 import dev.socra.llm.ChatRequest;
@@ -12,10 +13,17 @@ import dev.socra.llm.Message;
 import dev.socra.llm.ResponseFormat;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
-/** Builds every request Socra sends: a stage marker, a persona, the founder's words as data. */
+/**
+ * Builds every request Socra sends: a stage marker, a persona, the founder's words as data. Each
+ * request is tagged with its {@link ChatRequest#TAG_STAGE stage}, and, from {@link
+ * #forSession(Session)}, with the session and its owner, so that the router's events say for whom
+ * every attempt was made.
+ */
 public final class Prompts {
   private static final String DIMENSIONS =
       "The dimensions: "
@@ -25,9 +33,25 @@ public final class Prompts {
           + ".";
 
   private final String route;
+  private final Map<String, String> tags;
 
   public Prompts(String route) {
+    this(route, Map.of());
+  }
+
+  private Prompts(String route, Map<String, String> tags) {
     this.route = route;
+    this.tags = tags;
+  }
+
+  /** The same prompts, with every request tagged with the session's id and its owner. */
+  public Prompts forSession(Session session) {
+    Map<String, String> t = new HashMap<>(tags);
+    t.put(ChatRequest.TAG_SESSION, session.id());
+    if (session.owner() != null) {
+      t.put(ChatRequest.TAG_USER, session.owner());
+    }
+    return new Prompts(route, Map.copyOf(t));
   }
 
   private static String material(String text) {
@@ -48,12 +72,16 @@ public final class Prompts {
     return m;
   }
 
-  private static String system(Stage stage, String... parts) {
-    return stage.marker() + "\n" + String.join("\n\n", parts) + "\n\n" + Personas.DATA_RULE;
-  }
-
-  private ChatRequest request(String system, List<Message> messages, int maxTokens) {
-    return new ChatRequest(system, messages, maxTokens, ResponseFormat.TEXT, route, null, null);
+  /**
+   * A request for a stage: the system prompt is the stage's marker, then {@code parts}, then the
+   * data rule; the tags are this instance's and the stage's.
+   */
+  private ChatRequest request(Stage stage, List<Message> messages, int maxTokens, String... parts) {
+    String system =
+        stage.marker() + "\n" + String.join("\n\n", parts) + "\n\n" + Personas.DATA_RULE;
+    return new ChatRequest(
+            system, messages, maxTokens, ResponseFormat.TEXT, route, null, null, tags)
+        .withTag(ChatRequest.TAG_STAGE, stage.id());
   }
 
   private static String turnLine(Interview interview) {
@@ -67,9 +95,11 @@ public final class Prompts {
   /** The next question alone, streamed; its evaluation comes from a second call. */
   public ChatRequest question(Interview interview) {
     return request(
-        system(Stage.INTERVIEW_QUESTION, Personas.INTERVIEWER, turnLine(interview)),
+        Stage.INTERVIEW_QUESTION,
         conversation(interview),
-        200);
+        200,
+        Personas.INTERVIEWER,
+        turnLine(interview));
   }
 
   /** The evaluation that goes with a question just asked. */
@@ -80,7 +110,7 @@ public final class Prompts {
         Message.user(
             "Evaluate the idea as it stands after everything above, and give two to four quick"
                 + " replies to the question you just asked."));
-    return request(system(Stage.INTERVIEW_EVALUATION, Personas.EVALUATOR, DIMENSIONS), m, 1_200);
+    return request(Stage.INTERVIEW_EVALUATION, m, 1_200, Personas.EVALUATOR, DIMENSIONS);
   }
 
   /** The evaluation after the last answer, which no question follows. */
@@ -92,7 +122,7 @@ public final class Prompts {
             last.content()
                 + "\n\nThe interview is over. Evaluate the idea as it stands after all the answers;"
                 + " as quick replies, give two to four short points the founder could still add."));
-    return request(system(Stage.INTERVIEW_EVALUATION, Personas.EVALUATOR, DIMENSIONS), m, 1_200);
+    return request(Stage.INTERVIEW_EVALUATION, m, 1_200, Personas.EVALUATOR, DIMENSIONS);
   }
 
   /** Question, separator and evaluation in one call, for targets that follow the separator. */
@@ -103,38 +133,39 @@ public final class Prompts {
             + " and after it one JSON object with your evaluation, matching this JSON Schema:\n"
             + Schemas.of(TurnEvaluation.class);
     return request(
-        system(
-            Stage.INTERVIEW_TURN,
-            Personas.INTERVIEWER,
-            turnLine(interview),
-            "After the question: " + Personas.EVALUATOR,
-            DIMENSIONS,
-            format),
+        Stage.INTERVIEW_TURN,
         conversation(interview),
-        1_400);
+        1_400,
+        Personas.INTERVIEWER,
+        turnLine(interview),
+        "After the question: " + Personas.EVALUATOR,
+        DIMENSIONS,
+        format);
   }
 
   public ChatRequest specialist(Specialist s, String brief) {
-    return request(system(Stage.of(s), Personas.specialist(s)), List.of(Message.user(brief)), 900);
+    return request(Stage.of(s), List.of(Message.user(brief)), 900, Personas.specialist(s));
   }
 
   public ChatRequest synthesis(String brief, String reports) {
     return request(
-        system(Stage.SYNTHESIS, Personas.SYNTHESIS),
+        Stage.SYNTHESIS,
         List.of(Message.user(brief + "\n\nThe specialists' reports:\n" + material(reports))),
-        2_500);
+        2_500,
+        Personas.SYNTHESIS);
   }
 
   public ChatRequest devilsAdvocate(String brief, String masterplan) {
     return request(
-        system(Stage.DEVILS_ADVOCATE, Personas.DEVILS_ADVOCATE),
+        Stage.DEVILS_ADVOCATE,
         List.of(Message.user(brief + "\n\nThe masterplan:\n" + material(masterplan))),
-        800);
+        800,
+        Personas.DEVILS_ADVOCATE);
   }
 
   public ChatRequest tribunal(String brief, String findings, String critique) {
     return request(
-        system(Stage.TRIBUNAL, Personas.TRIBUNAL),
+        Stage.TRIBUNAL,
         List.of(
             Message.user(
                 brief
@@ -142,12 +173,13 @@ public final class Prompts {
                     + material(findings)
                     + "\n\nThe case against:\n"
                     + material(critique))),
-        800);
+        800,
+        Personas.TRIBUNAL);
   }
 
   public ChatRequest deck(String brief, String masterplan, String verdict) {
     return request(
-        system(Stage.DECK, Personas.DECK),
+        Stage.DECK,
         List.of(
             Message.user(
                 brief
@@ -155,6 +187,7 @@ public final class Prompts {
                     + material(masterplan)
                     + "\n\nThe verdict:\n"
                     + material(verdict))),
-        1_200);
+        1_200,
+        Personas.DECK);
   }
 }

@@ -9,36 +9,43 @@ import java.util.Map;
  * One founder's session: the interview, every finished pipeline stage's result, and the usage of
  * every stage. Immutable; the repository keeps the latest.
  *
+ * @param owner who the session belongs to: a user id on the server, {@link #LOCAL} in the terminal
  * @param results finished pipeline stages: a specialist's report, the masterplan, the critique, the
  *     verdict, the deck
  */
 public record Session(
-    String id, Interview interview, Map<Stage, Object> results, Map<Stage, StageUsage> usage) {
+    String id,
+    String owner,
+    Interview interview,
+    Map<Stage, Object> results,
+    Map<Stage, StageUsage> usage) {
+  /** The owner of sessions run in the terminal, where there are no accounts. */
+  public static final String LOCAL = "local";
 
   public Session {
     results = Map.copyOf(results);
     usage = Map.copyOf(usage);
   }
 
-  public static Session start(String id, Interview interview) {
-    return new Session(id, interview, Map.of(), Map.of());
+  public static Session start(String id, String owner, Interview interview) {
+    return new Session(id, owner, interview, Map.of(), Map.of());
   }
 
   public Session withInterview(Interview value) {
-    return new Session(id, value, results, usage);
+    return new Session(id, owner, value, results, usage);
   }
 
   public Session withResult(Stage stage, Object value) {
     Map<Stage, Object> r = new LinkedHashMap<>(results);
     r.put(stage, value);
-    return new Session(id, interview, r, usage);
+    return new Session(id, owner, interview, r, usage);
   }
 
   /** Adds a stage's usage to what it already used (an interview has many turns). */
   public Session withUsage(StageUsage value) {
     Map<Stage, StageUsage> u = new LinkedHashMap<>(usage);
     u.merge(value.stage(), value, StageUsage::plus);
-    return new Session(id, interview, results, u);
+    return new Session(id, owner, interview, results, u);
   }
 
   public <T> T result(Stage stage, Class<T> type) {

@@ -8,10 +8,12 @@ import dev.socra.core.Routers;
 import dev.socra.core.pipeline.Critique;
 import dev.socra.llm.ChatRequest;
 import dev.socra.llm.Router;
+import dev.socra.llm.event.RouterEvent;
 import dev.socra.llm.testkit.FakeProvider;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -80,6 +82,29 @@ class StructuredOutputTest {
       assertThat(r.calls()).hasSize(3);
       assertThat(r.calls().getLast().servedBy().provider()).isEqualTo("p1");
     }
+  }
+
+  @Test
+  void repairsAndTheNextTargetKeepTheRequestsTags() {
+    fake.script("broken", List.of("{not json", "still {not json", VALID));
+    fake.script("fine", List.of(VALID));
+    Map<String, String> tags = Map.of(ChatRequest.TAG_SESSION, "s-1", ChatRequest.TAG_STAGE, "x");
+    ChatRequest request = ChatRequest.of("attack it").withTags(tags);
+    List<Map<String, String>> seen = new CopyOnWriteArrayList<>();
+    try (Router router = router("broken", "fine")) {
+      router.addListener(
+          e -> {
+            if (e instanceof RouterEvent.CallSucceeded s) {
+              seen.add(s.tags());
+            }
+          });
+      StructuredOutput structured = new StructuredOutput(router);
+      assertThat(structured.complete(request, CRITIQUE).calls()).hasSize(3);
+      assertThat(structured.repairOnce(request, "{not json", List.of("not JSON"), CRITIQUE))
+          .isPresent();
+    }
+    // first answer, its repair, the next target; then the one repair of another's answer
+    assertThat(seen).hasSize(4).containsOnly(tags);
   }
 
   @Test

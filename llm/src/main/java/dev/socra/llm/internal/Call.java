@@ -113,10 +113,10 @@ public final class Call {
   public ChatResponse run() {
     try {
       ChatResponse response = attemptAll();
-      events.accept(new RouterEvent.CallSucceeded(id, request.route(), response));
+      events.accept(new RouterEvent.CallSucceeded(id, request.route(), response, request.tags()));
       return response;
     } catch (LlmCallException e) {
-      events.accept(new RouterEvent.CallFailed(id, request.route(), e));
+      events.accept(new RouterEvent.CallFailed(id, request.route(), e, request.tags()));
       throw e;
     } catch (RuntimeException e) {
       // The caller's own sink failed (a client went away, say): the call ends, and says so.
@@ -128,7 +128,8 @@ public final class Call {
                   Failure.CALLER_ABORTED,
                   "the caller stopped the call: " + e,
                   attempts,
-                  delivered.toString())));
+                  delivered.toString()),
+              request.tags()));
       throw e;
     }
   }
@@ -438,7 +439,7 @@ public final class Call {
 
   private void record(Attempt attempt) {
     attempts.add(attempt);
-    events.accept(new RouterEvent.AttemptFinished(id, request.route(), attempt));
+    events.accept(new RouterEvent.AttemptFinished(id, request.route(), attempt, request.tags()));
   }
 
   private ChatResponse response(TargetId target, Attempt last) {

@@ -62,97 +62,123 @@ public final class SessionMarkdown {
     }
     Masterplan m = s.result(Stage.SYNTHESIS, Masterplan.class);
     if (m != null) {
-      b.append("## Architecture masterplan\n\n")
-          .append(m.summary())
-          .append("\n\n### Components\n\n");
-      m.components()
-          .forEach(
-              c ->
-                  b.append("- **")
-                      .append(c.name())
-                      .append("**: ")
-                      .append(c.responsibility())
-                      .append('\n'));
-      b.append('\n');
-      list(b, "Data flows", m.dataFlows());
-      b.append("### Data model\n\n");
-      m.dataModel()
-          .forEach(
-              en ->
-                  b.append("- **")
-                      .append(en.name())
-                      .append("**: ")
-                      .append(String.join(", ", en.fields()))
-                      .append('\n'));
-      b.append("\n### Technology\n\n| area | choice | why |\n|---|---|---|\n");
-      m.technology()
-          .forEach(
-              t ->
-                  b.append("| ")
-                      .append(cell(t.area()))
-                      .append(" | ")
-                      .append(cell(t.choice()))
-                      .append(" | ")
-                      .append(cell(t.reason()))
-                      .append(" |\n"));
-      b.append("\n### Build phases\n\n");
-      m.phases()
-          .forEach(
-              p ->
-                  b.append("1. **")
-                      .append(p.name())
-                      .append("** (")
-                      .append(p.weeks())
-                      .append(" weeks): ")
-                      .append(p.milestone())
-                      .append(" — ")
-                      .append(String.join("; ", p.deliverables()))
-                      .append('\n'));
-      b.append("\n### Infrastructure\n\n")
-          .append(m.infrastructure().hosting())
-          .append(". Running cost: ")
-          .append(m.infrastructure().monthlyCostEstimate())
-          .append(".\n\n");
-      list(b, "Key metrics", m.keyMetrics());
+      b.append(masterplan(m));
     }
     Critique c = s.result(Stage.DEVILS_ADVOCATE, Critique.class);
     if (c != null) {
-      b.append("## The case against\n\n").append(c.strongestCase()).append("\n\n");
-      list(b, "Weaknesses", c.weaknesses());
-      list(b, "Kill criteria", c.killCriteria());
+      b.append(critique(c));
     }
     Verdict v = s.result(Stage.TRIBUNAL, Verdict.class);
     if (v != null) {
-      b.append("## Verdict: ")
-          .append(v.decision().name().toLowerCase(Locale.ROOT))
-          .append("\n\n| criterion | score | why |\n|---|---|---|\n");
-      v.scores()
-          .forEach(
-              r ->
-                  b.append("| ")
-                      .append(r.criterion().name().toLowerCase(Locale.ROOT).replace('_', ' '))
-                      .append(" | ")
-                      .append(r.score())
-                      .append("/5 | ")
-                      .append(cell(r.reason()))
-                      .append(" |\n"));
-      b.append('\n');
-      list(b, "Reasons", v.reasons());
+      b.append(verdict(v));
     }
     DeckOutline d = s.result(Stage.DECK, DeckOutline.class);
     if (d != null) {
-      b.append("## Pitch deck outline\n\n");
-      int i = 1;
-      for (DeckOutline.Slide slide : d.slides()) {
-        b.append(i++)
-            .append(". **")
-            .append(slide.title())
-            .append("**: ")
-            .append(String.join("; ", slide.points()))
-            .append('\n');
-      }
-      b.append('\n');
+      b.append(deck(d));
     }
+    return b.toString();
+  }
+
+  /** The masterplan section on its own. */
+  public static String masterplan(Masterplan m) {
+    StringBuilder b = new StringBuilder();
+    b.append("## Architecture masterplan\n\n").append(m.summary()).append("\n\n### Components\n\n");
+    m.components()
+        .forEach(
+            c ->
+                b.append("- **")
+                    .append(c.name())
+                    .append("**: ")
+                    .append(c.responsibility())
+                    .append('\n'));
+    b.append('\n');
+    list(b, "Data flows", m.dataFlows());
+    b.append("### Data model\n\n");
+    m.dataModel()
+        .forEach(
+            en ->
+                b.append("- **")
+                    .append(en.name())
+                    .append("**: ")
+                    .append(String.join(", ", en.fields()))
+                    .append('\n'));
+    b.append("\n### Technology\n\n| area | choice | why |\n|---|---|---|\n");
+    m.technology()
+        .forEach(
+            t ->
+                b.append("| ")
+                    .append(cell(t.area()))
+                    .append(" | ")
+                    .append(cell(t.choice()))
+                    .append(" | ")
+                    .append(cell(t.reason()))
+                    .append(" |\n"));
+    b.append("\n### Build phases\n\n");
+    m.phases()
+        .forEach(
+            p ->
+                b.append("1. **")
+                    .append(p.name())
+                    .append("** (")
+                    .append(p.weeks())
+                    .append(" weeks): ")
+                    .append(p.milestone())
+                    .append(" — ")
+                    .append(String.join("; ", p.deliverables()))
+                    .append('\n'));
+    b.append("\n### Infrastructure\n\n")
+        .append(m.infrastructure().hosting())
+        .append(". Running cost: ")
+        .append(m.infrastructure().monthlyCostEstimate())
+        .append(".\n\n");
+    list(b, "Key metrics", m.keyMetrics());
+    return b.toString();
+  }
+
+  /** The critique section on its own. */
+  public static String critique(Critique c) {
+    StringBuilder b = new StringBuilder();
+    b.append("## The case against\n\n").append(c.strongestCase()).append("\n\n");
+    list(b, "Weaknesses", c.weaknesses());
+    list(b, "Kill criteria", c.killCriteria());
+    return b.toString();
+  }
+
+  /** The verdict section on its own. */
+  public static String verdict(Verdict v) {
+    StringBuilder b = new StringBuilder();
+    b.append("## Verdict: ")
+        .append(v.decision().name().toLowerCase(Locale.ROOT))
+        .append("\n\n| criterion | score | why |\n|---|---|---|\n");
+    v.scores()
+        .forEach(
+            r ->
+                b.append("| ")
+                    .append(r.criterion().name().toLowerCase(Locale.ROOT).replace('_', ' '))
+                    .append(" | ")
+                    .append(r.score())
+                    .append("/5 | ")
+                    .append(cell(r.reason()))
+                    .append(" |\n"));
+    b.append('\n');
+    list(b, "Reasons", v.reasons());
+    return b.toString();
+  }
+
+  /** The deck section on its own. */
+  public static String deck(DeckOutline d) {
+    StringBuilder b = new StringBuilder();
+    b.append("## Pitch deck outline\n\n");
+    int i = 1;
+    for (DeckOutline.Slide slide : d.slides()) {
+      b.append(i++)
+          .append(". **")
+          .append(slide.title())
+          .append("**: ")
+          .append(String.join("; ", slide.points()))
+          .append('\n');
+    }
+    b.append('\n');
     return b.toString();
   }
 

@@ -1,0 +1,91 @@
+package dev.socra.server.live;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The events of one running piece of work (a question being written, a pipeline), kept in order
+ * with ids 1, 2, 3…: any number of readers follow it live, and a reader that reconnects with the
+ * last id it saw ({@code Last-Event-ID}) gets exactly what it missed. The work goes on whether or
+ * not anyone is reading.
+ */
+public final class EventLog {
+  /** One server-sent event; {@code data} is JSON. */
+  public record Event(long id, String name, String data) {}
+
+  /** What a reader gets: the events after its last id, and whether the log is finished. */
+  public record Batch(List<Event> events, boolean closed) {}
+
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Condition changed = lock.newCondition();
+  private final List<Event> events = new ArrayList<>();
+  private boolean closed;
+
+  public void append(String name, String data) {
+    lock.lock();
+    try {
+      if (closed) {
+        throw new IllegalStateException("the log is closed");
+      }
+      events.add(new Event(events.size() + 1, name, data));
+      changed.signalAll();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** No more events will come. */
+  public void close() {
+    lock.lock();
+    try {
+      closed = true;
+      changed.signalAll();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  public boolean closed() {
+    lock.lock();
+    try {
+      return closed;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * The events after {@code lastId}; waits up to {@code wait} for one when there is none yet and
+   * the log is still open.
+   */
+  public Batch after(long lastId, Duration wait) throws InterruptedException {
+    lock.lock();
+    try {
+      long nanos = wait.toNanos();
+      while (events.size() <= lastId && !closed && nanos > 0) {
+        nanos = changed.awaitNanos(nanos);
+      }
+      int from = (int) Math.max(0, Math.min(lastId, events.size()));
+      return new Batch(List.copyOf(events.subList(from, events.size())), closed);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Waits until the log is closed (tests, shutdown). */
+  public boolean awaitClosed(Duration timeout) throws InterruptedException {
+    lock.lock();
+    try {
+      long nanos = timeout.toNanos();
+      while (!closed && nanos > 0) {
+        nanos = changed.awaitNanos(nanos);
+      }
+      return closed;
+    } finally {
+      lock.unlock();
+    }
+  }
+}

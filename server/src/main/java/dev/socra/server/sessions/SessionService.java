@@ -1,0 +1,360 @@
+package dev.socra.server.sessions;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.socra.core.Socra;
+import dev.socra.core.interview.Interview;
+import dev.socra.core.interview.Turn;
+import dev.socra.core.persona.Stage;
+import dev.socra.core.pipeline.Pipeline;
+import dev.socra.core.pipeline.PipelineFailedException;
+import dev.socra.core.pipeline.Verdict;
+import dev.socra.core.session.Session;
+import dev.socra.core.session.SessionRepository;
+import dev.socra.core.structured.StructuredOutputException;
+import dev.socra.llm.LlmCallException;
+import dev.socra.server.account.SocraUser;
+import dev.socra.server.live.EventLog;
+import dev.socra.server.live.LiveRuns;
+import dev.socra.server.sessions.Views.PipelineEnd;
+import dev.socra.server.sessions.Views.StageEvent;
+import dev.socra.server.sessions.Views.StreamError;
+import dev.socra.server.sessions.Views.TurnEvent;
+import dev.socra.server.store.SessionStatus;
+import dev.socra.server.store.SessionStore;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * A user's sessions, over the {@link Socra} facade: ownership, one step at a time per session, and
+ * the long work (a question being written, the pipeline) running in the background with its events
+ * in a {@link LiveRuns} log that clients follow and rejoin.
+ */
+@Service
+public class SessionService {
+  private static final Logger log = LoggerFactory.getLogger(SessionService.class);
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Socra socra;
+  private final SessionRepository repository;
+  private final SessionStore store;
+  private final LiveRuns runs;
+  private final Map<String, Object> locks = new ConcurrentHashMap<>();
+
+  public SessionService(
+      Socra socra, SessionRepository repository, SessionStore store, LiveRuns runs) {
+    this.socra = socra;
+    this.repository = repository;
+    this.store = store;
+    this.runs = runs;
+  }
+
+  /** A new session; its first question starts being written at once. */
+  public Session create(SocraUser user, String idea, Integer maxTurns) {
+    int turns = maxTurns == null ? Interview.DEFAULT_MAX_TURNS : maxTurns;
+    if (turns < 3 || turns > 15) {
+      throw new dev.socra.core.idea.InvalidInputException(
+          "maxTurns must be from 3 to 15 (the interview needs three answers at least)");
+    }
+    Session s = socra.start(user.id(), idea, turns);
+    ask(s);
+    return s;
+  }
+
+  /** The user's session; another user's or a missing one is "not found". */
+  public Session load(SocraUser user, String id) {
+    Optional<String> owner = store.owner(id);
+    if (owner.isEmpty() || !owner.get().equals(user.id())) {
+      throw new SessionNotFoundException(id);
+    }
+    return repository.find(id).orElseThrow(() -> new SessionNotFoundException(id));
+  }
+
+  public Views.SessionView view(SocraUser user, String id) {
+    Session s = load(user, id);
+    return Views.SessionView.of(
+        s,
+        store.status(id).orElse(SessionStatus.INTERVIEW).id(),
+        store.statusDetail(id).orElse(null));
+  }
+
+  public SessionStatus status(String id) {
+    return store.status(id).orElse(SessionStatus.INTERVIEW);
+  }
+
+  /**
+   * Stores the founder's answer (before any call uses it), then starts the next question unless the
+   * interview is complete; returns that question's log, or empty when the interview is complete.
+   */
+  public Optional<EventLog> answer(SocraUser user, String id, String answer) {
+    synchronized (lock(id)) {
+      Session s = load(user, id);
+      requireInterview(id);
+      if (s.interview().open() == null) {
+        throw new SessionConflictException(
+            runs.running(turnKey(id, s.interview().turns().size() + 1))
+                ? "the next question is still being written; answer it when it arrives"
+                : "no question is waiting for an answer");
+      }
+      Session next = socra.answer(s, answer);
+      if (next.interview().complete()) {
+        return Optional.empty();
+      }
+      return Optional.of(ask(next));
+    }
+  }
+
+  /** The founder says enough: the open question is dropped and the interview ends. */
+  public Session end(SocraUser user, String id) {
+    synchronized (lock(id)) {
+      Session s = load(user, id);
+      requireInterview(id);
+      if (runs.running(turnKey(id, s.interview().turns().size() + 1))) {
+        throw new SessionConflictException(
+            "a question is being written; end the interview when it arrives");
+      }
+      if (s.interview().answered() == 0) {
+        throw new SessionConflictException("answer at least one question before ending");
+      }
+      return socra.end(s);
+    }
+  }
+
+  /**
+   * The log of turn {@code n}'s question: live while it is written, else rebuilt from the stored
+   * turn. A question that was never written because the server stopped (the answer before it is
+   * stored) is started now: nothing the founder said is lost.
+   */
+  public EventLog turnEvents(SocraUser user, String id, int n) {
+    Session s = load(user, id);
+    List<Turn> turns = s.interview().turns();
+    Optional<EventLog> live = runs.find(turnKey(id, n));
+    if (live.isPresent() && (!live.get().closed() || n <= turns.size())) {
+      return live.get();
+    }
+    if (n >= 1 && n <= turns.size()) {
+      EventLog replay = new EventLog();
+      replay.append("turn", json(TurnEvent.of(s, turns.get(n - 1))));
+      replay.close();
+      return replay;
+    }
+    if (n == turns.size() + 1
+        && s.interview().open() == null
+        && !s.interview().complete()
+        && status(id) == SessionStatus.INTERVIEW) {
+      synchronized (lock(id)) {
+        // Never written (the server stopped) or failed: write it now.
+        runs.forget(turnKey(id, n));
+        return ask(repository.find(id).orElseThrow());
+      }
+    }
+    throw new SessionNotFoundException(id + "/turns/" + n);
+  }
+
+  /** Starts (or joins) the pipeline; ends the interview first if the founder had not. */
+  public EventLog runPipeline(SocraUser user, String id) {
+    synchronized (lock(id)) {
+      Session s = load(user, id);
+      Optional<EventLog> live = runs.find(pipelineKey(id));
+      if (live.isPresent() && !live.get().closed()) {
+        return live.get();
+      }
+      if (status(id) == SessionStatus.DONE) {
+        return pipelineReplay(s);
+      }
+      if (runs.running(turnKey(id, s.interview().turns().size() + 1))) {
+        throw new SessionConflictException(
+            "a question is being written; build the plan when it arrives");
+      }
+      if (s.interview().answered() == 0) {
+        throw new SessionConflictException("answer at least one question before building the plan");
+      }
+      runs.forget(pipelineKey(id));
+      store.setStatus(id, SessionStatus.PIPELINE_RUNNING, null);
+      return startPipeline(id);
+    }
+  }
+
+  /** The pipeline's log: live, or rebuilt from the stored stages. */
+  public EventLog pipelineEvents(SocraUser user, String id) {
+    Session s = load(user, id);
+    Optional<EventLog> live = runs.find(pipelineKey(id));
+    if (live.isPresent()) {
+      return live.get();
+    }
+    if (status(id) == SessionStatus.PIPELINE_RUNNING) {
+      synchronized (lock(id)) {
+        return startPipeline(id);
+      }
+    }
+    return pipelineReplay(s);
+  }
+
+  /** Resumes a pipeline the server was running when it stopped (see {@link Resumer}). */
+  EventLog resume(String id) {
+    synchronized (lock(id)) {
+      return startPipeline(id);
+    }
+  }
+
+  public List<SessionStore.Summary> list(SocraUser user) {
+    return store.list(user.id());
+  }
+
+  private EventLog ask(Session s) {
+    int n = s.interview().turns().size() + 1;
+    String id = s.id();
+    return runs.start(
+        turnKey(id, n),
+        events -> {
+          try {
+            Session latest = repository.find(id).orElseThrow();
+            if (latest.interview().turns().size() >= n) {
+              events.append(
+                  "turn", json(TurnEvent.of(latest, latest.interview().turns().get(n - 1))));
+              return;
+            }
+            Session next =
+                socra.ask(latest, token -> events.append("token", json(Map.of("text", token))));
+            events.append("turn", json(TurnEvent.of(next, next.interview().turns().getLast())));
+          } catch (LlmCallException e) {
+            events.append("error", json(error(e)));
+          } catch (StructuredOutputException e) {
+            events.append(
+                "error",
+                json(
+                    new StreamError(
+                        "the interviewer's answer could not be read: " + e.getMessage(),
+                        "invalid-output",
+                        true)));
+          } catch (RuntimeException e) {
+            log.warn("question {} of session {} failed: {}", n, id, e.toString());
+            events.append(
+                "error",
+                json(new StreamError("the question could not be written", "internal", true)));
+          }
+        });
+  }
+
+  private EventLog startPipeline(String id) {
+    return runs.start(
+        pipelineKey(id),
+        events -> {
+          try {
+            Session s = repository.find(id).orElseThrow();
+            Session done =
+                socra.runPipeline(s, e -> events.append("stage", json(StageEvent.of(e))));
+            store.setStatus(id, SessionStatus.DONE, null);
+            Verdict v = done.result(Stage.TRIBUNAL, Verdict.class);
+            events.append(
+                "done",
+                json(
+                    new PipelineEnd(
+                        SessionStatus.DONE.id(),
+                        v == null ? null : v.decision().name().toLowerCase(Locale.ROOT),
+                        Map.of())));
+          } catch (PipelineFailedException e) {
+            Map<String, String> failures = new LinkedHashMap<>();
+            e.failures().forEach((k, v) -> failures.put(k.id(), v));
+            store.setStatus(
+                id, SessionStatus.PIPELINE_FAILED, String.join("; ", failures.values()));
+            events.append(
+                "failed",
+                json(new PipelineEnd(SessionStatus.PIPELINE_FAILED.id(), null, failures)));
+          } catch (LlmCallException | StructuredOutputException e) {
+            store.setStatus(id, SessionStatus.PIPELINE_FAILED, e.getMessage());
+            events.append(
+                "failed",
+                json(
+                    new PipelineEnd(
+                        SessionStatus.PIPELINE_FAILED.id(),
+                        null,
+                        Map.of("interview-evaluation", e.getMessage()))));
+          } catch (RuntimeException e) {
+            log.warn("pipeline of session {} failed: {}", id, e.toString());
+            store.setStatus(id, SessionStatus.PIPELINE_FAILED, "internal error");
+            events.append(
+                "failed",
+                json(
+                    new PipelineEnd(
+                        SessionStatus.PIPELINE_FAILED.id(),
+                        null,
+                        Map.of("pipeline", "internal error"))));
+          }
+        });
+  }
+
+  private EventLog pipelineReplay(Session s) {
+    EventLog replay = new EventLog();
+    for (Stage stage : Pipeline.stages()) {
+      if (s.results().containsKey(stage)) {
+        replay.append("stage", json(StageEvent.stored(s, stage)));
+      }
+    }
+    SessionStatus status = status(s.id());
+    if (status == SessionStatus.DONE) {
+      Verdict v = s.result(Stage.TRIBUNAL, Verdict.class);
+      replay.append(
+          "done",
+          json(
+              new PipelineEnd(
+                  status.id(),
+                  v == null ? null : v.decision().name().toLowerCase(Locale.ROOT),
+                  Map.of())));
+    } else if (status == SessionStatus.PIPELINE_FAILED) {
+      replay.append(
+          "failed",
+          json(
+              new PipelineEnd(
+                  status.id(),
+                  null,
+                  Map.of("pipeline", store.statusDetail(s.id()).orElse("failed")))));
+    }
+    replay.close();
+    return replay;
+  }
+
+  private void requireInterview(String id) {
+    SessionStatus st = status(id);
+    if (st != SessionStatus.INTERVIEW) {
+      throw new SessionConflictException("the interview is over: the session is " + st.id());
+    }
+  }
+
+  static StreamError error(LlmCallException e) {
+    boolean retryable =
+        switch (e.failure()) {
+          case REFUSED, EXCEEDS_EVERY_BUDGET -> false;
+          default -> true;
+        };
+    return new StreamError(
+        e.getMessage(), e.failure().name().toLowerCase(Locale.ROOT).replace('_', '-'), retryable);
+  }
+
+  static String turnKey(String id, int n) {
+    return id + "/turn/" + n;
+  }
+
+  static String pipelineKey(String id) {
+    return id + "/pipeline";
+  }
+
+  private Object lock(String id) {
+    return locks.computeIfAbsent(id, k -> new Object());
+  }
+
+  static String json(Object value) {
+    try {
+      return JSON.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,302 @@
+package dev.socra.server.sessions;
+
+import dev.socra.core.idea.InvalidInputException;
+import dev.socra.core.persona.Stage;
+import dev.socra.core.pipeline.Critique;
+import dev.socra.core.pipeline.DeckOutline;
+import dev.socra.core.pipeline.Masterplan;
+import dev.socra.core.pipeline.Verdict;
+import dev.socra.core.report.SessionMarkdown;
+import dev.socra.core.session.Session;
+import dev.socra.server.account.SocraUser;
+import dev.socra.server.live.EventLog;
+import dev.socra.server.live.SseStream;
+import dev.socra.server.store.SessionStore;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The sessions API: an idea, the interview (each question streamed as Server-Sent Events), the
+ * pipeline (its progress streamed), and the results as JSON or Markdown.
+ */
+@RestController
+@RequestMapping("/api/sessions")
+@Tag(name = "Sessions", description = "From an idea to a masterplan, verdict and deck")
+class SessionsController {
+  private final SessionService sessions;
+  private final UsageReport usage;
+
+  SessionsController(SessionService sessions, UsageReport usage) {
+    this.sessions = sessions;
+    this.usage = usage;
+  }
+
+  /**
+   * @param maxTurns the interview's turn cap, 3 to 15 (default 7)
+   */
+  record NewSession(String idea, Integer maxTurns) {}
+
+  record Answer(String answer) {}
+
+  @Operation(
+      summary = "Start a session from an idea",
+      description =
+          "The first question starts being written at once; follow it at the returned"
+              + " questionEvents URL (Server-Sent Events).")
+  @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<Map<String, Object>> create(
+      @AuthenticationPrincipal SocraUser user, @RequestBody NewSession body) {
+    Session s = sessions.create(user, body.idea(), body.maxTurns());
+    String base = "/api/sessions/" + s.id();
+    return ResponseEntity.created(URI.create(base))
+        .body(
+            Map.of(
+                "id",
+                s.id(),
+                "idea",
+                s.interview().idea(),
+                "questionEvents",
+                base + "/turns/1/events",
+                "session",
+                base));
+  }
+
+  @Operation(summary = "List your sessions, newest first")
+  @GetMapping
+  List<SessionStore.Summary> list(@AuthenticationPrincipal SocraUser user) {
+    return sessions.list(user);
+  }
+
+  @Operation(summary = "A session: the interview so far, scores, assumptions, stages done")
+  @GetMapping("/{id}")
+  Views.SessionView get(@AuthenticationPrincipal SocraUser user, @PathVariable String id) {
+    return sessions.view(user, id);
+  }
+
+  @Operation(
+      summary = "Answer the open question",
+      description =
+          "The answer is stored first. The next question streams back as Server-Sent Events:"
+              + " `token` events ({text}), then one `turn` event with the question, scores,"
+              + " assumptions and quick-reply choices; `error` if it could not be written. When"
+              + " the answer completes the interview, one `complete` event is sent instead.")
+  @PostMapping("/{id}/answers")
+  void answer(
+      @AuthenticationPrincipal SocraUser user,
+      @PathVariable String id,
+      @RequestBody Answer body,
+      HttpServletResponse response)
+      throws IOException {
+    Optional<EventLog> next = sessions.answer(user, id, body == null ? null : body.answer());
+    if (next.isPresent()) {
+      SseStream.relay(next.get(), 0, response);
+      return;
+    }
+    EventLog done = new EventLog();
+    done.append("complete", SessionService.json(sessions.view(user, id)));
+    done.close();
+    SseStream.relay(done, 0, response);
+  }
+
+  @Operation(
+      summary = "Follow (or rejoin) turn n's question as it is written",
+      description =
+          "Send Last-Event-ID (or ?lastEventId=) to get only what you missed. A finished turn"
+              + " replays as its `turn` event.")
+  @GetMapping("/{id}/turns/{n}/events")
+  void turnEvents(
+      @AuthenticationPrincipal SocraUser user,
+      @PathVariable String id,
+      @PathVariable int n,
+      HttpServletRequest request,
+      HttpServletResponse response)
+      throws IOException {
+    EventLog events = sessions.turnEvents(user, id, n);
+    SseStream.relay(events, SseStream.lastEventId(request), response);
+  }
+
+  @Operation(summary = "End the interview (the founder says enough)")
+  @PostMapping("/{id}/end")
+  Views.SessionView end(@AuthenticationPrincipal SocraUser user, @PathVariable String id) {
+    sessions.end(user, id);
+    return sessions.view(user, id);
+  }
+
+  @Operation(
+      summary = "Run the pipeline: five specialists, synthesis, devil's advocate, tribunal, deck",
+      description =
+          "Starts it (or joins it when running) and streams `stage` events (queued, started,"
+              + " reused, finished with provider, seconds and tokens, failed), then `done` or"
+              + " `failed`. The pipeline keeps running when nobody watches; a failed one is"
+              + " resumed from its last stored stage by posting again.")
+  @PostMapping("/{id}/pipeline")
+  void pipeline(
+      @AuthenticationPrincipal SocraUser user,
+      @PathVariable String id,
+      HttpServletRequest request,
+      HttpServletResponse response)
+      throws IOException {
+    EventLog events = sessions.runPipeline(user, id);
+    SseStream.relay(events, SseStream.lastEventId(request), response);
+  }
+
+  @Operation(summary = "Follow (or rejoin) the pipeline's progress")
+  @GetMapping("/{id}/pipeline/events")
+  void pipelineEvents(
+      @AuthenticationPrincipal SocraUser user,
+      @PathVariable String id,
+      HttpServletRequest request,
+      HttpServletResponse response)
+      throws IOException {
+    EventLog events = sessions.pipelineEvents(user, id);
+    SseStream.relay(events, SseStream.lastEventId(request), response);
+  }
+
+  @Operation(summary = "The architecture masterplan, as JSON or Markdown (?format=markdown)")
+  @GetMapping("/{id}/masterplan")
+  ResponseEntity<?> masterplan(
+      @AuthenticationPrincipal SocraUser user,
+      @PathVariable String id,
+      @RequestParam(required = false) String format,
+      HttpServletRequest request) {
+    return result(
+        user, id, Stage.SYNTHESIS, Masterplan.class, SessionMarkdown::masterplan, format, request);
+  }
+
+  @Operation(summary = "The tribunal's verdict with its rubric scores, as JSON or Markdown")
+  @GetMapping("/{id}/verdict")
+  ResponseEntity<?> verdict(
+      @AuthenticationPrincipal SocraUser user,
+      @PathVariable String id,
+      @RequestParam(required = false) String format,
+      HttpServletRequest request) {
+    return result(
+        user, id, Stage.TRIBUNAL, Verdict.class, SessionMarkdown::verdict, format, request);
+  }
+
+  @Operation(summary = "The devil's advocate's case against, as JSON or Markdown")
+  @GetMapping("/{id}/critique")
+  ResponseEntity<?> critique(
+      @AuthenticationPrincipal SocraUser user,
+      @PathVariable String id,
+      @RequestParam(required = false) String format,
+      HttpServletRequest request) {
+    return result(
+        user,
+        id,
+        Stage.DEVILS_ADVOCATE,
+        Critique.class,
+        SessionMarkdown::critique,
+        format,
+        request);
+  }
+
+  @Operation(summary = "The pitch-deck outline, as JSON or Markdown")
+  @GetMapping("/{id}/deck")
+  ResponseEntity<?> deck(
+      @AuthenticationPrincipal SocraUser user,
+      @PathVariable String id,
+      @RequestParam(required = false) String format,
+      HttpServletRequest request) {
+    return result(user, id, Stage.DECK, DeckOutline.class, SessionMarkdown::deck, format, request);
+  }
+
+  @Operation(summary = "The whole session as one Markdown document (for download)")
+  @GetMapping(value = "/{id}/report", produces = "text/markdown")
+  ResponseEntity<String> report(@AuthenticationPrincipal SocraUser user, @PathVariable String id) {
+    Session s = sessions.load(user, id);
+    return ResponseEntity.ok()
+        .contentType(MARKDOWN)
+        .header("Content-Disposition", "attachment; filename=\"socra-" + id + ".md\"")
+        .body(SessionMarkdown.render(s));
+  }
+
+  @Operation(summary = "Tokens and cost by stage, with totals and by provider")
+  @GetMapping("/{id}/usage")
+  UsageReport.Usage usage(@AuthenticationPrincipal SocraUser user, @PathVariable String id) {
+    return usage.of(sessions.load(user, id));
+  }
+
+  static final MediaType MARKDOWN =
+      new MediaType("text", "markdown", java.nio.charset.StandardCharsets.UTF_8);
+
+  private <T> ResponseEntity<?> result(
+      SocraUser user,
+      String id,
+      Stage stage,
+      Class<T> type,
+      Function<T, String> markdown,
+      String format,
+      HttpServletRequest request) {
+    Session s = sessions.load(user, id);
+    T value = s.result(stage, type);
+    if (value == null) {
+      ProblemDetail p =
+          ProblemDetail.forStatusAndDetail(
+              HttpStatus.NOT_FOUND,
+              "not ready: the "
+                  + stage.label().toLowerCase(java.util.Locale.ROOT)
+                  + " stage has not finished (session status: "
+                  + sessions.status(id).id()
+                  + ")");
+      return ResponseEntity.status(HttpStatus.NOT_FOUND).body(p);
+    }
+    String accept = request.getHeader("Accept");
+    boolean md =
+        "markdown".equalsIgnoreCase(format)
+            || "md".equalsIgnoreCase(format)
+            || (format == null && accept != null && accept.contains("text/markdown"));
+    if (md) {
+      return ResponseEntity.ok().contentType(MARKDOWN).body(markdown.apply(value));
+    }
+    return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(value);
+  }
+
+  @ExceptionHandler(SessionNotFoundException.class)
+  ResponseEntity<ProblemDetail> notFound(SessionNotFoundException e) {
+    return problem(HttpStatus.NOT_FOUND, e.getMessage());
+  }
+
+  @ExceptionHandler(SessionConflictException.class)
+  ResponseEntity<ProblemDetail> conflict(SessionConflictException e) {
+    return problem(HttpStatus.CONFLICT, e.getMessage());
+  }
+
+  @ExceptionHandler(IllegalStateException.class)
+  ResponseEntity<ProblemDetail> illegalState(IllegalStateException e) {
+    return problem(HttpStatus.CONFLICT, e.getMessage());
+  }
+
+  @ExceptionHandler(InvalidInputException.class)
+  ResponseEntity<ProblemDetail> invalid(InvalidInputException e) {
+    return problem(HttpStatus.BAD_REQUEST, e.getMessage());
+  }
+
+  /** Problem JSON even on an SSE endpoint: the stream has not started when these are thrown. */
+  private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail) {
+    return ResponseEntity.status(status)
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .body(ProblemDetail.forStatusAndDetail(status, detail));
+  }
+}

@@ -1,0 +1,143 @@
+package dev.socra.server.sessions;
+
+import dev.socra.core.interview.Interview;
+import dev.socra.core.interview.Turn;
+import dev.socra.core.interview.TurnEvaluation;
+import dev.socra.core.persona.Stage;
+import dev.socra.core.pipeline.PipelineEvent;
+import dev.socra.core.session.Session;
+import dev.socra.core.session.StageUsage;
+import java.math.BigDecimal;
+import java.util.List;
+
+/** What the API shows of sessions: the JSON shapes of its responses and events. */
+public final class Views {
+  private Views() {}
+
+  /** A whole session as the API returns it. */
+  public record SessionView(
+      String id,
+      String idea,
+      String status,
+      String statusDetail,
+      int maxTurns,
+      int answered,
+      boolean interviewComplete,
+      boolean ended,
+      List<TurnView> turns,
+      TurnEvaluation latest,
+      List<String> stagesDone) {
+
+    static SessionView of(Session s, String status, String detail) {
+      Interview iv = s.interview();
+      return new SessionView(
+          s.id(),
+          iv.idea(),
+          status,
+          detail,
+          iv.maxTurns(),
+          iv.answered(),
+          iv.complete(),
+          iv.ended(),
+          iv.turns().stream().map(TurnView::of).toList(),
+          iv.latest(),
+          s.results().keySet().stream().map(Stage::id).toList());
+    }
+  }
+
+  /** A turn: the question, the evaluation made with it (scores, assumptions, quick replies). */
+  public record TurnView(int number, String question, String answer, TurnEvaluation evaluation) {
+    static TurnView of(Turn t) {
+      return new TurnView(t.number(), t.question(), t.answer(), t.evaluation());
+    }
+  }
+
+  /** The last event of a question's stream: the whole question and its evaluation. */
+  public record TurnEvent(
+      int number,
+      String question,
+      List<dev.socra.core.interview.DimensionScore> scores,
+      List<dev.socra.core.interview.Assumption> assumptions,
+      List<String> choices,
+      boolean interviewComplete) {
+    static TurnEvent of(Session s, Turn t) {
+      TurnEvaluation e = t.evaluation();
+      return new TurnEvent(
+          t.number(),
+          t.question(),
+          e == null ? List.of() : e.scores(),
+          e == null ? List.of() : e.assumptions(),
+          e == null ? List.of() : e.choices(),
+          s.interview().complete());
+    }
+  }
+
+  /**
+   * One pipeline progress event: the same facts {@code socra ask} prints.
+   *
+   * @param state queued | started | reused | finished | failed
+   */
+  public record StageEvent(
+      String stage,
+      String label,
+      String state,
+      List<String> servedBy,
+      Double seconds,
+      Integer inputTokens,
+      Integer outputTokens,
+      BigDecimal costUsd,
+      boolean retried,
+      String reason) {
+
+    static StageEvent of(PipelineEvent e) {
+      Stage s = e.stage();
+      if (e instanceof PipelineEvent.Finished f) {
+        StageUsage u = f.usage();
+        return new StageEvent(
+            s.id(),
+            s.label(),
+            "finished",
+            u.servedBy(),
+            f.took().toMillis() / 1000.0,
+            u.inputTokens(),
+            u.outputTokens(),
+            u.cost(),
+            u.retried(),
+            null);
+      }
+      if (e instanceof PipelineEvent.Failed f) {
+        return new StageEvent(
+            s.id(), s.label(), "failed", List.of(), null, null, null, null, false, f.reason());
+      }
+      String state =
+          e instanceof PipelineEvent.Queued
+              ? "queued"
+              : e instanceof PipelineEvent.Started ? "started" : "reused";
+      return new StageEvent(
+          s.id(), s.label(), state, List.of(), null, null, null, null, false, null);
+    }
+
+    /** A stage already stored, for a client that reconnects after the live events are gone. */
+    static StageEvent stored(Session session, Stage s) {
+      StageUsage u = session.usage().get(s);
+      return new StageEvent(
+          s.id(),
+          s.label(),
+          "finished",
+          u == null ? List.of() : u.servedBy(),
+          null,
+          u == null ? null : u.inputTokens(),
+          u == null ? null : u.outputTokens(),
+          u == null ? null : u.cost(),
+          u != null && u.retried(),
+          null);
+    }
+  }
+
+  /** The end of a pipeline stream. */
+  public record PipelineEnd(
+      String status, String decision, java.util.Map<String, String> failures) {}
+
+  /** Why a stream stopped without its result; {@code retryable} when trying again may help. */
+  public record StreamError(String message, String failure, boolean retryable) {}
+}

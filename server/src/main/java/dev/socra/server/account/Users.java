@@ -42,6 +42,14 @@ public class Users {
     return insert(n, passwords.encode(password), null, null);
   }
 
+  /**
+   * A new local user with no password ({@code socra token create} for a name not seen yet): it
+   * cannot sign in with a password and authenticates with API tokens only.
+   */
+  public SocraUser createWithoutPassword(String name) {
+    return insert(checkName(name), null, null, null);
+  }
+
   public Optional<SocraUser> byName(String name) {
     return db.sql("SELECT id, name, admin FROM users WHERE name = ?")
         .param(name == null ? "" : name.strip())

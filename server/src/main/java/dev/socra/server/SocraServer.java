@@ -55,6 +55,7 @@ public final class SocraServer implements AutoCloseable {
     p.put("springdoc.swagger-ui.path", "/api/docs");
     p.put("springdoc.paths-to-match", "/api/**,/v1/**");
     p.put("spring.servlet.multipart.enabled", false);
+    p.putAll(dev.socra.server.observe.LogFormat.springProperties(s.env()));
     return p;
   }
 

@@ -1,0 +1,93 @@
+package dev.socra.server.gateway;
+
+import dev.socra.llm.Attempt;
+import dev.socra.llm.LlmCallException;
+import dev.socra.llm.outcome.Outcome;
+import java.util.List;
+
+/**
+ * What a failed router call looks like to an OpenAI client: the status and error code that say who
+ * can fix it, with the router's own message (the real cause, provider's reason included, keys
+ * already scrubbed). The table, with reasons, is in docs/gateway.md.
+ */
+final class CallFailures {
+  private CallFailures() {}
+
+  static GatewayException of(LlmCallException e) {
+    String m = e.getMessage();
+    return switch (e.failure()) {
+      case NO_SUCH_ROUTE -> notFound(m);
+      case REFUSED -> new GatewayException(400, "invalid_request_error", "refused", null, m);
+      case CONTEXT_TOO_LONG ->
+          new GatewayException(
+              400, "invalid_request_error", "context_length_exceeded", "messages", m);
+      case EXCEEDS_EVERY_BUDGET -> tooLarge(m);
+      case STREAM_INTERRUPTED ->
+          new GatewayException(502, "server_error", "stream_interrupted", null, m);
+      // The client went away; nobody reads this, but the status is the one proxies log for it.
+      case CALLER_ABORTED -> new GatewayException(499, "server_error", "client_closed", null, m);
+      case ALL_TARGETS_FAILED, ATTEMPTS_EXHAUSTED, DEADLINE_EXCEEDED -> byCause(e, m);
+    };
+  }
+
+  static GatewayException notFound(String message) {
+    return new GatewayException(404, "invalid_request_error", "model_not_found", "model", message);
+  }
+
+  private static GatewayException tooLarge(String m) {
+    return new GatewayException(413, "invalid_request_error", "request_too_large", null, m);
+  }
+
+  /** No target answered: the attempts say whether waiting, a smaller request or an admin helps. */
+  private static GatewayException byCause(LlmCallException e, String m) {
+    List<Attempt> attempts = e.attempts();
+    int limited = 0;
+    int quota = 0;
+    int tooLarge = 0;
+    int other = 0;
+    boolean tried = false;
+    for (Attempt a : attempts) {
+      tried |= a.number() > 0;
+      switch (a.outcome()) {
+        case Outcome.RateLimited r -> limited++;
+        case Outcome.QuotaExhausted q -> quota++;
+        case Outcome.TooLarge t -> tooLarge++;
+        case Outcome.Abandoned a2 -> {}
+        case Outcome.Skipped s -> {
+          if (rateLimitSkip(s.detail())) {
+            limited++;
+          } else if (s.detail().contains("(quota exhausted)")) {
+            quota++;
+          } else {
+            other++;
+          }
+        }
+        default -> other++;
+      }
+    }
+    if (other == 0 && tooLarge == 0 && quota > 0 && limited == 0) {
+      return new GatewayException(429, "insufficient_quota", "insufficient_quota", null, m);
+    }
+    if (other == 0 && tooLarge == 0 && limited + quota > 0) {
+      return new GatewayException(429, "rate_limit_error", "rate_limit_exceeded", null, m);
+    }
+    if (other == 0 && tooLarge > 0 && limited + quota == 0) {
+      return tooLarge(m);
+    }
+    if (e.failure() == LlmCallException.Failure.DEADLINE_EXCEEDED) {
+      return new GatewayException(504, "server_error", "deadline_exceeded", null, m);
+    }
+    return tried
+        ? new GatewayException(502, "server_error", "upstream_failed", null, m)
+        : new GatewayException(503, "server_error", "upstream_unavailable", null, m);
+  }
+
+  /**
+   * A target skipped because it is rate limited: cooling down after a 429, or no room in its budget
+   * (the router's own rate limit). The router states this only in the skip's text, in
+   * TargetHealth.admit and Call.tryTarget.
+   */
+  private static boolean rateLimitSkip(String detail) {
+    return detail.startsWith("budget:") || detail.contains("(rate limited)");
+  }
+}

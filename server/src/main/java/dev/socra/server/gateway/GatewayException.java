@@ -1,0 +1,41 @@
+package dev.socra.server.gateway;
+
+/**
+ * A request the gateway answers with an error in OpenAI's shape: {@code
+ * {"error":{"message","type","param","code"}}} and an HTTP status that says what went wrong.
+ */
+final class GatewayException extends RuntimeException {
+  private final int status;
+  private final String type;
+  private final String code;
+  private final String param;
+
+  GatewayException(int status, String type, String code, String param, String message) {
+    super(message, null, false, false);
+    this.status = status;
+    this.type = type;
+    this.code = code;
+    this.param = param;
+  }
+
+  /** 400: the request itself is wrong; {@code param} names the field. */
+  static GatewayException badRequest(String param, String message) {
+    return new GatewayException(400, "invalid_request_error", null, param, message);
+  }
+
+  int status() {
+    return status;
+  }
+
+  String type() {
+    return type;
+  }
+
+  String code() {
+    return code;
+  }
+
+  String param() {
+    return param;
+  }
+}

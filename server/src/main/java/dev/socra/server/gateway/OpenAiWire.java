@@ -1,0 +1,143 @@
+package dev.socra.server.gateway;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonFactoryBuilder;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import dev.socra.llm.ChatResponse;
+import dev.socra.llm.Usage;
+import java.io.IOException;
+import java.io.OutputStream;
+
+/**
+ * OpenAI's chat-completions wire format, written field by field with Jackson's streaming generator
+ * straight to the response: no tree or DTO per answer, and only the fields OpenAI's own responses
+ * carry (SDKs that validate find every required one).
+ */
+final class OpenAiWire {
+  /**
+   * Never closes or flushes the servlet stream by itself: a whole answer that fits the response
+   * buffer then goes out with a Content-Length, and streams flush where {@link SseAnswer} says.
+   */
+  static final JsonFactory JSON =
+      new JsonFactoryBuilder()
+          .rootValueSeparator((String) null)
+          .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
+          .disable(StreamWriteFeature.FLUSH_PASSED_TO_STREAM)
+          .build();
+
+  private OpenAiWire() {}
+
+  static JsonGenerator generator(OutputStream out) throws IOException {
+    return JSON.createGenerator(out);
+  }
+
+  /** A whole answer: {@code chat.completion}. */
+  static void completion(JsonGenerator g, String id, long created, ChatResponse r)
+      throws IOException {
+    head(g, id, "chat.completion", created, r.servedBy().toString());
+    g.writeArrayFieldStart("choices");
+    g.writeStartObject();
+    g.writeNumberField("index", 0);
+    g.writeObjectFieldStart("message");
+    g.writeStringField("role", "assistant");
+    g.writeStringField("content", r.text());
+    g.writeNullField("refusal");
+    g.writeEndObject();
+    g.writeNullField("logprobs");
+    g.writeStringField("finish_reason", finishReason(r.finishReason()));
+    g.writeEndObject();
+    g.writeEndArray();
+    usage(g, r.usage());
+    g.writeEndObject();
+  }
+
+  /** One {@code chat.completion.chunk} with a delta: the role on the first, then text. */
+  static void delta(
+      JsonGenerator g, String id, long created, String model, String role, String text)
+      throws IOException {
+    head(g, id, "chat.completion.chunk", created, model);
+    g.writeArrayFieldStart("choices");
+    g.writeStartObject();
+    g.writeNumberField("index", 0);
+    g.writeObjectFieldStart("delta");
+    if (role != null) {
+      g.writeStringField("role", role);
+    }
+    g.writeStringField("content", text);
+    g.writeEndObject();
+    g.writeNullField("finish_reason");
+    g.writeEndObject();
+    g.writeEndArray();
+    g.writeEndObject();
+  }
+
+  /** The last chunk of a choice: empty delta, the finish reason. */
+  static void finish(JsonGenerator g, String id, long created, String model, String reason)
+      throws IOException {
+    head(g, id, "chat.completion.chunk", created, model);
+    g.writeArrayFieldStart("choices");
+    g.writeStartObject();
+    g.writeNumberField("index", 0);
+    g.writeObjectFieldStart("delta");
+    g.writeEndObject();
+    g.writeStringField("finish_reason", finishReason(reason));
+    g.writeEndObject();
+    g.writeEndArray();
+    g.writeEndObject();
+  }
+
+  /** The chunk {@code stream_options.include_usage} asks for: no choices, the usage. */
+  static void usageChunk(JsonGenerator g, String id, long created, String model, Usage u)
+      throws IOException {
+    head(g, id, "chat.completion.chunk", created, model);
+    g.writeArrayFieldStart("choices");
+    g.writeEndArray();
+    usage(g, u);
+    g.writeEndObject();
+  }
+
+  /** {@code {"error":{"message","type","param","code"}}}. */
+  static void error(JsonGenerator g, GatewayException e) throws IOException {
+    g.writeStartObject();
+    g.writeObjectFieldStart("error");
+    g.writeStringField("message", e.getMessage());
+    g.writeStringField("type", e.type());
+    g.writeStringField("param", e.param());
+    g.writeStringField("code", e.code());
+    g.writeEndObject();
+    g.writeEndObject();
+  }
+
+  private static void head(JsonGenerator g, String id, String object, long created, String model)
+      throws IOException {
+    g.writeStartObject();
+    g.writeStringField("id", id);
+    g.writeStringField("object", object);
+    g.writeNumberField("created", created);
+    g.writeStringField("model", model);
+  }
+
+  private static void usage(JsonGenerator g, Usage u) throws IOException {
+    g.writeObjectFieldStart("usage");
+    g.writeNumberField("prompt_tokens", u.inputTokens());
+    g.writeNumberField("completion_tokens", u.outputTokens());
+    g.writeNumberField("total_tokens", u.total());
+    g.writeEndObject();
+  }
+
+  /**
+   * OpenAI's finish reasons from whatever the provider said: Anthropic's {@code end_turn} and
+   * {@code stop_sequence} are {@code stop}, its {@code max_tokens} is {@code length}.
+   */
+  static String finishReason(String provider) {
+    if (provider == null) {
+      return "stop";
+    }
+    return switch (provider) {
+      case "length", "max_tokens" -> "length";
+      case "content_filter" -> "content_filter";
+      default -> "stop";
+    };
+  }
+}

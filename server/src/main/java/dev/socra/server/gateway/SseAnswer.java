@@ -1,0 +1,143 @@
+package dev.socra.server.gateway;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.socra.llm.ChatResponse;
+import dev.socra.llm.TokenSink;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * A streamed answer as OpenAI's server-sent events, written to the response as the router delivers
+ * tokens, one flush per token. The stream opens (status 200) only at the first token, so a call
+ * that fails before any text still gets a plain error status; after it, a failure is an explicit
+ * {@code data: {"error":...}} event and the stream ends without {@code [DONE]}: a cut answer never
+ * looks complete.
+ *
+ * <p>Content chunks name the route the client asked for: which target is writing is only known when
+ * the call ends (a failure before the first token moves the call on unseen, a cut stream may be
+ * continued by another target). The finish and usage chunks name the target that served it.
+ *
+ * <p>Tokens arrive on the router's reading thread, the end on the request thread; the lock keeps
+ * their writes apart, and nothing is written after the end.
+ */
+final class SseAnswer implements TokenSink {
+  private final HttpServletResponse response;
+  private final String id;
+  private final long created;
+  private final String route;
+  private final boolean includeUsage;
+  private final ReentrantLock lock = new ReentrantLock();
+  private ServletOutputStream out;
+  private JsonGenerator g;
+  private boolean ended;
+  private volatile boolean clientGone;
+
+  SseAnswer(
+      HttpServletResponse response, String id, long created, String route, boolean includeUsage) {
+    this.response = response;
+    this.id = id;
+    this.created = created;
+    this.route = route;
+    this.includeUsage = includeUsage;
+  }
+
+  @Override
+  public void onToken(String text) {
+    lock.lock();
+    try {
+      if (ended) {
+        throw new IllegalStateException("the answer has already ended");
+      }
+      openIfNew();
+      event();
+      OpenAiWire.delta(g, id, created, route, null, text);
+      endEvent();
+      flush();
+    } catch (IOException e) {
+      clientGone = true;
+      throw new UncheckedIOException(e);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** The complete answer: finish chunk, usage chunk if asked for, {@code [DONE]}. */
+  void finish(ChatResponse r) throws IOException {
+    lock.lock();
+    try {
+      ended = true;
+      openIfNew();
+      String model = r.servedBy().toString();
+      event();
+      OpenAiWire.finish(g, id, created, model, r.finishReason());
+      endEvent();
+      if (includeUsage) {
+        event();
+        OpenAiWire.usageChunk(g, id, created, model, r.usage());
+        endEvent();
+      }
+      g.writeRaw("data: [DONE]\n\n");
+      flush();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Ends a started stream with an error event and returns true; returns false when nothing was sent
+   * yet, and the caller answers with a plain error status instead.
+   */
+  boolean fail(GatewayException e) throws IOException {
+    lock.lock();
+    try {
+      ended = true;
+      if (g == null) {
+        return false;
+      }
+      event();
+      OpenAiWire.error(g, e);
+      endEvent();
+      flush();
+      return true;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Writing to the client failed: it went away, and there is no one to answer. */
+  boolean clientGone() {
+    return clientGone;
+  }
+
+  /** Status, headers, and the role chunk OpenAI's streams start with. */
+  private void openIfNew() throws IOException {
+    if (g != null) {
+      return;
+    }
+    response.setStatus(HttpServletResponse.SC_OK);
+    response.setContentType("text/event-stream;charset=UTF-8");
+    response.setHeader("Cache-Control", "no-cache");
+    response.setHeader("X-Accel-Buffering", "no");
+    out = response.getOutputStream();
+    g = OpenAiWire.generator(out);
+    event();
+    OpenAiWire.delta(g, id, created, route, "assistant", "");
+    endEvent();
+  }
+
+  private void event() throws IOException {
+    g.writeRaw("data: ");
+  }
+
+  private void endEvent() throws IOException {
+    g.writeRaw("\n\n");
+  }
+
+  private void flush() throws IOException {
+    g.flush();
+    out.flush();
+  }
+}

@@ -9,24 +9,33 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
-/** The sessions API end to end over HTTP, in demo mode on the embedded database. */
+/**
+ * The sessions API end to end over HTTP, in demo mode; run on the embedded database here and on
+ * PostgreSQL by {@link SessionsApiPostgresTest}.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SessionsApiTest {
   static final String IDEA =
       "A booking tool for independent piano tuners in small towns, paid per booking";
-  static TestServer server;
-  static ApiClient ada;
-  static ApiClient bob;
+  TestServer server;
+  ApiClient ada;
+  ApiClient bob;
+
+  TestServer startServer() {
+    return TestServer.start();
+  }
 
   @BeforeAll
-  static void start() {
-    server = TestServer.start();
+  void start() {
+    server = startServer();
     ada = new ApiClient(server.baseUrl(), server.userWithToken("ada"));
     bob = new ApiClient(server.baseUrl(), server.userWithToken("bob"));
   }
 
   @AfterAll
-  static void stop() {
+  void stop() {
     server.close();
   }
 
@@ -46,7 +55,9 @@ class SessionsApiTest {
     String streamed =
         tokens.stream().map(e -> e.json().get("text").asText()).reduce("", String::concat);
     JsonNode turn = last.json();
-    assertThat(streamed).isEqualTo(turn.get("question").asText());
+    // The stream may end in the whitespace before the hidden evaluation; the stored question is
+    // trimmed.
+    assertThat(streamed.strip()).isEqualTo(turn.get("question").asText());
     return turn;
   }
 
@@ -101,7 +112,7 @@ class SessionsApiTest {
             .findFirst()
             .orElseThrow()
             .json();
-    assertThat(finished.get("servedBy").get(0).asText()).isEqualTo("stub/demo");
+    assertThat(finished.get("servedBy").get(0).asText()).isEqualTo("stub/socra-demo");
     assertThat(finished.get("outputTokens").asInt()).isPositive();
 
     var plan = ada.get("/api/sessions/" + id + "/masterplan");

@@ -6,7 +6,9 @@ import dev.socra.core.stub.DemoStages;
 import dev.socra.llm.Router;
 import dev.socra.llm.config.ConfigLoader;
 import dev.socra.llm.event.RouterListener;
+import dev.socra.llm.provider.stub.StubResponder;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -14,10 +16,16 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class RouterConfiguration {
 
+  /**
+   * The stub's content: Socra's demo stages, unless an embedding program (a benchmark) registered
+   * its own {@link StubResponder} with {@link SocraServer#start(java.util.Map, Object...)}.
+   */
   @Bean(destroyMethod = "close")
-  Router router(ServerSettings settings, List<RouterListener> listeners) {
+  Router router(
+      ServerSettings settings, List<RouterListener> listeners, ObjectProvider<StubResponder> stub) {
     Router.Builder b =
-        Router.builder(ConfigLoader.load(settings.env())).stubResponder(new DemoStages());
+        Router.builder(ConfigLoader.load(settings.env()))
+            .stubResponder(stub.getIfAvailable(DemoStages::new));
     listeners.forEach(b::listener);
     return b.build();
   }

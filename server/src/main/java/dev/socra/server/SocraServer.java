@@ -19,11 +19,27 @@ public final class SocraServer implements AutoCloseable {
   }
 
   public static SocraServer start(Map<String, String> env) {
+    return start(env, new Object[0]);
+  }
+
+  /**
+   * Starts with extra beans an embedding program provides, such as its own stub content (a
+   * benchmark that timestamps tokens).
+   */
+  public static SocraServer start(Map<String, String> env, Object... beans) {
     ServerSettings settings = ServerSettings.from(env);
     return new SocraServer(
         new SpringApplicationBuilder(SocraServerApplication.class)
             .web(WebApplicationType.SERVLET)
-            .initializers(ctx -> ctx.getBeanFactory().registerSingleton("serverSettings", settings))
+            .initializers(
+                ctx -> {
+                  ctx.getBeanFactory().registerSingleton("serverSettings", settings);
+                  for (int i = 0; i < beans.length; i++) {
+                    ctx.getBeanFactory()
+                        .registerSingleton(
+                            "embedded-" + i + "-" + beans[i].getClass().getSimpleName(), beans[i]);
+                  }
+                })
             .properties(springProperties(settings))
             .logStartupInfo(false)
             .run());

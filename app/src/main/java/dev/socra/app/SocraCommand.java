@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -14,29 +15,43 @@ import picocli.CommandLine.Command;
     name = "socra",
     mixinStandardHelpOptions = true,
     version = "socra 0.1.0",
-    description =
-        "Interrogates startup ideas with specialist LLM personas, over a fail-over LLM router.",
+    description = {
+      "Interrogates startup ideas with specialist LLM personas, over a fail-over LLM router.",
+      "With no command, runs the server as 'socra serve' does."
+    },
     subcommands = {
+      ServeCommand.class,
+      UserCommand.class,
+      TokenCommand.class,
       RoutesCommand.class,
       LlmCommand.class,
       PlanCommand.class,
       AskCommand.class,
       FakeProviderCommand.class
     })
-public final class SocraCommand implements Runnable {
+public final class SocraCommand implements Callable<Integer> {
   static final int EXIT_FAILED = 1;
   static final int EXIT_USAGE = 2;
 
+  private final Map<String, String> env;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  SocraCommand(Map<String, String> env) {
+    this.env = env;
+  }
+
+  /** {@code socra} alone runs the server, as {@code socra serve} does. */
   @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
+  public Integer call() throws Exception {
+    ServeCommand serve = new ServeCommand(env);
+    serve.spec = spec;
+    return serve.call();
   }
 
   static CommandLine commandLine(
       Map<String, String> env, InputStream in, PrintStream out, PrintStream err) {
-    CommandLine cl = new CommandLine(new SocraCommand(), new Factory(env, in));
+    CommandLine cl = new CommandLine(new SocraCommand(env), new Factory(env, in));
     cl.setOut(new PrintWriter(out, true));
     cl.setErr(new PrintWriter(err, true));
     cl.setExecutionExceptionHandler(

@@ -63,8 +63,10 @@ public record ServerSettings(
     if (!embeddedDatabase()) {
       return dbUrl;
     }
-    // AUTO_SERVER lets `socra user add` reach the same file while the server runs.
-    return "jdbc:h2:file:" + dataDir.resolve("socra") + ";AUTO_SERVER=TRUE";
+    // AUTO_SERVER lets `socra user add` reach the same file while the server runs. WRITE_DELAY=0
+    // writes each commit out at once (H2 waits up to 500 ms by default), so a killed server loses
+    // no answer and no finished stage.
+    return "jdbc:h2:file:" + dataDir.resolve("socra") + ";AUTO_SERVER=TRUE;WRITE_DELAY=0";
   }
 
   private static Optional<String> value(Map<String, String> env, String name) {

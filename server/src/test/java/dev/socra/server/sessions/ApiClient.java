@@ -63,6 +63,17 @@ final class ApiClient {
 
   /** Reads at most {@code max} events, then hangs up (a tab closing mid-stream). */
   List<Event> events(String method, String path, Object body, String lastEventId, int max) {
+    return events(method, path, body, lastEventId, max, e -> false);
+  }
+
+  /** Reads until {@code max} events or the first event {@code stop} accepts, then hangs up. */
+  List<Event> events(
+      String method,
+      String path,
+      Object body,
+      String lastEventId,
+      int max,
+      java.util.function.Predicate<Event> stop) {
     HttpRequest.Builder b = request(path).header("Accept", "text/event-stream");
     if (lastEventId != null) {
       b.header("Last-Event-ID", lastEventId);
@@ -87,8 +98,9 @@ final class ApiClient {
         while ((line = in.readLine()) != null) {
           if (line.isEmpty()) {
             if (!data.isEmpty()) {
-              events.add(new Event(id, name, data.toString()));
-              if (events.size() >= max) {
+              Event e = new Event(id, name, data.toString());
+              events.add(e);
+              if (events.size() >= max || stop.test(e)) {
                 return events;
               }
             }

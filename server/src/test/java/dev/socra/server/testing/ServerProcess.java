@@ -1,0 +1,106 @@
+package dev.socra.server.testing;
+
+import dev.socra.server.SocraServer;
+import dev.socra.server.account.ApiTokens;
+import dev.socra.server.account.SocraUser;
+import dev.socra.server.account.Users;
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * A Socra server in a process of its own, which a test can kill like a crash ({@code SIGKILL}) and
+ * start again on the same database. The child prints {@code READY <port>} when it serves, and with
+ * {@code SOCRA_TEST_USER} set, {@code TOKEN <token>} for a new user of that name.
+ */
+public final class ServerProcess implements AutoCloseable {
+  private final Process process;
+  private final int port;
+  private final String token;
+
+  private ServerProcess(Process process, int port, String token) {
+    this.process = process;
+    this.port = port;
+    this.token = token;
+  }
+
+  /** Runs in the child. */
+  public static void main(String[] args) {
+    SocraServer server = SocraServer.start(System.getenv());
+    String user = System.getenv("SOCRA_TEST_USER");
+    if (user != null) {
+      SocraUser u = server.bean(Users.class).create(user, "correct horse battery staple");
+      System.out.println("TOKEN " + server.bean(ApiTokens.class).create(u.id(), "test"));
+    }
+    System.out.println("READY " + server.port());
+    System.out.flush();
+  }
+
+  /** Starts a child on {@code dataDir}; {@code user} creates a user and returns its token. */
+  public static ServerProcess start(Path dataDir, Map<String, String> env, String user)
+      throws IOException, InterruptedException {
+    int port;
+    try (ServerSocket s = new ServerSocket(0)) {
+      port = s.getLocalPort();
+    }
+    String javaBin = ProcessHandle.current().info().command().orElse("java");
+    ProcessBuilder pb =
+        new ProcessBuilder(
+            javaBin, "-cp", System.getProperty("java.class.path"), ServerProcess.class.getName());
+    Map<String, String> e = new HashMap<>(env);
+    e.put("PORT", String.valueOf(port));
+    e.put("SOCRA_DATA_DIR", dataDir.toString());
+    if (user != null) {
+      e.put("SOCRA_TEST_USER", user);
+    }
+    pb.environment().putAll(e);
+    pb.redirectErrorStream(true);
+    File log = dataDir.resolve("server-" + System.nanoTime() + ".log").toFile();
+    pb.redirectOutput(log);
+    Process p = pb.start();
+    String token = null;
+    long deadline = System.nanoTime() + 60_000_000_000L;
+    while (System.nanoTime() < deadline) {
+      if (!p.isAlive()) {
+        throw new IllegalStateException(
+            "the server process ended: " + Files.readString(log.toPath()));
+      }
+      for (String line : Files.readAllLines(log.toPath())) {
+        if (line.startsWith("TOKEN ")) {
+          token = line.substring(6).strip();
+        }
+        if (line.startsWith("READY ")) {
+          return new ServerProcess(p, port, token);
+        }
+      }
+      Thread.sleep(100);
+    }
+    p.destroyForcibly();
+    throw new IllegalStateException("the server process did not start within 60 s");
+  }
+
+  public String baseUrl() {
+    return "http://localhost:" + port;
+  }
+
+  public String token() {
+    return token;
+  }
+
+  /** SIGKILL: no shutdown hooks, no graceful stop; what was committed is all that survives. */
+  public void kill() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor();
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    if (process.isAlive()) {
+      kill();
+    }
+  }
+}

@@ -44,6 +44,7 @@ final class CallFailures {
     int limited = 0;
     int quota = 0;
     int tooLarge = 0;
+    int context = 0;
     int other = 0;
     boolean tried = false;
     for (Attempt a : attempts) {
@@ -52,12 +53,15 @@ final class CallFailures {
         case Outcome.RateLimited r -> limited++;
         case Outcome.QuotaExhausted q -> quota++;
         case Outcome.TooLarge t -> tooLarge++;
+        case Outcome.ContextTooLong c -> context++;
         case Outcome.Abandoned a2 -> {}
         case Outcome.Skipped s -> {
           if (rateLimitSkip(s.detail())) {
             limited++;
           } else if (s.detail().contains("(quota exhausted)")) {
             quota++;
+          } else if (s.detail().contains("context window")) {
+            context++;
           } else {
             other++;
           }
@@ -65,14 +69,21 @@ final class CallFailures {
         default -> other++;
       }
     }
-    if (other == 0 && tooLarge == 0 && quota > 0 && limited == 0) {
+    // The client gets a limit's status only when limits are all that stood in the way: rate limits
+    // (waiting helps) before sizes (only a smaller request helps); any other failure on the way
+    // means the route itself failed.
+    boolean only = other == 0;
+    if (only && quota > 0 && limited == 0) {
       return new GatewayException(429, "insufficient_quota", "insufficient_quota", null, m);
     }
-    if (other == 0 && tooLarge == 0 && limited + quota > 0) {
+    if (only && limited + quota > 0) {
       return new GatewayException(429, "rate_limit_error", "rate_limit_exceeded", null, m);
     }
-    if (other == 0 && tooLarge > 0 && limited + quota == 0) {
-      return tooLarge(m);
+    if (only && tooLarge + context > 0) {
+      return context > 0 && tooLarge == 0
+          ? new GatewayException(
+              400, "invalid_request_error", "context_length_exceeded", "messages", m)
+          : tooLarge(m);
     }
     if (e.failure() == LlmCallException.Failure.DEADLINE_EXCEEDED) {
       return new GatewayException(504, "server_error", "deadline_exceeded", null, m);

@@ -1,0 +1,75 @@
+package dev.socra.server.gateway;
+
+import dev.socra.llm.testkit.FakeProvider;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The server's upstream for gateway tests: a fake provider on loopback, reached through providers
+ * and routes written to a config file, as an operator would. Providers {@code a} and {@code b}
+ * speak OpenAI's protocol and cannot continue a stream; {@code c} speaks Anthropic's and can;
+ * {@code small} has a budget of 100 tokens a minute. A route's target names the fake's behaviour in
+ * its model ({@code a/status=503}).
+ */
+final class Upstream {
+  /** Keys distinctive enough that a leak is found by a plain substring search. */
+  static final Map<String, String> KEYS =
+      Map.of(
+          "A_TEST_KEY", "test-key-gateway-a-Zr7Qm2Wx9Lp4",
+          "B_TEST_KEY", "test-key-gateway-b-Kd3Vn8Ty1Hs6",
+          "C_TEST_KEY", "test-key-gateway-c-Pe5Gj0Uc7Bf2",
+          "SMALL_TEST_KEY", "test-key-gateway-small-Mw4Ra9Xo3");
+
+  private Upstream() {}
+
+  /** The server's environment: the keys and a config file in {@code dir} with these routes. */
+  static Map<String, String> env(FakeProvider fake, Path dir, Map<String, List<String>> routes) {
+    StringBuilder yaml = new StringBuilder("providers:\n");
+    provider(yaml, "a", "openai", fake.openAiBaseUrl(), false, "");
+    provider(yaml, "b", "openai", fake.openAiBaseUrl(), false, "");
+    provider(yaml, "c", "anthropic", fake.anthropicBaseUrl(), true, "");
+    provider(yaml, "small", "openai", fake.openAiBaseUrl(), false, "    limits: { tpm: 100 }\n");
+    yaml.append("routes:\n");
+    routes.forEach(
+        (name, targets) -> {
+          yaml.append("  ").append(name).append(":\n");
+          targets.forEach(t -> yaml.append("    - \"").append(t).append("\"\n"));
+        });
+    yaml.append(
+        """
+        timeouts: { first_token: 2s, stall: 1s, response: 3s, connect: 1s, deadline: 10s }
+        retry: { transient_backoff: 10ms }
+        """);
+    Path file = dir.resolve("socra-gateway-test.yaml");
+    try {
+      Files.writeString(file, yaml);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    Map<String, String> env = new LinkedHashMap<>(KEYS);
+    env.put("SOCRA_CONFIG", file.toString());
+    return env;
+  }
+
+  private static void provider(
+      StringBuilder yaml, String name, String protocol, String url, boolean prefill, String more) {
+    yaml.append(
+        """
+          %s:
+            protocol: %s
+            base_url: %s
+            key_env: %s_TEST_KEY
+            model: ok
+            context_window: 32000
+            capabilities: { prefill: %s }
+            price: { input: 1.0, output: 2.0, as_of: 2026-11-01, source: test }
+        """
+            .formatted(name, protocol, url, name.toUpperCase(java.util.Locale.ROOT), prefill));
+    yaml.append(more);
+  }
+}

@@ -49,6 +49,37 @@ class ServerStartTest {
   }
 
   @Test
+  void servesTheApiDocumentation() throws Exception {
+    var spec = send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/api/openapi.json")));
+    assertThat(spec.statusCode()).isEqualTo(200);
+    assertThat(spec.body())
+        .contains(
+            "/api/sessions/{id}/answers", "/api/sessions/{id}/pipeline", "/v1/chat/completions");
+    var ui =
+        HttpClient.newBuilder()
+            .followRedirects(HttpClient.Redirect.NORMAL)
+            .build()
+            .send(
+                HttpRequest.newBuilder(URI.create(server.baseUrl() + "/api/docs")).build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(ui.statusCode()).as(ui.uri().toString()).isEqualTo(200);
+    assertThat(ui.body()).containsIgnoringCase("swagger");
+  }
+
+  @Test
+  @org.junit.jupiter.api.extension.ExtendWith(
+      org.springframework.boot.test.system.OutputCaptureExtension.class)
+  void startUpPrintsTheRouteTheRouterDescribesAndTheUrl(
+      org.springframework.boot.test.system.CapturedOutput output) {
+    try (TestServer another = TestServer.start()) {
+      String route = another.bean(dev.socra.llm.Router.class).describe().render();
+      assertThat(output.getAll())
+          .contains(route.strip())
+          .contains("Socra is running: open http://localhost:" + another.port() + "/");
+    }
+  }
+
+  @Test
   void refusesAnUnknownTokenWithAProblemDetail() throws Exception {
     var me =
         send(

@@ -77,7 +77,8 @@ public class RouterHealth implements HealthIndicator {
     return noneUsable ? Status.OUT_OF_SERVICE : Status.UP;
   }
 
-  private static boolean usable(String routerState) {
+  /** Whether a target in this state can take a call now or after a short cool-down. */
+  static boolean usable(String routerState) {
     return switch (routerState) {
       case "DISABLED", "OPEN", "FORCED_OPEN" -> false;
       default -> true;

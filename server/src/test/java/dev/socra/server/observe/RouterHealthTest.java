@@ -136,6 +136,14 @@ class RouterHealthTest {
         .isLessThan(0.001);
     assertThat(Http.sample(metrics, "socra_llm_calls_total", "route=default", "result=ok"))
         .isEqualTo(3.0);
+    assertThat(Http.sample(metrics, "socra_llm_target_usable", "target=fake/flaky")).isZero();
+    assertThat(Http.sample(metrics, "socra_llm_target_usable", "target=fake/steady"))
+        .isEqualTo(1.0);
+
+    // no endpoint configured: no tracing SDK, no exporter thread
+    assertThat(server.bean(Tracing.class).enabled()).isFalse();
+    assertThat(Thread.getAllStackTraces().keySet())
+        .noneMatch(t -> t.getName().startsWith("BatchSpanProcessor"));
   }
 
   @Test
@@ -173,6 +181,7 @@ class RouterHealthTest {
     assertThat(
             Http.sample(metrics, "socra_llm_attempts_total", "target=fake/steady", "outcome=auth"))
         .isEqualTo(1.0);
+    assertThat(Http.sample(metrics, "socra_llm_target_usable", "target=fake/steady")).isZero();
 
     String logs = output.getAll();
     // the provider quoted the key: the log says the provider rejected it, and names its variable

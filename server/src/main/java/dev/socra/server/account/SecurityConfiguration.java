@@ -46,7 +46,8 @@ class SecurityConfiguration {
     "/api/openapi.json",
     "/api/openapi.json/**",
     "/swagger-ui/**",
-    "/swagger-ui.html"
+    "/swagger-ui.html",
+    "/api/swagger-ui/**"
   };
 
   @Bean

@@ -1,0 +1,51 @@
+package dev.socra.server.observe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.socra.llm.route.RouteDescription.TargetView;
+import dev.socra.llm.route.TargetId;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.actuate.health.Status;
+
+/** When the default route's states make the server unusable, and how states are named. */
+class HealthRuleTest {
+  static List<TargetView> route(String... states) {
+    return Arrays.stream(states)
+        .map(
+            s ->
+                new TargetView(
+                    new TargetId("p" + s.length(), "m"), "openai", "", "", 1000, false, "", s))
+        .toList();
+  }
+
+  @Test
+  void oneUsableTargetKeepsTheServerUp() {
+    assertThat(RouterHealth.status(route("OPEN", "CLOSED"))).isEqualTo(Status.UP);
+    assertThat(RouterHealth.status(route("DISABLED", "HALF_OPEN"))).isEqualTo(Status.UP);
+    // a cool-down is waited out within a call's deadline
+    assertThat(RouterHealth.status(route("DISABLED", "COOLING_DOWN"))).isEqualTo(Status.UP);
+  }
+
+  @Test
+  void noUsableTargetIsOutOfServiceUntilACircuitProbes() {
+    assertThat(RouterHealth.status(route("OPEN", "DISABLED"))).isEqualTo(Status.OUT_OF_SERVICE);
+    assertThat(RouterHealth.status(route("OPEN"))).isEqualTo(Status.OUT_OF_SERVICE);
+  }
+
+  @Test
+  void everyTargetDisabledIsDownForGood() {
+    assertThat(RouterHealth.status(route("DISABLED", "DISABLED"))).isEqualTo(Status.DOWN);
+    assertThat(RouterHealth.status(List.of())).isEqualTo(Status.DOWN);
+  }
+
+  @Test
+  void statesAreNamedInLowerCaseWithHyphens() {
+    assertThat(
+            List.of("CLOSED", "OPEN", "HALF_OPEN", "DISABLED", "COOLING_DOWN", "FORCED_OPEN")
+                .stream()
+                .map(RouterHealth::name))
+        .containsExactly("closed", "open", "half-open", "disabled", "cooling-down", "open");
+  }
+}

@@ -58,6 +58,9 @@ class RouterHealthTest {
   static void stop() {
     server.close();
     fake.close();
+    // Spring Boot copies the format into a system property that outlives the server: the next
+    // server in this JVM would log JSON too. One server per process never meets this.
+    System.clearProperty("CONSOLE_LOG_STRUCTURED_FORMAT");
   }
 
   static ChatRequest request() {

@@ -25,7 +25,7 @@ import java.util.Set;
  * @param includeUsage {@code stream_options.include_usage}: a usage chunk before {@code [DONE]}
  */
 record CompletionRequest(ChatRequest chat, String route, boolean stream, boolean includeUsage) {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = new ObjectMapper(OpenAiWire.JSON);
 
   /** Reads the body of a request made for {@code userId}; a bad body is a 400 naming the field. */
   static CompletionRequest read(InputStream body, String userId) throws IOException {

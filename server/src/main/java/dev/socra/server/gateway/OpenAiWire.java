@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import dev.socra.llm.ChatResponse;
 import dev.socra.llm.Usage;
 import java.io.IOException;
@@ -16,11 +17,15 @@ import java.io.OutputStream;
  */
 final class OpenAiWire {
   /**
-   * Never closes or flushes the servlet stream by itself: a whole answer that fits the response
+   * The one factory for the gateway's JSON, read and written. Buffers come from a pool shared by
+   * all threads: Jackson's default pool keeps them per thread, and each request runs on a new
+   * virtual thread, which would then allocate fresh read and write buffers (about 16 KB) per call.
+   * It never closes or flushes the servlet stream by itself: a whole answer that fits the response
    * buffer then goes out with a Content-Length, and streams flush where {@link SseAnswer} says.
    */
   static final JsonFactory JSON =
       new JsonFactoryBuilder()
+          .recyclerPool(JsonRecyclerPools.newConcurrentDequePool())
           .rootValueSeparator((String) null)
           .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
           .disable(StreamWriteFeature.FLUSH_PASSED_TO_STREAM)

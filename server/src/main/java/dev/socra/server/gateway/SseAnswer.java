@@ -81,6 +81,7 @@ final class SseAnswer implements TokenSink {
       }
       g.writeRaw("data: [DONE]\n\n");
       flush();
+      g.close(); // returns its buffer to the pool; the response stream stays Tomcat's to close
     } finally {
       lock.unlock();
     }
@@ -101,6 +102,7 @@ final class SseAnswer implements TokenSink {
       OpenAiWire.error(g, e);
       endEvent();
       flush();
+      g.close();
       return true;
     } finally {
       lock.unlock();

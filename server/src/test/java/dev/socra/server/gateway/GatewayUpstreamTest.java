@@ -1,9 +1,16 @@
 package dev.socra.server.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.openai.client.OpenAIClient;
+import com.openai.client.okhttp.OpenAIOkHttpClient;
+import com.openai.core.http.StreamResponse;
+import com.openai.errors.SseException;
+import com.openai.models.chat.completions.ChatCompletionChunk;
+import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import dev.socra.llm.testkit.FakeProvider;
 import dev.socra.llm.testkit.SeenRequest;
 import dev.socra.server.testing.TestServer;
@@ -209,6 +216,43 @@ class GatewayUpstreamTest {
     assertThat(error.path("type").asText()).isEqualTo("server_error");
     assertThat(error.path("message").asText()).contains("cut off");
     assertThat(error.has("param")).isTrue();
+  }
+
+  @Test
+  void openAisSdkRaisesTheCutStreamsErrorEventAfterItsText() {
+    OpenAIClient client =
+        OpenAIOkHttpClient.builder()
+            .baseUrl(server.baseUrl() + "/v1")
+            .apiKey(token)
+            .maxRetries(0)
+            .build();
+    StringBuilder text = new StringBuilder();
+    try {
+      assertThatThrownBy(
+              () -> {
+                try (StreamResponse<ChatCompletionChunk> s =
+                    client
+                        .chat()
+                        .completions()
+                        .createStreaming(
+                            ChatCompletionCreateParams.builder()
+                                .model("cut")
+                                .addUserMessage(PROMPT)
+                                .build())) {
+                  s.stream()
+                      .forEach(
+                          c ->
+                              c.choices()
+                                  .forEach(ch -> ch.delta().content().ifPresent(text::append)));
+                }
+              })
+          .isInstanceOf(SseException.class)
+          .hasMessageContaining("cut off");
+    } finally {
+      client.close();
+    }
+    assertThat(text.toString()).isNotEmpty();
+    assertThat(ANSWER).startsWith(text.toString()).isNotEqualTo(text.toString());
   }
 
   @Test

@@ -165,13 +165,14 @@ run() { # name url connections bearer-token-or-empty
   out="$(SOCRA_BENCH_TOKEN="$token" wrk -t"$t" -c"$c" -d"${DURATION}s" --latency \
     -s "$here/post.lua" "$url")"
   echo "$out" >"$work/wrk-$name-$c.txt"
-  local rps p50 p90 p99 errors
+  local rps p50 p90 p99 errors load
+  load="$(cut -d' ' -f1 /proc/loadavg)"
   rps="$(awk '/^Requests\/sec:/ {printf "%.0f", $2}' <<<"$out")"
   p50="$(micros "$(awk '$1 == "50%" {print $2}' <<<"$out")")"
   p90="$(micros "$(awk '$1 == "90%" {print $2}' <<<"$out")")"
   p99="$(micros "$(awk '$1 == "99%" {print $2}' <<<"$out")")"
   errors="$(awk '/Non-2xx/ {print $NF} /Socket errors/ {print}' <<<"$out" | tr '\n' ' ')"
-  results+=("| $name | $c | $rps | $p50 | $p90 | $p99 | ${errors:-none} |")
+  results+=("| $name | $c | $rps | $p50 | $p90 | $p99 | ${errors:-none} | $load |")
   eval "rps_${name}_$c=$rps; p50_${name}_$c=$p50"
 }
 run nginx "http://127.0.0.1:$NGINX_PORT/v1/chat/completions" 1 ""
@@ -182,8 +183,8 @@ run socra "http://127.0.0.1:$SOCRA_PORT/v1/chat/completions" 32 "$token"
 echo
 echo "Gateway benchmark, $(date -u '+%Y-%m-%d %H:%M UTC'); warm-up ${WARMUP}s, measured ${DURATION}s per row; latency in µs"
 echo
-echo "| upstream | connections | requests/s | p50 | p90 | p99 | errors |"
-echo "|---|--:|--:|--:|--:|--:|---|"
+echo "| upstream | connections | requests/s | p50 | p90 | p99 | errors | load after |"
+echo "|---|--:|--:|--:|--:|--:|---|--:|"
 printf '%s\n' "${results[@]}"
 echo
 # shellcheck disable=SC2154 # set through eval in run

@@ -68,7 +68,7 @@ public class Tracing implements RouterListener, DisposableBean {
     this.spans =
         new AttemptSpans(
             provider.get("dev.socra.llm"), t -> router.getObject().config().provider(t));
-    log.info("Tracing: one span per LLM attempt, exported over OTLP to {}", endpoint);
+    log.info("Tracing: one span per LLM attempt, exported over OTLP to {}", printable(endpoint));
   }
 
   /** The signal URL under a base endpoint, as the OTLP exporter specification builds it. */
@@ -78,6 +78,16 @@ public class Tracing implements RouterListener, DisposableBean {
       b = b.substring(0, b.length() - 1);
     }
     return b.endsWith(TRACES_PATH) ? b : b + TRACES_PATH;
+  }
+
+  /** The endpoint as logged: credentials in it ({@code user:pass@}) never reach a log line. */
+  static String printable(String endpoint) {
+    try {
+      java.net.URI u = java.net.URI.create(endpoint);
+      return u.getRawUserInfo() == null ? endpoint : endpoint.replace(u.getRawUserInfo() + "@", "");
+    } catch (IllegalArgumentException e) {
+      return "(an endpoint that is not a URL)";
+    }
   }
 
   /** {@code OTEL_EXPORTER_OTLP_HEADERS}: comma-separated {@code key=value}, values URL-encoded. */

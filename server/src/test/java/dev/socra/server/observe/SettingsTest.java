@@ -36,6 +36,14 @@ class SettingsTest {
   }
 
   @Test
+  void anEndpointIsLoggedWithoutCredentials() {
+    assertThat(Tracing.printable("https://team:test-key-otlp-9f8e@otlp.example/v1/traces"))
+        .isEqualTo("https://otlp.example/v1/traces");
+    assertThat(Tracing.printable("http://collector:4318/v1/traces"))
+        .isEqualTo("http://collector:4318/v1/traces");
+  }
+
+  @Test
   void headersAreCommaSeparatedAndUrlDecoded() {
     assertThat(Tracing.headers("x-api-key=abc%3D%3D, x-team = core"))
         .containsExactly(Map.entry("x-api-key", "abc=="), Map.entry("x-team", "core"));

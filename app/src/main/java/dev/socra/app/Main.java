@@ -10,9 +10,7 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    // The server says at info where it listens and what route it uses; other commands keep quiet.
-    boolean serving = args.length == 0 || "serve".equals(args[0]);
-    Logging.configure(System.getenv(), serving ? "info" : "warn");
+    Logging.configure(System.getenv());
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
     System.exit(run(args, System.getenv(), out, err));

@@ -39,8 +39,9 @@ final class ServeCommand implements Callable<Integer>, SocraCommand.EnvironmentA
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
-    // This command reports a failed start itself, in one line where a person can act on it.
-    Logging.quietStartFailures();
+    // Spring Boot takes over the log from here, with the same levels; this command reports a
+    // failed start itself, in one line where a person can act on it.
+    Logging.configureForServer(env);
     SocraServer server;
     try {
       server = SocraServer.start(env);

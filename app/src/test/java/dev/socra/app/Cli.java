@@ -17,6 +17,8 @@ final class Cli {
   }
 
   static {
+    // Servers started in these tests leave the log as configured here, on the captured stderr.
+    System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
     Logging.configure(Map.of(Logging.LEVEL_VARIABLE, "debug"));
   }
 

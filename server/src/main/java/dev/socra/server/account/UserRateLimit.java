@@ -1,0 +1,80 @@
+package dev.socra.server.account;
+
+import dev.socra.server.ServerSettings;
+import dev.socra.server.errors.ErrorBodies;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Each user may make {@code SOCRA_USER_RPM} requests a minute under {@code /api} and {@code /v1}: a
+ * Bucket4j token bucket per user, in memory, refilled evenly over the minute (a burst of the whole
+ * minute's requests is allowed, then one every 60/RPM seconds). Past it: 429 with {@code
+ * Retry-After}. Runs after authentication, so it counts users, not addresses; requests without a
+ * user (sign-up, the API docs) are not counted here.
+ */
+@Component
+@Order(SecurityProperties.DEFAULT_FILTER_ORDER + 10)
+class UserRateLimit extends OncePerRequestFilter {
+  private final int perMinute;
+  private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+
+  UserRateLimit(ServerSettings settings) {
+    this.perMinute = settings.userRequestsPerMinute();
+  }
+
+  @Override
+  protected boolean shouldNotFilter(HttpServletRequest request) {
+    String path = ErrorBodies.path(request);
+    return !path.startsWith("/api/") && !path.startsWith("/v1/");
+  }
+
+  @Override
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    SocraUser user = CurrentUser.get();
+    if (user == null) {
+      chain.doFilter(request, response);
+      return;
+    }
+    ConsumptionProbe probe =
+        buckets.computeIfAbsent(user.id(), id -> bucket()).tryConsumeAndReturnRemaining(1);
+    response.setHeader("X-RateLimit-Limit", String.valueOf(perMinute));
+    response.setHeader("X-RateLimit-Remaining", String.valueOf(probe.getRemainingTokens()));
+    if (probe.isConsumed()) {
+      chain.doFilter(request, response);
+      return;
+    }
+    long seconds = Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999) / 1_000_000_000);
+    response.setHeader("Retry-After", String.valueOf(seconds));
+    ErrorBodies.write(
+        request,
+        response,
+        429,
+        "rate_limit_error",
+        "rate_limit_exceeded",
+        "too many requests: each user may make "
+            + perMinute
+            + " requests a minute (SOCRA_USER_RPM); try again in "
+            + seconds
+            + " s");
+  }
+
+  private Bucket bucket() {
+    return Bucket.builder()
+        .addLimit(l -> l.capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)))
+        .build();
+  }
+}

@@ -1,0 +1,95 @@
+package dev.socra.server.errors;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+
+/**
+ * An error in the shape its caller expects: OpenAI's {@code {"error":{"message","type","param",
+ * "code"}}} under {@code /v1} (what OpenAI clients parse), RFC 9457 problem details everywhere
+ * else. For filters, which answer before any controller runs; controllers get the same from {@link
+ * ApiErrors}.
+ */
+public final class ErrorBodies {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private ErrorBodies() {}
+
+  /** True for the OpenAI-compatible gateway's paths. */
+  public static boolean isGateway(HttpServletRequest request) {
+    return path(request).startsWith("/v1/");
+  }
+
+  public static String path(HttpServletRequest request) {
+    return request.getRequestURI().substring(request.getContextPath().length());
+  }
+
+  /**
+   * Writes the error.
+   *
+   * @param openAiType the {@code type} an OpenAI client sees ({@code invalid_request_error}, {@code
+   *     rate_limit_error}, {@code insufficient_quota}, {@code server_error} ...)
+   * @param openAiCode its {@code code}, or null
+   * @param detail what happened and what to do, for a person: never a key, a token or a stack trace
+   */
+  public static void write(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      int status,
+      String openAiType,
+      String openAiCode,
+      String detail)
+      throws IOException {
+    response.setStatus(status);
+    boolean gateway = isGateway(request);
+    response.setContentType(
+        gateway ? MediaType.APPLICATION_JSON_VALUE : MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    response.setCharacterEncoding("UTF-8");
+    JSON.writeValue(
+        response.getOutputStream(),
+        gateway ? openAi(openAiType, openAiCode, detail) : problem(status, detail));
+  }
+
+  /** {@code {"error":{"message","type","param","code"}}}. */
+  public static Map<String, Object> openAi(String type, String code, String message) {
+    Map<String, Object> error = new LinkedHashMap<>();
+    error.put("message", message);
+    error.put("type", type);
+    error.put("param", null);
+    error.put("code", code);
+    return Map.of("error", error);
+  }
+
+  /** RFC 9457 problem details, as Spring's {@code ProblemDetail} writes them. */
+  public static Map<String, Object> problem(int status, String detail) {
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("type", "about:blank");
+    HttpStatus known = HttpStatus.resolve(status);
+    p.put("title", known == null ? "Error" : known.getReasonPhrase());
+    p.put("status", status);
+    p.put("detail", detail);
+    return p;
+  }
+
+  /** The OpenAI error type for an HTTP status, where the error has no more specific one. */
+  public static String openAiType(int status) {
+    if (status == 401) {
+      return "authentication_error";
+    }
+    if (status == 403) {
+      return "permission_error";
+    }
+    if (status == 404) {
+      return "not_found_error";
+    }
+    if (status == 429) {
+      return "rate_limit_error";
+    }
+    return status >= 500 ? "server_error" : "invalid_request_error";
+  }
+}

@@ -7,6 +7,9 @@
 #   WARMUP=15 DURATION=20 bench/gateway/run.sh
 #   SERVER_JAVA_OPTS='-XX:StartFlightRecording=filename=/tmp/gw.jfr' bench/gateway/run.sh
 #   BENCH_SOURCE=tree bench/gateway/run.sh   the working tree instead of the last commit
+# Experiments that attribute cost (never the reported configuration):
+#   SERVER_JAVA_OPTS='-Dmanagement.observations.enable.spring.security=false' bench/gateway/run.sh
+#   GATEWAY_BENCH_DROP_BEANS=ledgerWriter bench/gateway/run.sh
 #
 # Needs nginx and wrk (Debian packages nginx-light or nginx, and wrk; installed when missing and
 # running as root), a JDK 21+ (found as ../../socra finds one), and free loopback ports
@@ -103,7 +106,8 @@ http {
 }
 CONF
 nginx -c "$work/nginx.conf" -p "$work/nginx" >"$work/nginx/stdout.log" 2>&1 &
-pids+=($!)
+nginx_pid=$!
+pids+=("$nginx_pid")
 
 # --- Socra, one provider pointing at nginx -----------------------------------------------------
 cat >"$work/socra.yaml" <<YAML
@@ -121,7 +125,7 @@ YAML
 token_file="$work/token"
 # shellcheck disable=SC2086
 env -u ANTHROPIC_API_KEY -u GOOGLE_API_KEY -u GROQ_API_KEY -u OPENAI_API_KEY \
-  PORT="$SOCRA_PORT" SOCRA_DATA_DIR="$work/data" SOCRA_CONFIG="$work/socra.yaml" \
+  GATEWAY_BENCH_DROP_BEANS="${GATEWAY_BENCH_DROP_BEANS:-}" PORT="$SOCRA_PORT" SOCRA_DATA_DIR="$work/data" SOCRA_CONFIG="$work/socra.yaml" \
   CANNED_API_KEY=test-key-gateway-bench-0000 SOCRA_USER_RPM=1000000 SOCRA_USER_DAILY_USD=1000000 \
   "$java" -Xms512m -Xmx512m $SERVER_JAVA_OPTS -cp "$cp" "$src/bench/gateway/GatewayBenchServer.java" "$token_file" \
   >"$work/socra.log" 2>&1 &
@@ -156,35 +160,49 @@ micros() { awk -v v="$1" 'BEGIN {
   else print v }'; }
 
 results=()
-run() { # name url connections bearer-token-or-empty
-  local name="$1" url="$2" c="$3" token="$4" t=1 out
+# CPU time a process (and its threads) has used, in clock ticks: utime + stime of /proc/PID/stat.
+ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+hz="$(getconf CLK_TCK)"
+
+run() { # name url connections bearer-token-or-empty pid-of-the-server
+  local name="$1" url="$2" c="$3" token="$4" pid="$5" t=1 out before after
   [[ "$c" -gt 1 ]] && t=2
   say "$name, $c connection(s): warm-up ${WARMUP}s"
   SOCRA_BENCH_TOKEN="$token" wrk -t"$t" -c"$c" -d"${WARMUP}s" -s "$here/post.lua" "$url" >/dev/null
   say "$name, $c connection(s): measuring ${DURATION}s"
+  before="$(ticks "$pid")"
   out="$(SOCRA_BENCH_TOKEN="$token" wrk -t"$t" -c"$c" -d"${DURATION}s" --latency \
     -s "$here/post.lua" "$url")"
+  after="$(ticks "$pid")"
   echo "$out" >"$work/wrk-$name-$c.txt"
-  local rps p50 p90 p99 errors load
+  local rps p50 p90 p99 errors load requests cpu
   load="$(cut -d' ' -f1 /proc/loadavg)"
+  requests="$(awk '/requests in/ {print $1}' <<<"$out")"
+  # the server's CPU per request: what capacity costs, whatever else shares the machine
+  cpu="$(awk -v d="$((after - before))" -v hz="$hz" -v n="$requests" 'BEGIN {printf "%.0f", d / hz * 1e6 / n}')"
   rps="$(awk '/^Requests\/sec:/ {printf "%.0f", $2}' <<<"$out")"
   p50="$(micros "$(awk '$1 == "50%" {print $2}' <<<"$out")")"
   p90="$(micros "$(awk '$1 == "90%" {print $2}' <<<"$out")")"
   p99="$(micros "$(awk '$1 == "99%" {print $2}' <<<"$out")")"
   errors="$(awk '/Non-2xx/ {print $NF} /Socket errors/ {print}' <<<"$out" | tr '\n' ' ')"
-  results+=("| $name | $c | $rps | $p50 | $p90 | $p99 | ${errors:-none} | $load |")
+  results+=("| $name | $c | $rps | $p50 | $p90 | $p99 | $cpu | ${errors:-none} | $load |")
   eval "rps_${name}_$c=$rps; p50_${name}_$c=$p50"
 }
-run nginx "http://127.0.0.1:$NGINX_PORT/v1/chat/completions" 1 ""
-run nginx "http://127.0.0.1:$NGINX_PORT/v1/chat/completions" 32 ""
-run socra "http://127.0.0.1:$SOCRA_PORT/v1/chat/completions" 1 "$token"
-run socra "http://127.0.0.1:$SOCRA_PORT/v1/chat/completions" 32 "$token"
+nginx_worker="$(pgrep -P "$nginx_pid" | head -n1)"
+run nginx "http://127.0.0.1:$NGINX_PORT/v1/chat/completions" 1 "" "$nginx_worker"
+run nginx "http://127.0.0.1:$NGINX_PORT/v1/chat/completions" 32 "" "$nginx_worker"
+run socra "http://127.0.0.1:$SOCRA_PORT/v1/chat/completions" 1 "$token" "$socra_pid"
+run socra "http://127.0.0.1:$SOCRA_PORT/v1/chat/completions" 32 "$token" "$socra_pid"
 
 echo
-echo "Gateway benchmark, $(date -u '+%Y-%m-%d %H:%M UTC'); warm-up ${WARMUP}s, measured ${DURATION}s per row; latency in µs"
+echo "Gateway benchmark, $(date -u '+%Y-%m-%d %H:%M UTC'); warm-up ${WARMUP}s, measured ${DURATION}s per row;"
+echo "latency and CPU (user + system time of the server process: the nginx worker, or Socra's JVM) in µs"
+if [[ -n "$SERVER_JAVA_OPTS${GATEWAY_BENCH_DROP_BEANS:-}" ]]; then
+  echo "EXPERIMENT: SERVER_JAVA_OPTS='$SERVER_JAVA_OPTS' GATEWAY_BENCH_DROP_BEANS='${GATEWAY_BENCH_DROP_BEANS:-}'"
+fi
 echo
-echo "| upstream | connections | requests/s | p50 | p90 | p99 | errors | load after |"
-echo "|---|--:|--:|--:|--:|--:|---|--:|"
+echo "| upstream | connections | requests/s | p50 | p90 | p99 | server CPU per request | errors | load after |"
+echo "|---|--:|--:|--:|--:|--:|--:|---|--:|"
 printf '%s\n' "${results[@]}"
 echo
 # shellcheck disable=SC2154 # set through eval in run

@@ -1,0 +1,197 @@
+package dev.socra.server.web;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's headless Chromium driven by its own chromedriver, with explicit paths so that Selenium
+ * Manager never tries to download a browser or driver (CI has no internet). Downloads land in a
+ * fresh directory; screenshots of whole pages go to {@code target/screenshots/}.
+ */
+final class Browser implements AutoCloseable {
+  static final String CHROMIUM = "/usr/bin/chromium";
+  static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+  static final Path SCREENSHOTS = Path.of("target", "screenshots");
+  static final Duration WAIT = Duration.ofSeconds(20);
+
+  final ChromeDriver driver;
+  final Path downloads;
+  private final Path profile;
+  private final String baseUrl;
+
+  private Browser(ChromeDriver driver, Path downloads, Path profile, String baseUrl) {
+    this.driver = driver;
+    this.downloads = downloads;
+    this.profile = profile;
+    this.baseUrl = baseUrl;
+  }
+
+  static Browser start(String baseUrl) {
+    try {
+      Path downloads = Files.createTempDirectory("socra-downloads");
+      Path profile = Files.createTempDirectory("socra-chromium");
+      System.setProperty("webdriver.chrome.driver", CHROMEDRIVER);
+      ChromeOptions options = new ChromeOptions();
+      options.setBinary(CHROMIUM);
+      options.addArguments(
+          "--headless=new",
+          "--no-sandbox",
+          "--disable-gpu",
+          "--disable-dev-shm-usage",
+          "--disable-background-networking",
+          "--disable-component-update",
+          "--disable-sync",
+          "--no-first-run",
+          "--user-data-dir=" + profile,
+          "--window-size=1280,900",
+          "--lang=en-US");
+      Map<String, Object> prefs = new HashMap<>();
+      prefs.put("download.default_directory", downloads.toString());
+      prefs.put("download.prompt_for_download", false);
+      options.setExperimentalOption("prefs", prefs);
+      ChromeDriverService service =
+          new ChromeDriverService.Builder()
+              .usingDriverExecutable(new File(CHROMEDRIVER))
+              .usingAnyFreePort()
+              .build();
+      ChromeDriver driver = new ChromeDriver(service, options);
+      // Headless Chromium saves downloads only where it is told to.
+      driver.executeCdpCommand(
+          "Browser.setDownloadBehavior",
+          Map.of("behavior", "allow", "downloadPath", downloads.toString()));
+      Files.createDirectories(SCREENSHOTS);
+      return new Browser(driver, downloads, profile, baseUrl);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  void open(String path) {
+    driver.get(baseUrl + path);
+  }
+
+  String path() {
+    return driver.getCurrentUrl().substring(baseUrl.length());
+  }
+
+  WebElement find(String css) {
+    return driver.findElement(By.cssSelector(css));
+  }
+
+  List<WebElement> all(String css) {
+    return driver.findElements(By.cssSelector(css));
+  }
+
+  WebElement await(String css) {
+    return until(
+        d -> {
+          List<WebElement> found = d.findElements(By.cssSelector(css));
+          return found.isEmpty() || !found.getFirst().isDisplayed() ? null : found.getFirst();
+        });
+  }
+
+  <T> T until(Function<WebDriver, T> condition) {
+    return new WebDriverWait(driver, WAIT, Duration.ofMillis(20))
+        .ignoring(StaleElementReferenceException.class)
+        .until(condition);
+  }
+
+  Object js(String script, Object... args) {
+    return ((JavascriptExecutor) driver).executeScript(script, args);
+  }
+
+  /** The whole page as a PNG, not just the window: shown in a window as tall as the page. */
+  Path screenshot(String name) {
+    return screenshot(name, 1280, false);
+  }
+
+  /** The same page as a phone shows it (390 px wide, touch). */
+  Path phoneScreenshot(String name) {
+    return screenshot(name, 390, true);
+  }
+
+  /** Only what a 1280 × 900 window shows at the top of the page. */
+  Path windowScreenshot(String name) {
+    return screenshot(name, 1280, false, false);
+  }
+
+  private Path screenshot(String name, int width, boolean mobile) {
+    return screenshot(name, width, mobile, true);
+  }
+
+  private Path screenshot(String name, int width, boolean mobile, boolean wholePage) {
+    try {
+      metrics(width, 900, mobile);
+      // Sticky parts with their own scrolling would be cut off in a picture of the whole page.
+      js(
+          "if (!document.getElementById('capture-style')) {"
+              + " var s = document.createElement('style'); s.id = 'capture-style';"
+              + " s.textContent = '.site-header, .side, .toc { position: static !important;"
+              + " max-height: none !important; }';"
+              + " document.head.appendChild(s); }"
+              + " window.scrollTo(0, 0);");
+      if (wholePage) {
+        Number height = (Number) js("return document.documentElement.scrollHeight");
+        metrics(width, Math.min(height.intValue(), 12_000), mobile);
+      }
+      Map<String, Object> shot =
+          driver.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png"));
+      Path file = SCREENSHOTS.resolve(name + ".png");
+      Files.write(file, Base64.getDecoder().decode((String) shot.get("data")));
+      Files.writeString(SCREENSHOTS.resolve(name + ".html"), driver.getPageSource());
+      return file;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+      js("var s = document.getElementById('capture-style'); if (s) { s.remove(); }");
+    }
+  }
+
+  private void metrics(int width, int height, boolean mobile) {
+    driver.executeCdpCommand(
+        "Emulation.setDeviceMetricsOverride",
+        Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", mobile));
+  }
+
+  /** Signs out by forgetting the cookies: the next user starts afresh. */
+  void forgetUser() {
+    driver.manage().deleteAllCookies();
+  }
+
+  @Override
+  public void close() {
+    try {
+      driver.quit();
+    } finally {
+      deleteTree(profile);
+      deleteTree(downloads);
+    }
+  }
+
+  private static void deleteTree(Path dir) {
+    try (var walk = Files.walk(dir)) {
+      walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // a temporary directory left behind is harmless
+    }
+  }
+}

@@ -1,0 +1,238 @@
+package dev.socra.server.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.socra.server.account.SocraUser;
+import dev.socra.server.account.Users;
+import dev.socra.server.sessions.SessionService;
+import dev.socra.server.testing.TestServer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+/**
+ * A founder's whole way through the web UI in a real browser, in demo mode with the stub writing at
+ * a readable pace: sign up, an idea, four answers (three quick replies, one in their own words),
+ * the pipeline's cards finishing, the masterplan and its download; then the other pages, and a
+ * second user who cannot open the first one's session. Saves a screenshot of every page.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class FounderJourneyBrowserTest {
+  static final String IDEA =
+      "A booking tool for independent piano tuners in small towns, paid per booking by the"
+          + " piano owner";
+  static final String OWN_WORDS =
+      "We interviewed twelve tuners in Vermont; nine still book by phone and lose about two"
+          + " appointments a month to missed calls.";
+  static final String PASSWORD = "correct horse battery staple";
+
+  TestServer server;
+  Browser browser;
+  String sessionPath;
+
+  @BeforeAll
+  void start() throws IOException {
+    Path dir = Files.createTempDirectory("socra-web-test");
+    Path config = dir.resolve("socra-web.yaml");
+    // The stub streams the hidden evaluation too, so a human pace would make each turn last
+    // seconds; seeing a question arrive word by word is ProviderFailoverBrowserTest's part.
+    Files.writeString(config, "stub:\n  token_delay: 2ms\n");
+    server = TestServer.start(Map.of("SOCRA_CONFIG", config.toString()));
+    browser = Browser.start(server.baseUrl());
+  }
+
+  @AfterAll
+  void stop() {
+    if (browser != null) {
+      browser.close();
+    }
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  @Test
+  @Order(1)
+  void aFounderGoesFromSignUpToADownloadedMasterplan() throws Exception {
+    browser.open("/");
+    assertThat(browser.find("h1").getText()).contains("startup idea");
+    assertThat(browser.find(".demo-note").getText()).contains("demo mode");
+    browser.screenshot("01-landing");
+
+    browser.find("a[href='/signup']").click();
+    browser.await("#name").sendKeys("ada");
+    browser.find("#password").sendKeys(PASSWORD);
+    browser.screenshot("02-sign-up");
+    browser.find("form.form button[type=submit]").click();
+
+    browser.until(d -> browser.path().equals("/sessions/new"));
+    assertThat(browser.find("#idea-limit").getText()).contains("4,000 characters");
+    browser.find("#idea").sendKeys(IDEA);
+    assertThat(browser.find("#idea-count").getText()).isEqualTo(IDEA.length() + " / 4,000");
+    browser.screenshot("03-new-session");
+    browser.find("form.form button[type=submit]").click();
+
+    browser.until(d -> browser.path().matches("/sessions/[0-9a-f-]{36}"));
+    sessionPath = browser.path();
+
+    String first = browser.await("#question").getText();
+    assertThat(first).contains("piano tuners");
+    assertScoresAndAssumptions();
+    browser.screenshot("05-interview-question-1");
+
+    // Three quick replies.
+    for (int n = 2; n <= 4; n++) {
+      List<WebElement> replies = browser.all(".reply");
+      assertThat(replies).hasSizeBetween(2, 4);
+      String reply = replies.getFirst().getText();
+      replies.getFirst().click();
+      String question = nextQuestion(n);
+      assertThat(browser.find("#turn-" + (n - 1) + " .from-founder p").getText()).isEqualTo(reply);
+      assertThat(question).isNotBlank();
+    }
+    // Scores now show how they changed since the last turn.
+    assertThat(browser.all("#scores .delta")).hasSize(8);
+    assertScoresAndAssumptions();
+    browser.screenshot("06-interview-after-three-replies");
+    browser.phoneScreenshot("06b-interview-on-a-phone");
+
+    // One answer in the founder's own words.
+    browser.find("#answer").sendKeys(OWN_WORDS);
+    browser.find(".answer-form button[type=submit]").click();
+    browser.until(d -> !browser.all("#turn-4 .from-founder p").isEmpty() ? true : null);
+    assertThat(browser.find("#turn-4 .from-founder p").getText()).isEqualTo(OWN_WORDS);
+    browser.until(d -> !browser.all("#question").isEmpty() || !browser.all(".complete").isEmpty());
+    browser.screenshot("07-interview-after-own-words");
+
+    // Enough: build the plan.
+    WebElement build =
+        browser.all(".complete").isEmpty()
+            ? browser.find(".enough button")
+            : browser.find(".complete button");
+    build.click();
+    browser.until(d -> browser.path().equals(sessionPath + "/pipeline"));
+
+    // Five specialist cards, then the four later steps, each finishing live.
+    assertThat(browser.all(".specialists .stage-card")).hasSize(5);
+    assertThat(browser.all(".steps .stage-card")).hasSize(4);
+    WebElement open = browser.await("#open-masterplan");
+    for (WebElement card : browser.all(".stage-card")) {
+      assertThat(card.getDomAttribute("data-state")).as(card.getText()).isEqualTo("done");
+      assertThat(card.findElement(By.cssSelector(".served-by")).getText())
+          .isEqualTo("stub/socra-demo");
+    }
+    assertThat(browser.find(".specialists").getText()).contains("Market and customer", "Risk");
+    assertThat(browser.find(".steps").getText())
+        .contains("Synthesis", "Devil's advocate", "Tribunal", "Pitch deck");
+    browser.screenshot("08-pipeline-done");
+
+    open.click();
+    browser.until(d -> browser.path().equals(sessionPath + "/masterplan"));
+    assertThat(browser.find(".verdict").getText()).contains("Verdict");
+    assertThat(browser.all(".verdict .rubric li")).hasSize(5);
+    List<String> contents = new ArrayList<>();
+    browser.all(".toc a").forEach(a -> contents.add(a.getText()));
+    assertThat(contents)
+        .contains("Scores", "Architecture masterplan", "The case against", "Pitch deck outline");
+    // Every entry of the contents leads to a heading of the document.
+    for (WebElement a : browser.all(".toc a")) {
+      String id = a.getDomAttribute("href").substring(1);
+      assertThat(browser.all(".doc [id='" + id + "']")).as(id).hasSize(1);
+    }
+    browser.windowScreenshot("09-masterplan");
+    browser.screenshot("09b-masterplan-whole");
+
+    browser.find("#download").click();
+    Path file =
+        browser.until(
+            d -> {
+              try (var files = Files.list(browser.downloads)) {
+                return files.filter(f -> f.toString().endsWith(".md")).findFirst().orElse(null);
+              } catch (IOException e) {
+                return null;
+              }
+            });
+    assertThat(file.getFileName().toString())
+        .isEqualTo("socra-" + sessionPath.substring("/sessions/".length()) + ".md");
+    assertThat(Files.readString(file)).startsWith("# Socra masterplan").contains("## Verdict");
+  }
+
+  @Test
+  @Order(2)
+  void theSessionsUsageAndAdminPagesShowTheSession() {
+    browser.open("/sessions");
+    WebElement line = browser.await(".session-line");
+    assertThat(line.getText()).contains("piano tuners", "Done", "9 of 9 plan steps");
+    assertThat(line.findElement(By.cssSelector("a")).getDomAttribute("href"))
+        .isEqualTo(sessionPath + "/masterplan");
+    browser.screenshot("10-sessions");
+
+    browser.open("/usage");
+    WebElement usage = browser.await(".session-usage");
+    assertThat(usage.getText()).contains("Synthesis", "Total", "stub/socra-demo");
+    browser.screenshot("11-usage");
+
+    browser.open("/admin");
+    assertThat(browser.await("h1").getText()).contains("Routes");
+    assertThat(browser.find("table").getText()).contains("stub/socra-demo");
+    browser.screenshot("12-admin");
+  }
+
+  @Test
+  @Order(3)
+  void anotherUserCannotOpenTheSession() {
+    SocraUser owner = server.bean(Users.class).create("carol", PASSWORD);
+    String id = server.bean(SessionService.class).create(owner, IDEA, null).id();
+
+    browser.forgetUser();
+    browser.open("/signup");
+    browser.await("#name").sendKeys("bob");
+    browser.find("#password").sendKeys(PASSWORD);
+    browser.find("form.form button[type=submit]").click();
+    browser.until(d -> browser.path().equals("/sessions/new"));
+
+    for (String path :
+        List.of(
+            "/sessions/" + id,
+            "/sessions/" + id + "/pipeline",
+            "/sessions/" + id + "/masterplan")) {
+      browser.open(path);
+      assertThat(browser.await("h1").getText()).as(path).isEqualTo("Session not found");
+      assertThat(browser.find("main").getText()).doesNotContain("Exception", "at dev.socra", IDEA);
+    }
+    browser.screenshot("13-not-found");
+    // bob is not the admin: the first user of the server is
+    browser.open("/admin");
+    assertThat(browser.await("h1").getText()).isEqualTo("For the admin only");
+    browser.open("/sessions");
+    assertThat(browser.find("main").getText()).doesNotContain("piano tuners");
+  }
+
+  private String nextQuestion(int n) {
+    browser.until(
+        d -> {
+          List<WebElement> q = browser.all("#current[data-state=open] .from-socra .who");
+          return !q.isEmpty() && q.getFirst().getText().equalsIgnoreCase("Question " + n);
+        });
+    return browser.find("#question").getText();
+  }
+
+  private void assertScoresAndAssumptions() {
+    assertThat(browser.all("#scores .score-lines li")).hasSize(8);
+    assertThat(browser.all("#scores svg .current-scores")).hasSize(1);
+    assertThat(browser.all("#assumptions li")).isNotEmpty();
+  }
+}

@@ -16,10 +16,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Each user's LLM spend per UTC day is capped at {@code SOCRA_USER_DAILY_USD} (0 = no cap). Checked
- * before every request that makes LLM calls (a POST under {@code /api/sessions}, a chat completion
- * under {@code /v1}): once the day's ledger reaches the cap, 429 until 00:00 UTC. A request
- * admitted under the cap runs to its end, so the day's spend can pass the cap by that request's
- * cost.
+ * before every request that makes LLM calls (a POST under {@code /api/sessions} or the pages'
+ * {@code /sessions}, a chat completion under {@code /v1}): once the day's ledger reaches the cap,
+ * 429 until 00:00 UTC. A request admitted under the cap runs to its end, so the day's spend can
+ * pass the cap by that request's cost.
  */
 @Component
 @Order(SecurityProperties.DEFAULT_FILTER_ORDER + 20)
@@ -39,9 +39,13 @@ class DailySpendCap extends OncePerRequestFilter {
       return true;
     }
     String path = ErrorBodies.path(request);
-    return !path.equals("/api/sessions")
-        && !path.startsWith("/api/sessions/")
+    return !under(path, "/api/sessions")
+        && !under(path, "/sessions") // the pages' forms start and answer sessions too
         && !path.equals("/v1/chat/completions");
+  }
+
+  private static boolean under(String path, String prefix) {
+    return path.equals(prefix) || path.startsWith(prefix + "/");
   }
 
   @Override

@@ -12,8 +12,6 @@ import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.authority.AuthorityUtils;
-import org.springframework.security.oauth2.jwt.JwtDecoders;
-import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.security.web.SecurityFilterChain;
@@ -102,7 +100,7 @@ class SecurityConfiguration {
       String issuer = settings.oidcIssuer();
       jwt =
           new JwtAuthenticationProvider(
-              new SupplierJwtDecoder(() -> JwtDecoders.fromIssuerLocation(issuer)));
+              OidcTokens.decoder(issuer, settings.env().get(OidcTokens.AUDIENCE_VARIABLE)));
       jwt.setJwtAuthenticationConverter(
           token -> {
             String name = token.getClaimAsString("preferred_username");

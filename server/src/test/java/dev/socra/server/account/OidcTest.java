@@ -65,7 +65,7 @@ class OidcTest {
     serve("/.well-known/openid-configuration", discovery);
     serve("/jwks", new JWKSet(key.toPublicJWK()).toString());
     issuerServer.start();
-    server = TestServer.start(Map.of("SOCRA_OIDC_ISSUER", issuer));
+    server = TestServer.start(Map.of("SOCRA_OIDC_ISSUER", issuer, "SOCRA_OIDC_AUDIENCE", "socra"));
   }
 
   @AfterAll
@@ -114,7 +114,12 @@ class OidcTest {
 
   @Test
   void aTokenFromAnotherIssuerIsRefused() throws Exception {
-    refused(jwt(c -> c.subject("sub-eve").issuer("http://127.0.0.1:9/not-the-issuer")));
+    refused(jwt(c -> c.subject("sub-eve").issuer("http://127.0.0.1:9/not-the-issuer")), "sub-eve");
+  }
+
+  @Test
+  void aTokenForAnotherApplicationIsRefused() throws Exception {
+    refused(jwt(c -> c.subject("sub-other-app").audience("another-app")), "sub-other-app");
   }
 
   @Test
@@ -125,32 +130,34 @@ class OidcTest {
             c ->
                 c.subject("sub-late")
                     .issueTime(Date.from(hourAgo.minus(Duration.ofMinutes(10))))
-                    .expirationTime(Date.from(hourAgo))));
+                    .expirationTime(Date.from(hourAgo))),
+        "sub-late");
   }
 
   @Test
   void aTokenSignedWithAnotherKeyIsRefused() throws Exception {
     RSAKey forged = new RSAKeyGenerator(2048).keyID(key.getKeyID()).generate();
-    refused(sign(claims(c -> c.subject("sub-forged")), forged));
+    refused(sign(claims(c -> c.subject("sub-forged")), forged), "sub-forged");
   }
 
   @Test
   void somethingThatIsNotAJwtIsRefused() {
-    refused("not.a.jwt");
+    refused("not.a.jwt", null);
   }
 
   // ---------------------------------------------------------------------------------------------
 
-  private static void refused(String token) {
+  /** 401 in the API's shape, without the token, and no user made for {@code subject}. */
+  private static void refused(String token, String subject) {
     Http.Response r = me(token);
     assertThat(r.status()).isEqualTo(401);
     assertThat(r.header("Content-Type")).startsWith("application/problem+json");
-    assertThat(r.body()).doesNotContain(token).doesNotContain(token.substring(0, 8 + 1));
+    assertThat(r.body()).doesNotContain(token).doesNotContain(token.substring(0, 9));
     assertThat(
             server
                 .bean(JdbcClient.class)
-                .sql(
-                    "SELECT COUNT(*) FROM users WHERE oidc_subject IN ('sub-eve', 'sub-late', 'sub-forged')")
+                .sql("SELECT COUNT(*) FROM users WHERE oidc_subject = ?")
+                .param(String.valueOf(subject))
                 .query(Long.class)
                 .single())
         .isZero();

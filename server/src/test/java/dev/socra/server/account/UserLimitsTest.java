@@ -106,6 +106,9 @@ class UserLimitsTest {
     assertThat(completion.json().at("/error/message").asText())
         .startsWith("daily LLM spend cap of $0.50 reached");
 
+    Http.Response page = spender.post("/sessions/any/answers", Map.of("answer", "yes"));
+    assertThat(page.status()).as("the pages' forms too").isEqualTo(429);
+
     assertThat(spender.get("/api/sessions").status()).as("reading spends nothing").isEqualTo(200);
 
     String model = thrifty.get("/v1/models").json().at("/data/0/id").asText();

@@ -7,6 +7,8 @@
 #   WARMUP=15 DURATION=20 bench/gateway/run.sh
 #   SERVER_JAVA_OPTS='-XX:StartFlightRecording=filename=/tmp/gw.jfr' bench/gateway/run.sh
 #   BENCH_SOURCE=tree bench/gateway/run.sh   the working tree instead of the last commit
+#   BENCH_SOURCE=1a2b3c4 bench/gateway/run.sh  that commit (runs to compare should name one)
+#   SPEND_CAP_USD=5 bench/gateway/run.sh      with a per-user daily spend cap (default: none)
 # Experiments that attribute cost (never the reported configuration):
 #   SERVER_JAVA_OPTS='-Dmanagement.observations.enable.spring.security=false' bench/gateway/run.sh
 #   GATEWAY_BENCH_DROP_BEANS=ledgerWriter bench/gateway/run.sh
@@ -25,6 +27,10 @@ NGINX_PORT="${NGINX_PORT:-28781}"
 SOCRA_PORT="${SOCRA_PORT:-28780}"
 SERVER_JAVA_OPTS="${SERVER_JAVA_OPTS:-}"
 BENCH_SOURCE="${BENCH_SOURCE:-head}"
+# No spend cap by default: the cap sums the user's ledger rows of the day on every call, and one
+# user making a hundred thousand calls in minutes makes that sum grow with every row (see
+# docs/benchmarks.md); with SPEND_CAP_USD set, the cost of that check is measured too.
+SPEND_CAP_USD="${SPEND_CAP_USD:-0}"
 
 say() { echo "gateway-bench: $*" >&2; }
 
@@ -71,8 +77,9 @@ if [[ "$BENCH_SOURCE" == tree ]]; then
     | tar -x -C "$src"
   say "building the working tree in $src ..."
 else
-  (cd "$root" && git archive HEAD) | tar -x -C "$src"
-  say "building commit $(cd "$root" && git rev-parse --short HEAD) in $src ..."
+  commit="$(cd "$root" && git rev-parse --short "${BENCH_SOURCE/#head/HEAD}")"
+  (cd "$root" && git archive "$commit") | tar -x -C "$src"
+  say "building commit $commit in $src ..."
 fi
 (cd "$src" && ./mvnw -B -q -pl server -am compile dependency:build-classpath \
   -Dmdep.outputFile="$work/cp.txt" -Dspotless.check.skip=true -Dspotless.apply.skip=true)
@@ -126,7 +133,7 @@ token_file="$work/token"
 # shellcheck disable=SC2086
 env -u ANTHROPIC_API_KEY -u GOOGLE_API_KEY -u GROQ_API_KEY -u OPENAI_API_KEY \
   GATEWAY_BENCH_DROP_BEANS="${GATEWAY_BENCH_DROP_BEANS:-}" PORT="$SOCRA_PORT" SOCRA_DATA_DIR="$work/data" SOCRA_CONFIG="$work/socra.yaml" \
-  CANNED_API_KEY=test-key-gateway-bench-0000 SOCRA_USER_RPM=1000000 SOCRA_USER_DAILY_USD=1000000 \
+  CANNED_API_KEY=test-key-gateway-bench-0000 SOCRA_USER_RPM=1000000 SOCRA_USER_DAILY_USD="$SPEND_CAP_USD" \
   "$java" -Xms512m -Xmx512m $SERVER_JAVA_OPTS -cp "$cp" "$src/bench/gateway/GatewayBenchServer.java" "$token_file" \
   >"$work/socra.log" 2>&1 &
 socra_pid=$!
@@ -197,6 +204,7 @@ run socra "http://127.0.0.1:$SOCRA_PORT/v1/chat/completions" 32 "$token" "$socra
 echo
 echo "Gateway benchmark, $(date -u '+%Y-%m-%d %H:%M UTC'); warm-up ${WARMUP}s, measured ${DURATION}s per row;"
 echo "latency and CPU (user + system time of the server process: the nginx worker, or Socra's JVM) in µs"
+echo "Socra built from ${commit:-the working tree}; per-user limits: 1,000,000 requests a minute, daily spend cap ${SPEND_CAP_USD} USD (0 = none)"
 if [[ -n "$SERVER_JAVA_OPTS${GATEWAY_BENCH_DROP_BEANS:-}" ]]; then
   echo "EXPERIMENT: SERVER_JAVA_OPTS='$SERVER_JAVA_OPTS' GATEWAY_BENCH_DROP_BEANS='${GATEWAY_BENCH_DROP_BEANS:-}'"
 fi

@@ -1,6 +1,7 @@
 package dev.socra.server.gateway;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.socra.llm.ChatRequest;
@@ -32,6 +33,13 @@ record CompletionRequest(ChatRequest chat, String route, boolean stream, boolean
     JsonNode root;
     try {
       root = JSON.readTree(body);
+    } catch (StreamConstraintsException e) {
+      throw new GatewayException(
+          413,
+          "invalid_request_error",
+          "request_too_large",
+          null,
+          "the request body is larger than " + OpenAiWire.MAX_REQUEST_BYTES + " bytes");
     } catch (JsonProcessingException e) {
       throw GatewayException.badRequest(
           null, "the request body is not valid JSON: " + e.getOriginalMessage());

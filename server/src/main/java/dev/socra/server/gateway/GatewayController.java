@@ -120,6 +120,8 @@ class GatewayController {
     response.setContentType(JSON);
     try (JsonGenerator g = OpenAiWire.generator(response.getOutputStream())) {
       OpenAiWire.completion(g, id, created, r);
+    } catch (IOException e) {
+      // the client went away; the call was made and counted all the same
     }
   }
 

@@ -3,6 +3,7 @@ package dev.socra.server.gateway;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import dev.socra.llm.ChatResponse;
@@ -17,6 +18,13 @@ import java.io.OutputStream;
  */
 final class OpenAiWire {
   /**
+   * The largest request body read: four times the text of the largest built-in context window
+   * (1,048,576 tokens, about 4 MB at four bytes a token), so no prompt a target could take is
+   * refused, and no client can make the server hold an unbounded body.
+   */
+  static final long MAX_REQUEST_BYTES = 16L * 1024 * 1024;
+
+  /**
    * The one factory for the gateway's JSON, read and written. Buffers come from a pool shared by
    * all threads: Jackson's default pool keeps them per thread, and each request runs on a new
    * virtual thread, which would then allocate fresh read and write buffers (about 16 KB) per call.
@@ -26,6 +34,8 @@ final class OpenAiWire {
   static final JsonFactory JSON =
       new JsonFactoryBuilder()
           .recyclerPool(JsonRecyclerPools.newConcurrentDequePool())
+          .streamReadConstraints(
+              StreamReadConstraints.builder().maxDocumentLength(MAX_REQUEST_BYTES).build())
           .rootValueSeparator((String) null)
           .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
           .disable(StreamWriteFeature.FLUSH_PASSED_TO_STREAM)

@@ -68,23 +68,30 @@ final class SseAnswer implements TokenSink {
   void finish(ChatResponse r) throws IOException {
     lock.lock();
     try {
-      ended = true;
-      openIfNew();
-      String model = r.servedBy().toString();
-      event();
-      OpenAiWire.finish(g, id, created, model, r.finishReason());
-      endEvent();
-      if (includeUsage) {
-        event();
-        OpenAiWire.usageChunk(g, id, created, model, r.usage());
-        endEvent();
-      }
-      g.writeRaw("data: [DONE]\n\n");
-      flush();
-      g.close(); // returns its buffer to the pool; the response stream stays Tomcat's to close
+      finishLocked(r);
+    } catch (IOException e) {
+      clientGone = true;
+      throw e;
     } finally {
       lock.unlock();
     }
+  }
+
+  private void finishLocked(ChatResponse r) throws IOException {
+    ended = true;
+    openIfNew();
+    String model = r.servedBy().toString();
+    event();
+    OpenAiWire.finish(g, id, created, model, r.finishReason());
+    endEvent();
+    if (includeUsage) {
+      event();
+      OpenAiWire.usageChunk(g, id, created, model, r.usage());
+      endEvent();
+    }
+    g.writeRaw("data: [DONE]\n\n");
+    flush();
+    g.close(); // returns its buffer to the pool; the response stream stays Tomcat's to close
   }
 
   /**
@@ -104,6 +111,9 @@ final class SseAnswer implements TokenSink {
       flush();
       g.close();
       return true;
+    } catch (IOException gone) {
+      clientGone = true;
+      throw gone;
     } finally {
       lock.unlock();
     }

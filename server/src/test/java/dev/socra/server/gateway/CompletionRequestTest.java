@@ -113,6 +113,21 @@ class CompletionRequestTest {
     assertParam("{\"model\":7," + msgs + "}", "model");
   }
 
+  @Test
+  void aBodyLargerThanAnyPromptIs413() {
+    // Jackson checks the length as it loads its next buffer, so a little over the limit may pass
+    String huge = "x".repeat((int) OpenAiWire.MAX_REQUEST_BYTES + 64 * 1024);
+    String body =
+        "{\"model\":\"default\",\"messages\":[{\"role\":\"user\",\"content\":\"" + huge + "\"}]}";
+    assertThatThrownBy(() -> read(body))
+        .isInstanceOfSatisfying(
+            GatewayException.class,
+            e -> {
+              assertThat(e.status()).isEqualTo(413);
+              assertThat(e.code()).isEqualTo("request_too_large");
+            });
+  }
+
   private static void assertParam(String body, String param) {
     assertThatThrownBy(() -> read(body))
         .as(body)

@@ -34,6 +34,45 @@
     }
   });
 
+  // A request htmx sent that did not work: say so in words, at the top of the page.
+  function notice(text) {
+    var box = document.getElementById("page-notice");
+    if (box) {
+      box.textContent = text;
+      box.hidden = false;
+    }
+  }
+  document.addEventListener("htmx:responseError", function (e) {
+    var xhr = e.detail.xhr;
+    var text = "That did not work (" + xhr.status + "). Reload the page and try again.";
+    try {
+      var type = xhr.getResponseHeader("Content-Type") || "";
+      if (type.indexOf("json") >= 0) {
+        var problem = JSON.parse(xhr.responseText);
+        text = problem.detail || (problem.error && problem.error.message) || text;
+      } else if (type.indexOf("html") >= 0) {
+        var page = new DOMParser().parseFromString(xhr.responseText, "text/html");
+        var title = page.querySelector("main h1");
+        var detail = page.querySelector("main h1 + p");
+        if (title) {
+          text = title.textContent.trim() + (detail ? ": " + detail.textContent.trim() : "");
+        }
+      }
+    } catch (ignored) {
+      // keep the plain message
+    }
+    notice(text);
+  });
+  document.addEventListener("htmx:sendError", function () {
+    notice("The server could not be reached. Check the connection, then try again.");
+  });
+  document.addEventListener("htmx:beforeRequest", function () {
+    var box = document.getElementById("page-notice");
+    if (box) {
+      box.hidden = true;
+    }
+  });
+
   // "Print or save as PDF" on the masterplan.
   document.addEventListener("click", function (e) {
     if (e.target.closest && e.target.closest("[data-print]")) {

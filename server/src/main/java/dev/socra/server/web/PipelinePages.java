@@ -11,6 +11,7 @@ import dev.socra.server.live.EventLog;
 import dev.socra.server.live.SseStream;
 import dev.socra.server.sessions.SessionService;
 import dev.socra.server.store.SessionStatus;
+import dev.socra.server.store.SessionStore;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -32,11 +33,14 @@ import org.springframework.web.bind.annotation.PostMapping;
 @Controller
 class PipelinePages {
   private final SessionService sessions;
+  private final SessionStore store;
   private final StreamFragments fragments;
   private final ObjectMapper json;
 
-  PipelinePages(SessionService sessions, StreamFragments fragments, ObjectMapper json) {
+  PipelinePages(
+      SessionService sessions, SessionStore store, StreamFragments fragments, ObjectMapper json) {
     this.sessions = sessions;
+    this.store = store;
     this.fragments = fragments;
     this.json = json;
   }
@@ -66,13 +70,13 @@ class PipelinePages {
     if (sessions.status(id) == SessionStatus.INTERVIEW) {
       return "redirect:/sessions/" + id;
     }
-    model.addAttribute("view", view(user, s));
+    model.addAttribute("view", view(s));
     return "pipeline";
   }
 
   @GetMapping("/sessions/{id}/pipeline/outcome")
   String outcome(@AuthenticationPrincipal SocraUser user, @PathVariable String id, Model model) {
-    model.addAttribute("view", view(user, sessions.load(user, id)));
+    model.addAttribute("view", view(sessions.load(user, id)));
     return "pipeline :: outcome";
   }
 
@@ -112,14 +116,14 @@ class PipelinePages {
             });
   }
 
-  private PipelineView view(SocraUser user, Session s) {
+  private PipelineView view(Session s) {
     List<StageCard> cards = Pipeline.stages().stream().map(st -> StageCard.stored(s, st)).toList();
     Verdict v = s.result(Stage.TRIBUNAL, Verdict.class);
     return new PipelineView(
         s.id(),
         s.interview().idea(),
         sessions.status(s.id()).id(),
-        sessions.view(user, s.id()).statusDetail(),
+        store.statusDetail(s.id()).orElse(""),
         v == null ? null : v.decision().name().toLowerCase(Locale.ROOT),
         cards.stream().filter(StageCard::specialist).toList(),
         cards.stream().filter(c -> !c.specialist()).toList());

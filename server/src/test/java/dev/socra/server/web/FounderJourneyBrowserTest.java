@@ -154,6 +154,17 @@ class FounderJourneyBrowserTest {
     }
     browser.windowScreenshot("09-masterplan");
     browser.screenshot("09b-masterplan-whole");
+    // As printed (Save as PDF): no navigation, contents or buttons.
+    browser.driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+    try {
+      assertThat(browser.find(".site-header").isDisplayed()).isFalse();
+      assertThat(browser.find(".toc").isDisplayed()).isFalse();
+      assertThat(browser.find("#download").isDisplayed()).isFalse();
+      assertThat(browser.find(".doc").isDisplayed()).isTrue();
+      browser.windowScreenshot("09c-masterplan-as-printed");
+    } finally {
+      browser.driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
+    }
 
     browser.find("#download").click();
     Path file =
@@ -219,6 +230,20 @@ class FounderJourneyBrowserTest {
     assertThat(browser.await("h1").getText()).isEqualTo("For the admin only");
     browser.open("/sessions");
     assertThat(browser.find("main").getText()).doesNotContain("piano tuners");
+
+    // Sign out with the header's button, then back in: a wrong password is said plainly.
+    browser.find(".site-header form button").click();
+    browser.until(d -> browser.path().equals("/"));
+    browser.open("/signin");
+    browser.await("#name").sendKeys("bob");
+    browser.find("#password").sendKeys("not the password");
+    browser.find("form.form button[type=submit]").click();
+    assertThat(browser.await(".alert").getText()).contains("do not match");
+    browser.find("#name").sendKeys("bob");
+    browser.find("#password").sendKeys(PASSWORD);
+    browser.screenshot("02b-sign-in");
+    browser.find("form.form button[type=submit]").click();
+    browser.until(d -> browser.path().equals("/sessions"));
   }
 
   private String nextQuestion(int n) {

@@ -123,17 +123,27 @@ final class UserCommand implements Runnable {
         err.println("socra: configuration error: " + e.getMessage());
         return SocraCommand.EXIT_USAGE;
       } catch (RuntimeException e) {
-        err.println("socra: cannot use the database: " + rootMessage(e));
+        err.println(
+            "socra: cannot use the database ("
+                + (env.getOrDefault("SOCRA_DB_URL", "").isBlank()
+                    ? "embedded, in SOCRA_DATA_DIR"
+                    : "SOCRA_DB_URL")
+                + "): "
+                + rootMessage(e));
         return SocraCommand.EXIT_FAILED;
       } finally {
         err.flush();
       }
     }
 
+    /** The database driver's own words when there are some ("Connection to … refused"). */
     private static String rootMessage(Throwable e) {
       Throwable t = e;
-      while (t.getCause() != null && t.getCause() != t) {
-        t = t.getCause();
+      for (Throwable c = e; c != null; c = c.getCause()) {
+        if (c instanceof java.sql.SQLException) {
+          return c.getMessage();
+        }
+        t = c;
       }
       return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
     }

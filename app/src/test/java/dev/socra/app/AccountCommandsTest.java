@@ -126,6 +126,16 @@ class AccountCommandsTest {
     assertThat(r.out()).isEmpty();
   }
 
+  @Test
+  void anUnreachableDatabaseIsExitCode1SayingWhich() {
+    Cli.Result r =
+        Cli.run(
+            Map.of("SOCRA_DB_URL", "jdbc:postgresql://127.0.0.1:1/socra"), "token", "create", "x");
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.err()).contains("socra: cannot use the database (SOCRA_DB_URL): Connection to");
+    assertThat(r.out()).isEmpty();
+  }
+
   private static HttpResponse<String> me(String token) throws Exception {
     return http.send(
         HttpRequest.newBuilder(URI.create(server.baseUrl() + "/api/me"))

@@ -25,6 +25,21 @@ public final class ErrorBodies {
     return path(request).startsWith("/v1/");
   }
 
+  /** The request attribute the error page shows as its explanation. */
+  public static final String PAGE_DETAIL = "socra.error.detail";
+
+  /**
+   * A page (not the API, not the gateway) requested by the browser itself, not by htmx (whose
+   * failures the page's script explains from the problem JSON).
+   */
+  static boolean isPage(HttpServletRequest request) {
+    String p = path(request);
+    return !p.startsWith("/api/")
+        && !p.startsWith("/v1/")
+        && request.getHeader("HX-Request") == null
+        && request.getHeader("Authorization") == null;
+  }
+
   public static String path(HttpServletRequest request) {
     return request.getRequestURI().substring(request.getContextPath().length());
   }
@@ -45,6 +60,12 @@ public final class ErrorBodies {
       String openAiCode,
       String detail)
       throws IOException {
+    if (isPage(request)) {
+      // A browser's ordinary form post gets the friendly error page, saying the same words.
+      request.setAttribute(PAGE_DETAIL, detail);
+      response.sendError(status);
+      return;
+    }
     response.setStatus(status);
     boolean gateway = isGateway(request);
     response.setContentType(

@@ -26,6 +26,14 @@ class ErrorPages implements ErrorViewResolver {
       HttpServletRequest request, HttpStatus status, Map<String, Object> model) {
     Map<String, Object> m = new HashMap<>();
     m.put("status", status.value());
+    Object detail = request.getAttribute(dev.socra.server.errors.ErrorBodies.PAGE_DETAIL);
+    if (detail instanceof String d) {
+      // Words Socra wrote for a person (a limit reached), never an exception's message.
+      m.put("detail", d);
+      if (status.value() == 429) {
+        m.put("title", "A limit was reached");
+      }
+    }
     m.put("me", pages.me());
     m.put("demoMode", pages.demoMode());
     return new ModelAndView("error", m, status);

@@ -33,13 +33,33 @@ public final class LlmCallException extends RuntimeException {
   private final Failure failure;
   private final List<Attempt> attempts;
   private final String partialText;
+  private final java.time.Duration retryAfter;
 
   public LlmCallException(
       Failure failure, String message, List<Attempt> attempts, String partialText) {
+    this(failure, message, attempts, partialText, null);
+  }
+
+  /**
+   * @param retryAfter when every target was only cooling down: how long until the first is free
+   *     again; null otherwise
+   */
+  public LlmCallException(
+      Failure failure,
+      String message,
+      List<Attempt> attempts,
+      String partialText,
+      java.time.Duration retryAfter) {
     super(message);
     this.failure = failure;
     this.attempts = List.copyOf(attempts);
     this.partialText = partialText == null ? "" : partialText;
+    this.retryAfter = retryAfter;
+  }
+
+  /** How long until a target is free again, when every target was only cooling down. */
+  public java.util.Optional<java.time.Duration> retryAfter() {
+    return java.util.Optional.ofNullable(retryAfter);
   }
 
   public Failure failure() {

@@ -129,4 +129,47 @@ class RouterRateLimitTest {
       assertThat(outcomes(r)).containsExactly("a:rate-limited", "a:rate-limited", "a:ok");
     }
   }
+
+  @ParameterizedTest
+  @ValueSource(booleans = {false, true})
+  void whenEveryTargetIsRateLimitedBeyondTheDeadlineTheErrorSaysWhenToTryAgain(boolean stream) {
+    FakeRoutes routes =
+        new FakeRoutes(dir)
+            .openai("a", fake)
+            .openai("b", fake)
+            .route("a/status=429+retry-after=12", "b/status=429+retry-after=40")
+            .settings("timeouts: { deadline: 2s }\n");
+    try (Router router = routes.router()) {
+      assertThatThrownBy(() -> call(router, stream))
+          .isInstanceOfSatisfying(
+              LlmCallException.class,
+              e -> {
+                assertThat(e.getMessage()).containsPattern("try again in 1[12] s");
+                assertThat(e.retryAfter())
+                    .hasValueSatisfying(
+                        d ->
+                            assertThat(d)
+                                .isBetween(Duration.ofSeconds(10), Duration.ofSeconds(12)));
+              });
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(booleans = {false, true})
+  void aFailureWithATargetStillUsableGivesNoRetryTime(boolean stream) {
+    FakeRoutes routes =
+        new FakeRoutes(dir)
+            .openai("a", fake)
+            .openai("b", fake)
+            .route("a/status=429+retry-after=12", "b/status=500");
+    try (Router router = routes.router()) {
+      assertThatThrownBy(() -> call(router, stream))
+          .isInstanceOfSatisfying(
+              LlmCallException.class,
+              e -> {
+                assertThat(e.getMessage()).doesNotContain("try again in");
+                assertThat(e.retryAfter()).isEmpty();
+              });
+    }
+  }
 }

@@ -524,6 +524,31 @@ public final class Call {
           .append(" — ")
           .append(cause.outcome().detail());
     }
-    return new LlmCallException(kind, m.toString(), attempts, delivered.toString());
+    Duration retryIn = retryIn();
+    if (retryIn != null && kind != Failure.REFUSED && kind != Failure.EXCEEDS_EVERY_BUDGET) {
+      m.append("; every target is cooling down (rate limited or out of quota): try again in ")
+          .append(Math.max(1, (retryIn.toMillis() + 999) / 1000))
+          .append(" s");
+    }
+    return new LlmCallException(kind, m.toString(), attempts, delivered.toString(), retryIn);
+  }
+
+  /**
+   * When every target of the route is only cooling down, how long until the first one is free
+   * again: what a person (or a client's Retry-After) needs to know. Null otherwise.
+   */
+  private Duration retryIn() {
+    Instant now = clock.instant();
+    Instant first = null;
+    for (TargetId t : route) {
+      Optional<Instant> at = health.get(t).availableAt();
+      if (at.isEmpty()) {
+        return null;
+      }
+      if (first == null || at.get().isBefore(first)) {
+        first = at.get();
+      }
+    }
+    return first == null || !first.isAfter(now) ? null : Duration.between(now, first);
   }
 }

@@ -335,7 +335,10 @@ public class SessionService {
           default -> true;
         };
     return new StreamError(
-        e.getMessage(), e.failure().name().toLowerCase(Locale.ROOT).replace('_', '-'), retryable);
+        e.getMessage(),
+        e.failure().name().toLowerCase(Locale.ROOT).replace('_', '-'),
+        retryable,
+        e.retryAfter().map(d -> Math.max(1, (d.toMillis() + 999) / 1000)).orElse(null));
   }
 
   static String turnKey(String id, int n) {

@@ -138,6 +138,14 @@ public final class Views {
   public record PipelineEnd(
       String status, String decision, java.util.Map<String, String> failures) {}
 
-  /** Why a stream stopped without its result; {@code retryable} when trying again may help. */
-  public record StreamError(String message, String failure, boolean retryable) {}
+  /**
+   * Why a stream stopped without its result; {@code retryable} when trying again may help, and
+   * {@code retryAfterSeconds} when every provider said how long to wait (null otherwise).
+   */
+  public record StreamError(
+      String message, String failure, boolean retryable, Long retryAfterSeconds) {
+    public StreamError(String message, String failure, boolean retryable) {
+      this(message, failure, retryable, null);
+    }
+  }
 }

@@ -124,7 +124,12 @@ class InterviewPages {
         "turn-problem",
         Map.of(
             "headline",
-            Messages.headline(error.path("failure").asText(""), error.path("message").asText("")),
+            Messages.headline(
+                error.path("failure").asText(""),
+                error.path("message").asText(""),
+                error.path("retryAfterSeconds").isNumber()
+                    ? error.path("retryAfterSeconds").asLong()
+                    : null),
             "detail",
             error.path("message").asText(""),
             "retryable",

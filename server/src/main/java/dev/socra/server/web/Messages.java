@@ -9,6 +9,21 @@ import java.util.Locale;
 final class Messages {
   private Messages() {}
 
+  /**
+   * @param retryAfterSeconds when every provider said how long to wait; null when none did
+   */
+  static String headline(String failure, String detail, Long retryAfterSeconds) {
+    if (retryAfterSeconds != null
+        && ("all-targets-failed".equals(failure)
+            || "attempts-exhausted".equals(failure)
+            || "deadline-exceeded".equals(failure))) {
+      return "All providers are rate limited right now; try again in "
+          + retryAfterSeconds
+          + (retryAfterSeconds == 1 ? " second." : " seconds.");
+    }
+    return headline(failure, detail);
+  }
+
   static String headline(String failure, String detail) {
     String d = detail == null ? "" : detail.toLowerCase(Locale.ROOT);
     return switch (failure == null ? "" : failure) {

@@ -133,9 +133,27 @@ public class SessionService {
    * stored) is started now: nothing the founder said is lost.
    */
   public EventLog turnEvents(SocraUser user, String id, int n) {
-    Session s = load(user, id);
-    List<Turn> turns = s.interview().turns();
+    load(user, id);
+    EventLog found = turnLog(id, n, false);
+    if (found != null) {
+      return found;
+    }
+    synchronized (lock(id)) {
+      // Looked at again under the lock: another reader may have restarted it meanwhile.
+      return turnLog(id, n, true);
+    }
+  }
+
+  /**
+   * Turn {@code n}'s log: live, replayed from the database, or (when {@code restart}) written now
+   * because it never was (the server stopped) or failed. The live log is looked up before the
+   * session is read: a log that is closed was closed after its turn was saved, so the session read
+   * next holds the turn if it was written at all.
+   */
+  private EventLog turnLog(String id, int n, boolean restart) {
     Optional<EventLog> live = runs.find(turnKey(id, n));
+    Session s = repository.find(id).orElseThrow(() -> new SessionNotFoundException(id));
+    List<Turn> turns = s.interview().turns();
     if (live.isPresent() && (!live.get().closed() || n <= turns.size())) {
       return live.get();
     }
@@ -145,17 +163,19 @@ public class SessionService {
       replay.close();
       return replay;
     }
-    if (n == turns.size() + 1
-        && s.interview().open() == null
-        && !s.interview().complete()
-        && status(id) == SessionStatus.INTERVIEW) {
-      synchronized (lock(id)) {
-        // Never written (the server stopped) or failed: write it now.
-        runs.forget(turnKey(id, n));
-        return ask(repository.find(id).orElseThrow());
-      }
+    boolean writable =
+        n == turns.size() + 1
+            && s.interview().open() == null
+            && !s.interview().complete()
+            && status(id) == SessionStatus.INTERVIEW;
+    if (!writable) {
+      throw new SessionNotFoundException(id + "/turns/" + n);
     }
-    throw new SessionNotFoundException(id + "/turns/" + n);
+    if (!restart) {
+      return null;
+    }
+    runs.forget(turnKey(id, n));
+    return ask(s);
   }
 
   /** Starts (or joins) the pipeline; ends the interview first if the founder had not. */

@@ -208,4 +208,27 @@ class SessionsApiTest {
     List<ApiClient.Event> rest = ada.events("GET", path, null, third);
     assertThat(rest).isEqualTo(all.subList(3, all.size()));
   }
+
+  @Test
+  void foundersFollowingTheirFirstQuestionAsItFinishesAllGetIt() throws Exception {
+    // The question is written in the background while the client connects: whichever comes first,
+    // the client gets the whole question, never a second one started by mistake.
+    try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+      List<java.util.concurrent.Future<JsonNode>> turns = new java.util.ArrayList<>();
+      for (int i = 0; i < 24; i++) {
+        turns.add(
+            pool.submit(
+                () ->
+                    question(
+                        ada.events(
+                            "GET",
+                            "/api/sessions/" + create(ada) + "/turns/1/events",
+                            null,
+                            null))));
+      }
+      for (var t : turns) {
+        assertThat(t.get().get("number").asInt()).isEqualTo(1);
+      }
+    }
+  }
 }

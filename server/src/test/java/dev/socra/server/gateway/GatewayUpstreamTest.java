@@ -159,6 +159,9 @@ class GatewayUpstreamTest {
 
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
     JsonNode body = json(r);
+    assertThat(r.headers().firstValue("content-length"))
+        .as("a whole answer is not chunked")
+        .hasValueSatisfying(n -> assertThat(Integer.parseInt(n)).isEqualTo(r.body().length()));
     assertThat(body.path("object").asText()).isEqualTo("chat.completion");
     assertThat(body.path("model").asText()).isEqualTo("b/ok");
     assertThat(body.path("choices").path(0).path("message").path("content").asText())

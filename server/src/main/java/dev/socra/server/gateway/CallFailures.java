@@ -14,6 +14,15 @@ final class CallFailures {
   private CallFailures() {}
 
   static GatewayException of(LlmCallException e) {
+    GatewayException g = mapped(e);
+    // The router says when every target was only cooling down; clients (OpenAI's SDKs among
+    // them) wait that long before they retry.
+    return e.retryAfter()
+        .map(d -> g.retryAfter(Math.max(1, (d.toMillis() + 999) / 1000)))
+        .orElse(g);
+  }
+
+  private static GatewayException mapped(LlmCallException e) {
     String m = e.getMessage();
     return switch (e.failure()) {
       case NO_SUCH_ROUTE -> notFound(m);

@@ -177,6 +177,9 @@ class GatewayController {
     }
     response.setStatus(e.status());
     response.setContentType(JSON);
+    if (e.retryAfterSeconds() > 0) {
+      response.setHeader("Retry-After", Long.toString(e.retryAfterSeconds()));
+    }
     try (JsonGenerator g = OpenAiWire.generator(response.getOutputStream())) {
       OpenAiWire.error(g, e);
     }

@@ -78,6 +78,22 @@ class CallFailuresTest {
   }
 
   @Test
+  void saysWhenToTryAgainWhenTheRouterKnows() {
+    Attempt limited = tried(new Outcome.RateLimited(Optional.empty(), "429"));
+    GatewayException e =
+        CallFailures.of(
+            new LlmCallException(
+                Failure.ALL_TARGETS_FAILED,
+                "the router's message",
+                List.of(limited),
+                "",
+                Duration.ofMillis(7_200)));
+    assertMapped(e, 429, "rate_limit_exceeded");
+    assertThat(e.retryAfterSeconds()).isEqualTo(8);
+    assertThat(map(Failure.ALL_TARGETS_FAILED, limited).retryAfterSeconds()).isZero();
+  }
+
+  @Test
   void sizesEverywhereAreTheClientsToFix() {
     assertMapped(
         map(Failure.ALL_TARGETS_FAILED, tried(new Outcome.TooLarge("413"))),

@@ -271,6 +271,9 @@ class GatewayUpstreamTest {
     HttpResponse<String> streamed = chat("limited", true);
     assertError(streamed, 429, "rate_limit_error", "rate_limit_exceeded");
     assertThat(json(streamed).path("error").path("message").asText()).contains("rate limited");
+    // both cool down for the router's default 30 s after a 429 without a stated wait
+    assertThat(streamed.headers().firstValue("retry-after"))
+        .hasValueSatisfying(s -> assertThat(Integer.parseInt(s)).isBetween(1, 30));
   }
 
   @Test

@@ -22,6 +22,10 @@ public final class EventLog {
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition changed = lock.newCondition();
   private final List<Event> events = new ArrayList<>();
+
+  /** When each event was appended ({@link System#nanoTime()}), by id - 1. */
+  private long[] appendedAt = new long[16];
+
   private boolean closed;
 
   public void append(String name, String data) {
@@ -30,8 +34,28 @@ public final class EventLog {
       if (closed) {
         throw new IllegalStateException("the log is closed");
       }
+      if (events.size() == appendedAt.length) {
+        appendedAt = java.util.Arrays.copyOf(appendedAt, appendedAt.length * 2);
+      }
+      appendedAt[events.size()] = System.nanoTime();
       events.add(new Event(events.size() + 1, name, data));
       changed.signalAll();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * When event {@code id} was appended, on the {@link System#nanoTime()} clock: how long relaying
+   * it took is measured from here (the streaming load benchmark).
+   */
+  public long appendedAt(long id) {
+    lock.lock();
+    try {
+      if (id < 1 || id > events.size()) {
+        throw new IllegalArgumentException("no event " + id + " in this log");
+      }
+      return appendedAt[(int) id - 1];
     } finally {
       lock.unlock();
     }

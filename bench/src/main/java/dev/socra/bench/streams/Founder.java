@@ -2,6 +2,8 @@ package dev.socra.bench.streams;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.socra.server.live.EventLog;
+import dev.socra.server.live.LiveRuns;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,7 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Arrays;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -21,6 +23,10 @@ import java.util.function.BooleanSupplier;
  * complete, then starts another session; until told to stop, when it finishes the question it is
  * reading. It has no think time, so it always has one stream open but for the moment the server
  * takes to store an answer.
+ *
+ * <p>Each token's relay latency is the time from its event's append to the question's {@link
+ * EventLog} (read from the server's {@link LiveRuns} once the question is complete: same JVM, same
+ * clock) to the moment this founder has parsed it.
  */
 final class Founder implements Runnable {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -30,19 +36,19 @@ final class Founder implements Runnable {
   private final HttpClient http;
   private final URI base;
   private final String token;
-  private final Emissions emissions;
+  private final LiveRuns runs;
   private final int questionTokens;
   private final int maxTurns;
-  private final BooleanSupplier stop;
-  private final Meter meter;
   private final long tokenDelayNanos;
+  private final Meter meter;
+  private final BooleanSupplier stop;
 
   Founder(
       int number,
       HttpClient http,
       URI base,
       String token,
-      Emissions emissions,
+      LiveRuns runs,
       int questionTokens,
       int maxTurns,
       long tokenDelayNanos,
@@ -52,7 +58,7 @@ final class Founder implements Runnable {
     this.http = http;
     this.base = base;
     this.token = token;
-    this.emissions = emissions;
+    this.runs = runs;
     this.questionTokens = questionTokens;
     this.maxTurns = maxTurns;
     this.tokenDelayNanos = tokenDelayNanos;
@@ -82,14 +88,16 @@ final class Founder implements Runnable {
       }
       meter.sessions.increment();
       try {
+        int turn = 1;
         End end =
             follow(
                 request("/api/sessions/" + id + "/turns/1/events")
                     .header("Accept", "text/event-stream")
                     .GET()
                     .build(),
+                id,
+                turn,
                 false);
-        int turn = 1;
         while (end == End.TURN && !stop.getAsBoolean()) {
           String answer =
               "{\"answer\":\"Founder "
@@ -97,6 +105,7 @@ final class Founder implements Runnable {
                   + " answers question "
                   + turn
                   + ": we asked twelve bakeries what they throw away each week.\"}";
+          turn++;
           end =
               follow(
                   request("/api/sessions/" + id + "/answers")
@@ -104,8 +113,9 @@ final class Founder implements Runnable {
                       .header("Accept", "text/event-stream")
                       .POST(HttpRequest.BodyPublishers.ofString(answer))
                       .build(),
+                  id,
+                  turn,
                   true);
-          turn++;
         }
         if (end == End.FAILED) {
           pause();
@@ -145,8 +155,9 @@ final class Founder implements Runnable {
         .header("Authorization", "Bearer " + token);
   }
 
-  /** Follows one question's stream to its end; records what it saw in the meter of the moment. */
-  private End follow(HttpRequest request, boolean timeFirstToken) throws InterruptedException {
+  /** Follows one question's stream to its end. */
+  private End follow(HttpRequest request, String session, int turn, boolean answered)
+      throws InterruptedException {
     Meter m = meter;
     long sent = System.nanoTime();
     HttpResponse<InputStream> r;
@@ -164,7 +175,7 @@ final class Founder implements Runnable {
       m.streamsStarted.increment();
       m.open.incrementAndGet();
       try {
-        return read(body, m, sent, timeFirstToken);
+        return read(body, m, new Question(questionTokens, session, turn, sent), answered);
       } finally {
         m.open.decrementAndGet();
       }
@@ -175,11 +186,10 @@ final class Founder implements Runnable {
   }
 
   /** Reads events until the question's turn (or the interview's completion) arrives. */
-  private End read(InputStream body, Meter m, long sent, boolean timeFirstToken)
-      throws IOException {
+  private End read(InputStream body, Meter m, Question q, boolean answered) throws IOException {
     BufferedReader in = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8));
-    Question q = new Question(questionTokens);
     String name = null;
+    long id = 0;
     StringBuilder data = new StringBuilder();
     String line;
     while ((line = in.readLine()) != null) {
@@ -188,13 +198,13 @@ final class Founder implements Runnable {
           long now = System.nanoTime();
           switch (name) {
             case "token" -> {
-              if (q.received == 0 && timeFirstToken) {
-                m.firstTokenMicros.recordValue(Math.max(0, now - sent) / 1_000);
+              if (q.received == 0 && answered) {
+                m.firstTokenMicros.recordValue(Math.max(0, now - q.asked) / 1_000);
               }
-              q.add(JSON.readTree(data.toString()).path("text").asText(), now, m);
+              q.add(JSON.readTree(data.toString()).path("text").asText(), id, now, m);
             }
             case "turn" -> {
-              return finish(q, m, sent) ? End.TURN : End.FAILED;
+              return finish(q, m) ? End.TURN : End.FAILED;
             }
             case "complete" -> {
               m.streamsCompleted.increment();
@@ -209,9 +219,12 @@ final class Founder implements Runnable {
           }
         }
         name = null;
+        id = 0;
         data.setLength(0);
       } else if (line.startsWith("event:")) {
         name = line.substring(6).strip();
+      } else if (line.startsWith("id:")) {
+        id = Long.parseLong(line.substring(3).strip());
       } else if (line.startsWith("data:")) {
         if (!data.isEmpty()) {
           data.append('\n');
@@ -224,49 +237,51 @@ final class Founder implements Runnable {
   }
 
   /**
-   * Relay latency of every token of the question, once the stub's emission times are known; tokens
-   * written before the founder asked for the stream are replayed to it, not relayed, and not timed.
+   * Relay latency of every token of the question, from the server's own record of when each event
+   * was appended; tokens written before the founder asked for the stream (the first of turn 1,
+   * written while the founder was still connecting) are replayed to it, not relayed, and not timed.
    */
-  private boolean finish(Question q, Meter m, long asked) {
-    if (q.seq < 0) {
+  private boolean finish(Question q, Meter m) {
+    if (q.question < 0) {
       m.failed("turn without question tokens");
       return false;
     }
-    Emissions.Answer a = emissions.take(q.seq);
-    if (a == null || !a.finished()) {
-      m.failed("no emission record");
+    Optional<EventLog> log = runs.find(q.session + "/turn/" + q.turn);
+    if (log.isEmpty()) {
+      m.failed("question log gone");
       return false;
     }
     int missing = 0;
+    long first = 0;
+    long last = 0;
     for (int k = 0; k < questionTokens; k++) {
       long at = q.receivedAt[k];
       if (at == 0) {
         missing++;
         continue;
       }
-      long emitted = a.emittedAt(k);
-      if (emitted < asked) {
+      long appended = log.get().appendedAt(q.eventOf[k]);
+      if (k == 0) {
+        first = appended;
+      }
+      last = appended;
+      if (appended < q.asked) {
         m.tokensReplayed.increment();
         continue;
       }
       if (m.inWindow(at)) {
-        long latency = at - emitted;
-        if (latency < 0) {
-          m.earlierThanPlaced.increment();
-        }
-        m.relayMicros.recordValue(Math.max(0, latency) / 1_000);
-        m.relayAtLeastMicros.recordValue(Math.max(0, at - a.latest(k, tokenDelayNanos)) / 1_000);
-        m.relayAtMostMicros.recordValue(Math.max(0, at - a.earliest(k, tokenDelayNanos)) / 1_000);
+        m.relayMicros.recordValue(Math.max(0, at - appended) / 1_000);
       }
-    }
-    if (m.inWindow(a.firstAt)) {
-      m.stubLatenessNanos.add(Math.round(a.latenessPerTokenNanos(tokenDelayNanos)));
-      m.stubAnswers.increment();
     }
     if (missing > 0) {
       m.tokensMissing.add(missing);
       m.failed("question tokens missing");
       return false;
+    }
+    if (m.inWindow(first) && questionTokens > 1) {
+      long lateness = (last - first) - tokenDelayNanos * (questionTokens - 1);
+      m.stubLatenessNanos.add(lateness / (questionTokens - 1));
+      m.stubAnswers.increment();
     }
     m.streamsCompleted.increment();
     return true;
@@ -275,17 +290,24 @@ final class Founder implements Runnable {
   /** The question's markers as they arrive; a marker split over two events is joined first. */
   private static final class Question {
     final long[] receivedAt;
+    final long[] eventOf;
+    final String session;
+    final int turn;
+    final long asked;
     final StringBuilder text = new StringBuilder();
     int scanned;
-    long seq = -1;
+    long question = -1;
     int received;
 
-    Question(int tokens) {
+    Question(int tokens, String session, int turn, long asked) {
       receivedAt = new long[tokens];
-      Arrays.fill(receivedAt, 0);
+      eventOf = new long[tokens];
+      this.session = session;
+      this.turn = turn;
+      this.asked = asked;
     }
 
-    void add(String piece, long now, Meter m) {
+    void add(String piece, long event, long now, Meter m) {
       text.append(piece);
       while (true) {
         int at = text.indexOf("q", scanned);
@@ -295,11 +317,12 @@ final class Founder implements Runnable {
         long s = Long.parseLong(text, at + 1, at + 9, 10);
         int k = Integer.parseInt(text, at + 10, at + 13, 10);
         scanned = at + MarkedQuestions.MARKER_LENGTH;
-        if (seq < 0) {
-          seq = s;
+        if (question < 0) {
+          question = s;
         }
-        if (s == seq && k < receivedAt.length && receivedAt[k] == 0) {
+        if (s == question && k < receivedAt.length && receivedAt[k] == 0) {
           receivedAt[k] = now;
+          eventOf[k] = event;
           received++;
           m.tokensReceived.increment();
           if (m.inWindow(now)) {

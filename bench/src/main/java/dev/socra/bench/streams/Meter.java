@@ -15,14 +15,8 @@ import org.HdrHistogram.Histogram;
 final class Meter {
   private static final long HOUR_MICROS = 3_600_000_000L;
 
-  /** From each token's emission placed evenly between the answer's exact first and last. */
+  /** From each token's append to its question's event log to its founder having parsed it. */
   final Histogram relayMicros = new ConcurrentHistogram(HOUR_MICROS, 3);
-
-  /** From the latest each token can have left: a lower bound of its relay latency. */
-  final Histogram relayAtLeastMicros = new ConcurrentHistogram(HOUR_MICROS, 3);
-
-  /** From the earliest each token can have left: an upper bound of its relay latency. */
-  final Histogram relayAtMostMicros = new ConcurrentHistogram(HOUR_MICROS, 3);
 
   final Histogram firstTokenMicros = new ConcurrentHistogram(HOUR_MICROS, 3);
   final LongAdder sessions = new LongAdder();
@@ -38,7 +32,6 @@ final class Meter {
    */
   final LongAdder tokensReplayed = new LongAdder();
 
-  final LongAdder earlierThanPlaced = new LongAdder();
   final LongAdder stubLatenessNanos = new LongAdder();
   final LongAdder stubAnswers = new LongAdder();
   final AtomicInteger open = new AtomicInteger();

@@ -4,6 +4,7 @@ import dev.socra.server.SocraServer;
 import dev.socra.server.account.ApiTokens;
 import dev.socra.server.account.SocraUser;
 import dev.socra.server.account.Users;
+import dev.socra.server.live.LiveRuns;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,7 +17,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
@@ -33,19 +33,18 @@ import org.HdrHistogram.Histogram;
  *   --ramp-per-second 200      founders started per second
  *   --warmup 15                seconds of 100 founders first, not recorded (the JIT)
  *   --token-delay-ms 20        the stub's pace (stub.token_delay)
- *   --question-tokens 50       tokens per question
+ *   --question-tokens 250      tokens per question (in lines of 25)
  *   --turns 3                  questions per session (the interview's maxTurns, 3 to 15)
- *   --spaced                   markers separated by one space, not padded (see MarkedQuestions)
  *   --founders-per-client 100  founders sharing one java.net.http.HttpClient
  *   --founders-per-user 10     founders sharing one account and API token
  * </pre>
  */
 public final class StreamsBenchmark {
   private final Options o;
-  private final Emissions emissions = new Emissions();
   private final List<String> tokens = new ArrayList<>();
   private final List<HttpClient> clients = new ArrayList<>();
   private URI base;
+  private LiveRuns runs;
 
   private StreamsBenchmark(Options o) {
     this.o = o;
@@ -59,17 +58,13 @@ public final class StreamsBenchmark {
       int tokenDelayMs,
       int questionTokens,
       int turns,
-      boolean spaced,
       int foundersPerClient,
       int foundersPerUser) {
 
     static Options parse(String[] args) {
       Map<String, String> a = new HashMap<>();
-      boolean spaced = false;
       for (int i = 0; i < args.length; i++) {
-        if (args[i].equals("--spaced")) {
-          spaced = true;
-        } else if (args[i].startsWith("--") && i + 1 < args.length) {
+        if (args[i].startsWith("--") && i + 1 < args.length) {
           a.put(args[i].substring(2), args[++i]);
         } else {
           throw new IllegalArgumentException("unknown argument: " + args[i]);
@@ -85,9 +80,8 @@ public final class StreamsBenchmark {
               Integer.parseInt(a.getOrDefault("ramp-per-second", "200")),
               Integer.parseInt(a.getOrDefault("warmup", "15")),
               Integer.parseInt(a.getOrDefault("token-delay-ms", "20")),
-              Integer.parseInt(a.getOrDefault("question-tokens", "50")),
+              Integer.parseInt(a.getOrDefault("question-tokens", "250")),
               Integer.parseInt(a.getOrDefault("turns", "3")),
-              spaced,
               Integer.parseInt(a.getOrDefault("founders-per-client", "100")),
               Integer.parseInt(a.getOrDefault("founders-per-user", "10")));
       a.keySet()
@@ -120,9 +114,10 @@ public final class StreamsBenchmark {
       double machineCpu,
       long heapAfterGc,
       long rss,
-      int threads,
+      Map<ThreadCpu.Group, Integer> threads,
       int stragglers,
-      Hiccups hiccups) {}
+      Hiccups hiccups,
+      Map<ThreadCpu.Group, Double> threadCpu) {}
 
   /** Memory and threads with no stream open. */
   record Idle(String when, long heapAfterGc, long rss, int threads) {}
@@ -145,11 +140,8 @@ public final class StreamsBenchmark {
     List<Level> levels = new ArrayList<>();
     List<Idle> idle = new ArrayList<>();
     String started = java.time.ZonedDateTime.now().toString();
-    try (SocraServer server =
-        SocraServer.start(
-            env,
-            new MarkedQuestions(emissions, o.questionTokens(), o.spaced()),
-            new AnswerEnds(emissions))) {
+    try (SocraServer server = SocraServer.start(env, new MarkedQuestions(o.questionTokens()))) {
+      runs = server.bean(LiveRuns.class);
       base = URI.create(server.baseUrl());
       int most = o.levels().stream().mapToInt(Integer::intValue).max().orElse(100);
       accounts(server, Math.max(most, 100));
@@ -194,7 +186,6 @@ public final class StreamsBenchmark {
           HttpClient.newBuilder()
               .version(HttpClient.Version.HTTP_1_1)
               .connectTimeout(Duration.ofSeconds(10))
-              .executor(Executors.newVirtualThreadPerTaskExecutor())
               .build());
     }
     return clients.get(i);
@@ -215,17 +206,20 @@ public final class StreamsBenchmark {
               client(i),
               base,
               tokens.get(i / o.foundersPerUser()),
-              emissions,
+              runs,
               o.questionTokens(),
               o.turns(),
               TimeUnit.MILLISECONDS.toNanos(o.tokenDelayMs()),
               m,
               stop::get);
-      founders.add(Thread.ofVirtual().name("founder-" + i).start(f));
+      // Platform threads, so that the server's carriers run only the server (see ThreadCpu).
+      founders.add(
+          Thread.ofPlatform().name("founder-" + i).daemon().stackSize(256 * 1024).start(f));
     }
     // A second for the last founders' first questions to start streaming.
     Thread.sleep(1_000);
     Hiccups hiccups = new Hiccups();
+    Map<ThreadCpu.Group, Double> threads0 = ThreadCpu.now();
     long cpu0 = Probe.processCpuNanos();
     long[] ticks0 = Probe.machineTicks();
     long t0 = System.nanoTime();
@@ -245,8 +239,9 @@ public final class StreamsBenchmark {
     m.closeWindow(t1);
     hiccups.close();
     long cpu1 = Probe.processCpuNanos();
+    Map<ThreadCpu.Group, Double> threadCpu = ThreadCpu.between(threads0, ThreadCpu.now());
     long[] ticks1 = Probe.machineTicks();
-    int threads = Probe.platformThreads();
+    Map<ThreadCpu.Group, Integer> threads = ThreadCpu.count();
     long rss = Probe.rssBytes();
     // With every stream still open; the collection's pause falls after the measured window.
     long heap = Probe.heapAfterGc();
@@ -276,7 +271,8 @@ public final class StreamsBenchmark {
         rss,
         threads,
         stragglers,
-        hiccups);
+        hiccups,
+        threadCpu);
   }
 
   private static void sleepUntil(long nanoTime) throws InterruptedException {
@@ -309,7 +305,7 @@ public final class StreamsBenchmark {
         String.format(
             Locale.ROOT,
             "Run started %s; %d cores seen by the JVM (%s %s); stub token delay %d ms; %d tokens"
-                + " per question (%s); %d questions per session; measured %d s per level after a"
+                + " per question; %d questions per session; measured %d s per level after a"
                 + " ramp of %d founders/s; warm-up %d s.%n%n",
             started,
             Probe.cores(),
@@ -317,7 +313,6 @@ public final class StreamsBenchmark {
             System.getProperty("java.version"),
             o.tokenDelayMs(),
             o.questionTokens(),
-            o.spaced() ? "separated by one space" : "each padded past the separator's hold-back",
             o.turns(),
             o.holdSeconds(),
             o.rampPerSecond(),
@@ -342,15 +337,19 @@ public final class StreamsBenchmark {
                 "%,d / %,d", l.meter().streamsCompleted.sum(), l.meter().streamsFailed.sum()));
     row(
         b,
-        "tokens received (in the window, per second)",
+        "tokens received in the window",
+        levels,
+        l -> String.format(Locale.ROOT, "%,d", l.meter().tokensInWindow.sum()));
+    row(
+        b,
+        "tokens per second: relayed / the stub's pace asks for",
         levels,
         l ->
             String.format(
                 Locale.ROOT,
-                "%,d (%,d, %,.0f/s)",
-                l.meter().tokensReceived.sum(),
-                l.meter().tokensInWindow.sum(),
-                l.meter().tokensInWindow.sum() / l.windowSeconds()));
+                "%,.0f / %,.0f",
+                l.meter().tokensInWindow.sum() / l.windowSeconds(),
+                l.founders() * 1000.0 / o.tokenDelayMs()));
     row(
         b,
         "relay latency p50 (ms)",
@@ -372,14 +371,6 @@ public final class StreamsBenchmark {
         levels,
         l -> ms(l.meter().relayMicros.getValueAtPercentile(99.9)));
     row(b, "relay latency max (ms)", levels, l -> ms(l.meter().relayMicros.getMaxValue()));
-    row(
-        b,
-        "relay latency p99, hard bounds: at least / at most (ms)",
-        levels,
-        l ->
-            ms(l.meter().relayAtLeastMicros.getValueAtPercentile(99))
-                + " / "
-                + ms(l.meter().relayAtMostMicros.getValueAtPercentile(99)));
     row(
         b,
         "answer posted → first token, p50 / p99 (ms)",
@@ -414,8 +405,37 @@ public final class StreamsBenchmark {
                 + ms(l.hiccups().virtualMicros.getMaxValue()));
     row(b, "heap used after GC, streams open (MB)", levels, l -> mb(l.heapAfterGc()));
     row(b, "RSS (MB)", levels, l -> mb(l.rss()));
-    row(b, "platform threads", levels, l -> String.valueOf(l.threads()));
+    row(
+        b,
+        "platform threads: the founders' side / the rest",
+        levels,
+        l ->
+            l.threads().getOrDefault(ThreadCpu.Group.FOUNDERS, 0)
+                + " / "
+                + (l.threads().values().stream().mapToInt(Integer::intValue).sum()
+                    - l.threads().getOrDefault(ThreadCpu.Group.FOUNDERS, 0)));
     row(b, "process CPU, share of all cores", levels, l -> fmt(l.processCpu() * 100, 0) + "%");
+    for (ThreadCpu.Group g : ThreadCpu.Group.values()) {
+      row(
+          b,
+          "… of which " + g.label + ", share of all cores",
+          levels,
+          l ->
+              fmt(l.threadCpu().getOrDefault(g, 0.0) / l.windowSeconds() / Probe.cores() * 100, 0)
+                  + "%");
+    }
+    row(
+        b,
+        "server CPU per relayed token (µs, turns' work included)",
+        levels,
+        l ->
+            l.meter().tokensInWindow.sum() == 0
+                ? "-"
+                : fmt(
+                    l.threadCpu().getOrDefault(ThreadCpu.Group.SERVER, 0.0)
+                        * 1e6
+                        / l.meter().tokensInWindow.sum(),
+                    0));
     row(b, "machine CPU busy, all processes", levels, l -> fmt(l.machineCpu() * 100, 0) + "%");
     b.append('\n');
     b.append("| no stream open | heap used after GC (MB) | RSS (MB) | platform threads |\n");
@@ -429,10 +449,7 @@ public final class StreamsBenchmark {
       List<Map.Entry<String, java.util.concurrent.atomic.LongAdder>> f =
           new ArrayList<>(l.meter().failures().entrySet());
       f.sort(Comparator.comparing(e -> -e.getValue().sum()));
-      if (!f.isEmpty()
-          || l.stragglers() > 0
-          || l.meter().earlierThanPlaced.sum() > 0
-          || l.meter().tokensReplayed.sum() > 0) {
+      if (!f.isEmpty() || l.stragglers() > 0 || l.meter().tokensReplayed.sum() > 0) {
         b.append(String.format("%n%,d founders:", l.founders()));
         f.forEach(e -> b.append(String.format(" %s ×%,d;", e.getKey(), e.getValue().sum())));
         if (l.meter().tokensReplayed.sum() > 0) {
@@ -447,10 +464,6 @@ public final class StreamsBenchmark {
         if (l.stragglers() > 0) {
           b.append(String.format(" %d founders still reading at the end;", l.stragglers()));
         }
-        b.append(
-            String.format(
-                " %,d tokens arrived before their interpolated emission (counted as 0 ms).",
-                l.meter().earlierThanPlaced.sum()));
         b.append('\n');
       }
     }

@@ -10,6 +10,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -17,13 +20,30 @@ import org.springframework.stereotype.Component;
  * Personal API tokens: {@code socra_} followed by 256 random bits. Only a SHA-256 of each is stored
  * (a token is random, not a password, so a fast hash loses nothing and lets a request find its
  * token by hash); the token itself is shown once, when created.
+ *
+ * <p>A resolved token is remembered for {@value #CACHE_SECONDS} seconds (at most {@value
+ * #CACHE_SIZE} of them), so a busy client costs one query every half minute rather than one per
+ * request. Revoking a token here forgets every remembered token at once; another server sharing the
+ * database may still accept a revoked token for up to {@value #CACHE_SECONDS} seconds, and a user's
+ * renaming or admin flag reaches requests made with a token within the same time.
  */
 @Component
 public class ApiTokens {
   public static final String PREFIX = "socra_";
   private static final SecureRandom RANDOM = new SecureRandom();
 
+  static final int CACHE_SECONDS = 30;
+  static final int CACHE_SIZE = 10_000;
+
   private final JdbcClient db;
+
+  /** Resolved tokens by hash; unknown tokens are never remembered, so they cannot fill it. */
+  private final ConcurrentHashMap<String, Resolved> resolved = new ConcurrentHashMap<>();
+
+  private record Resolved(SocraUser user, long until) {}
+
+  /** Counts revocations, so a lookup that raced one does not remember what it found. */
+  private final AtomicLong revocations = new AtomicLong();
 
   public ApiTokens(JdbcClient db) {
     this.db = db;
@@ -60,12 +80,35 @@ public class ApiTokens {
     if (token == null || !token.startsWith(PREFIX)) {
       return Optional.empty();
     }
-    return db.sql(
-            "SELECT u.id, u.name, u.admin FROM api_tokens t JOIN users u ON u.id = t.user_id"
-                + " WHERE t.token_hash = ?")
-        .param(hash(token.strip()))
-        .query(SocraUser.class)
-        .optional();
+    String hash = hash(token.strip());
+    long now = System.nanoTime();
+    Resolved known = resolved.get(hash);
+    if (known != null && now - known.until() < 0) {
+      return Optional.of(known.user());
+    }
+    long revocationsBefore = revocations.get();
+    Optional<SocraUser> user =
+        db.sql(
+                "SELECT u.id, u.name, u.admin FROM api_tokens t JOIN users u ON u.id = t.user_id"
+                    + " WHERE t.token_hash = ?")
+            .param(hash)
+            .query(SocraUser.class)
+            .optional();
+    if (user.isPresent()) {
+      if (resolved.size() >= CACHE_SIZE) {
+        resolved.values().removeIf(r -> now - r.until() >= 0);
+        if (resolved.size() >= CACHE_SIZE) {
+          resolved.clear(); // many live tokens: start over rather than grow
+        }
+      }
+      resolved.put(hash, new Resolved(user.get(), now + TimeUnit.SECONDS.toNanos(CACHE_SECONDS)));
+      if (revocations.get() != revocationsBefore) {
+        resolved.remove(hash); // a token was revoked meanwhile: it may have been this one
+      }
+    } else {
+      resolved.remove(hash);
+    }
+    return user;
   }
 
   public List<TokenInfo> list(String userId) {
@@ -79,10 +122,17 @@ public class ApiTokens {
 
   /** Revokes one of the user's tokens; false when the user has no such token. */
   public boolean revoke(String userId, String tokenId) {
-    return db.sql("DELETE FROM api_tokens WHERE id = ? AND user_id = ?")
-            .params(tokenId, userId)
-            .update()
-        == 1;
+    boolean revoked =
+        db.sql("DELETE FROM api_tokens WHERE id = ? AND user_id = ?")
+                .params(tokenId, userId)
+                .update()
+            == 1;
+    // Only the hash is remembered, not the token's id: forget them all (revoking is rare), after
+    // the delete; a lookup that read the token before the delete sees the count change and forgets
+    // what it found.
+    revocations.incrementAndGet();
+    resolved.clear();
+    return revoked;
   }
 
   static String hash(String token) {

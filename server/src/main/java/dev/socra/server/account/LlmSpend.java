@@ -1,10 +1,12 @@
 package dev.socra.server.account;
 
+import dev.socra.server.observe.LedgerWriter;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -12,24 +14,35 @@ import org.springframework.stereotype.Component;
 /**
  * What a user's LLM calls cost today (UTC), from the attempt ledger ({@code llm_attempts}): every
  * attempt that reached a provider, tagged with the user it was made for.
+ *
+ * <p>Asked before every call, so it reads the ledger writer's running total per user and day (a map
+ * lookup; see {@link LedgerWriter#spentToday}), not a sum over the day's rows, which grew with
+ * every call. Known limit: servers sharing one database each add only their own calls to the total
+ * between re-reads of the database, once a minute per user, so together they can pass a cap by up
+ * to a minute of the other servers' spend.
  */
 @Component
 public class LlmSpend {
   private final JdbcClient db;
+  private final LedgerWriter ledger; // null only when a benchmark experiment removed it
   private final Clock clock;
 
   @Autowired
-  public LlmSpend(JdbcClient db) {
-    this(db, Clock.systemUTC());
+  public LlmSpend(JdbcClient db, ObjectProvider<LedgerWriter> ledger) {
+    this(db, ledger.getIfAvailable(), Clock.systemUTC());
   }
 
-  LlmSpend(JdbcClient db, Clock clock) {
+  LlmSpend(JdbcClient db, LedgerWriter ledger, Clock clock) {
     this.db = db;
+    this.ledger = ledger;
     this.clock = clock;
   }
 
   /** US dollars spent by the user since 00:00 UTC today. */
   public BigDecimal today(String userId) {
+    if (ledger != null) {
+      return ledger.spentToday(userId);
+    }
     return db.sql(
             "SELECT COALESCE(SUM(cost_usd), 0) FROM llm_attempts WHERE user_id = ? AND at >= ?")
         .param(userId)

@@ -6,13 +6,16 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * What the ledger says a user spent: for the daily cap ({@link #spentToday}) and the usage page
- * ({@link #perProvider}). Reads {@code llm_attempts}, written by {@link LedgerWriter}.
+ * ({@link #perProvider}). Reads {@code llm_attempts}, written by {@link LedgerWriter} in batches:
+ * each read first has the writer write what it has queued, so a call's rows count as soon as the
+ * call ends.
  */
 @Component
 public class AttemptLedger {
@@ -33,16 +36,24 @@ public class AttemptLedger {
   }
 
   private final JdbcClient db;
+  private final LedgerWriter writer; // null only when a benchmark experiment removed it
   private final Clock clock;
 
   @Autowired
-  public AttemptLedger(JdbcClient db) {
-    this(db, Clock.systemUTC());
+  public AttemptLedger(JdbcClient db, ObjectProvider<LedgerWriter> writer) {
+    this(db, writer.getIfAvailable(), Clock.systemUTC());
   }
 
-  AttemptLedger(JdbcClient db, Clock clock) {
+  AttemptLedger(JdbcClient db, LedgerWriter writer, Clock clock) {
     this.db = db;
+    this.writer = writer;
     this.clock = clock;
+  }
+
+  private void flush() {
+    if (writer != null) {
+      writer.flush();
+    }
   }
 
   /** US dollars spent by {@code userId} since midnight UTC; zero for none. */
@@ -51,6 +62,7 @@ public class AttemptLedger {
         LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)
             .atStartOfDay()
             .atOffset(ZoneOffset.UTC);
+    flush();
     return db.sql(
             "SELECT COALESCE(SUM(cost_usd), 0) FROM llm_attempts WHERE user_id = ? AND at >= ?")
         .params(userId, midnight)
@@ -65,6 +77,7 @@ public class AttemptLedger {
 
   /** What {@code userId} used since {@code since}, per target, most expensive first. */
   public List<TargetUsage> perProvider(String userId, OffsetDateTime since) {
+    flush();
     return db.sql(
             """
             SELECT target, COUNT(*) AS attempts, SUM(input_tokens) AS input_tokens,

@@ -74,7 +74,9 @@ abstract class LedgerContract {
     return server.bean(Users.class).create(name, "correct horse battery staple");
   }
 
+  /** The database, with every row the ledger writer has queued written. */
   JdbcClient db() {
+    server.bean(LedgerWriter.class).flush();
     return server.bean(JdbcClient.class);
   }
 
@@ -198,7 +200,7 @@ abstract class LedgerContract {
   }
 
   @Test
-  void oneInsertIsCheapBesideAnyProviderCall() {
+  void recordingARowIsCheapBesideAnyProviderCall() {
     LedgerWriter writer = server.bean(LedgerWriter.class);
     Map<String, String> tags =
         Map.of(ChatRequest.TAG_USER, "bench", ChatRequest.TAG_SESSION, "s", "stage", "gateway");
@@ -224,7 +226,8 @@ abstract class LedgerContract {
       writer.onEvent(event);
     }
     double micros = (System.nanoTime() - start) / 1000.0 / n;
-    System.out.printf("ledger insert on %s: %.0f µs per row over %d rows%n", database(), micros, n);
+    System.out.printf(
+        "ledger row queued on %s: %.1f µs per row over %d rows%n", database(), micros, n);
     assertThat(
             db().sql("SELECT COUNT(*) FROM llm_attempts WHERE user_id = 'bench'")
                 .query(Long.class)

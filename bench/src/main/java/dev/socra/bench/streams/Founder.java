@@ -198,7 +198,7 @@ final class Founder implements Runnable {
           long now = System.nanoTime();
           switch (name) {
             case "token" -> {
-              if (q.received == 0 && answered) {
+              if (q.received == 0 && answered && m.inWindow(now)) {
                 m.firstTokenMicros.recordValue(Math.max(0, now - q.asked) / 1_000);
               }
               q.add(JSON.readTree(data.toString()).path("text").asText(), id, now, m);

@@ -20,10 +20,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * JSON; only the question reaches the founder. The JSON is sent as one stub token (its spaces, all
  * inside strings, written as the JSON escape {@code \u0020}, which parses to the same text): the
  * stub would otherwise spend a token delay on each of its ~150 words while the founder's stream
- * sits idle, and the benchmark is about streams that are relaying. The question is long instead
- * (250 tokens by default, 5 s at 20 ms): a real turn streams about 500 tokens, the question and
- * then the JSON, so a stream of the benchmark asks the server for at least as many turns per second
- * as a real one, while relaying every token of it.
+ * sits idle. The question is long instead (500 tokens by default, 10 s at 20 ms): a real turn
+ * streams about 500 tokens (the seed's measured interview call), the question and then the JSON, so
+ * a stream of the benchmark lasts as long as a real one and asks for as many turns per second, but
+ * relays every token where a real one shows the founder only its question's 30 to 60.
  *
  * <p>Each marker is followed by nine spaces: the interviewer holds back the last nine characters of
  * the text while they could still turn out to be the separator ({@code ###JSON###} is ten), so the

@@ -30,6 +30,22 @@ final class Probe {
     return 0;
   }
 
+  /** The heap's largest classes after a full collection (jcmd GC.class_histogram), for stderr. */
+  static String classHistogram(int lines) {
+    try {
+      Object out =
+          ManagementFactory.getPlatformMBeanServer()
+              .invoke(
+                  new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"),
+                  "gcClassHistogram",
+                  new Object[] {new String[0]},
+                  new String[] {String[].class.getName()});
+      return String.join("\n", out.toString().lines().limit(lines + 2L).toList());
+    } catch (javax.management.JMException e) {
+      return "no class histogram: " + e.getMessage();
+    }
+  }
+
   /** Live platform threads (carriers, Tomcat's poller, HTTP clients' selectors...). */
   static int platformThreads() {
     return ManagementFactory.getThreadMXBean().getThreadCount();

@@ -2,7 +2,7 @@
 # The streaming load benchmark (docs/benchmarks.md, "Streaming: concurrent founders"): the server
 # in-process with a timing stub, founders ramped up level after level (100, 1,000, 2,000 by
 # default), each following its questions as Server-Sent Events; one markdown table on stdout.
-# Takes about three minutes. Builds the bench module and what it needs, then runs it with a JDK 21
+# Takes about five minutes. Builds the bench module and what it needs, then runs it with a JDK 21
 # or newer, found as ../socra finds one (SOCRA_JAVA, JAVA_HOME, PATH, the usual install folders).
 # Arguments go to the benchmark (see StreamsBenchmark's javadoc):
 #   bench/streams.sh

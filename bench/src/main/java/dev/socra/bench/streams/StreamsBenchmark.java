@@ -24,8 +24,9 @@ import org.HdrHistogram.Histogram;
 
 /**
  * Concurrent streaming sessions against the server's stub, level after level in one run (one
- * server, one JVM), printing one markdown table: streams, tokens, relay latency from the stub's
- * emission to the founder's receipt, memory, threads and CPU.
+ * server, one JVM), printing one markdown table: streams, tokens, relay latency from each token
+ * event's append to its question's log (as the stub emits it) to the founder's receipt, memory,
+ * threads and CPU (docs/benchmarks.md, "Streaming").
  *
  * <pre>
  *   --levels 100,1000,2000     concurrent founders, one level after another

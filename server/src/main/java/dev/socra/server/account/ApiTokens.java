@@ -113,7 +113,7 @@ public class ApiTokens {
 
   public List<TokenInfo> list(String userId) {
     return db.sql(
-            "SELECT id, label, prefix, created_at FROM api_tokens WHERE user_id = ?"
+            "SELECT id, label, prefix, created_at AS createdAt FROM api_tokens WHERE user_id = ?"
                 + " ORDER BY created_at")
         .param(userId)
         .query(TokenInfo.class)

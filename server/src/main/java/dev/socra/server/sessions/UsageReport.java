@@ -58,8 +58,8 @@ public class UsageReport {
         db.sql(
                 "SELECT target, COUNT(*) AS attempts,"
                     + " SUM(CASE WHEN outcome IN ('ok', 'success') THEN 0 ELSE 1 END) AS failures,"
-                    + " SUM(input_tokens) AS input_tokens, SUM(output_tokens) AS output_tokens,"
-                    + " SUM(cost_usd) AS cost_usd FROM llm_attempts WHERE session_id = ?"
+                    + " SUM(input_tokens) AS inputTokens, SUM(output_tokens) AS outputTokens,"
+                    + " SUM(cost_usd) AS costUsd FROM llm_attempts WHERE session_id = ?"
                     + " GROUP BY target ORDER BY target")
             .param(s.id())
             .query(ProviderLine.class)

@@ -238,7 +238,9 @@ public class JdbcSessionRepository implements SessionRepository {
 
   private Optional<Session> read(String id) {
     Optional<SessionRow> row =
-        db.sql("SELECT id, owner_id, idea, max_turns, ended, closing FROM sessions WHERE id = ?")
+        db.sql(
+                "SELECT id, owner_id AS ownerId, idea, max_turns AS maxTurns, ended, closing FROM sessions"
+                    + " WHERE id = ?")
             .param(id)
             .query(SessionRow.class)
             .optional();
@@ -278,8 +280,9 @@ public class JdbcSessionRepository implements SessionRepository {
             });
     Map<Stage, StageUsage> usage = new LinkedHashMap<>();
     db.sql(
-            "SELECT stage, calls, input_tokens, output_tokens, estimated, cost_usd, served_by,"
-                + " retried FROM stage_usage WHERE session_id = ?")
+            "SELECT stage, calls, input_tokens AS inputTokens, output_tokens AS outputTokens,"
+                + " estimated, cost_usd AS costUsd, served_by AS servedBy, retried"
+                + " FROM stage_usage WHERE session_id = ?")
         .param(id)
         .query(UsageRow.class)
         .list()

@@ -70,10 +70,10 @@ public class SessionStore {
             "SELECT s.id, s.idea, s.status,"
                 + " (SELECT COUNT(*) FROM turns t WHERE t.session_id = s.id) AS turns,"
                 + " (SELECT COUNT(*) FROM stage_results r WHERE r.session_id = s.id)"
-                + " AS stages_done,"
+                + " AS stagesDone,"
                 + " COALESCE((SELECT SUM(u.cost_usd) FROM stage_usage u"
-                + " WHERE u.session_id = s.id), 0) AS cost_usd,"
-                + " s.created_at, s.updated_at"
+                + " WHERE u.session_id = s.id), 0) AS costUsd,"
+                + " s.created_at AS createdAt, s.updated_at AS updatedAt"
                 + " FROM sessions s WHERE s.owner_id = ? ORDER BY s.updated_at DESC")
         .param(ownerId)
         .query(Summary.class)

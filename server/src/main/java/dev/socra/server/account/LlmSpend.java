@@ -1,5 +1,6 @@
 package dev.socra.server.account;
 
+import dev.socra.server.observe.AttemptLedger;
 import dev.socra.server.observe.LedgerWriter;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -8,7 +9,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,17 +23,17 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class LlmSpend {
-  private final JdbcClient db;
+  private final AttemptLedger rows;
   private final LedgerWriter ledger; // null only when a benchmark experiment removed it
   private final Clock clock;
 
   @Autowired
-  public LlmSpend(JdbcClient db, ObjectProvider<LedgerWriter> ledger) {
-    this(db, ledger.getIfAvailable(), Clock.systemUTC());
+  public LlmSpend(AttemptLedger rows, ObjectProvider<LedgerWriter> ledger) {
+    this(rows, ledger.getIfAvailable(), Clock.systemUTC());
   }
 
-  LlmSpend(JdbcClient db, LedgerWriter ledger, Clock clock) {
-    this.db = db;
+  LlmSpend(AttemptLedger rows, LedgerWriter ledger, Clock clock) {
+    this.rows = rows;
     this.ledger = ledger;
     this.clock = clock;
   }
@@ -43,12 +43,8 @@ public class LlmSpend {
     if (ledger != null) {
       return ledger.spentToday(userId);
     }
-    return db.sql(
-            "SELECT COALESCE(SUM(cost_usd), 0) FROM llm_attempts WHERE user_id = ? AND at >= ?")
-        .param(userId)
-        .param(startOfToday())
-        .query(BigDecimal.class)
-        .single();
+    // Without the writer's running total (a benchmark experiment), the day's ledger rows.
+    return rows.spentToday(userId);
   }
 
   /** 00:00 UTC of today, when the day's spend starts from zero. */

@@ -67,6 +67,9 @@ public final class SocraServer implements AutoCloseable {
     p.put("spring.mvc.async.request-timeout", -1);
     p.put("management.endpoints.web.exposure.include", "health,prometheus");
     p.put("management.endpoint.health.show-details", "always");
+    // The health endpoint is public: it tells the router's and the database's state, not the
+    // server's file system (Spring's disk-space check shows its path and free bytes).
+    p.put("management.health.diskspace.enabled", false);
     // Spring Security's observations cost 60-80 µs of CPU per call (docs/benchmarks.md, gateway)
     p.put("management.observations.enable.spring.security", false);
     p.put("springdoc.api-docs.path", "/api/openapi.json");

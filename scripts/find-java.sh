@@ -24,3 +24,7 @@ find_java() {
   done
   return 1
 }
+
+java_home_of() { # the installation folder of the java binary $1 (for JAVA_HOME)
+  (cd "$(dirname "$(readlink -f "$1")")/.." && pwd)
+}

@@ -12,4 +12,20 @@ package dev.socra.llm.config;
 public record Capabilities(
     boolean prefill, boolean jsonSchema, boolean jsonObject, boolean separator) {
   public static final Capabilities NONE = new Capabilities(false, false, false, false);
+
+  public Capabilities withPrefill(boolean value) {
+    return new Capabilities(value, jsonSchema, jsonObject, separator);
+  }
+
+  public Capabilities withJsonSchema(boolean value) {
+    return new Capabilities(prefill, value, jsonObject, separator);
+  }
+
+  public Capabilities withJsonObject(boolean value) {
+    return new Capabilities(prefill, jsonSchema, value, separator);
+  }
+
+  public Capabilities withSeparator(boolean value) {
+    return new Capabilities(prefill, jsonSchema, jsonObject, value);
+  }
 }

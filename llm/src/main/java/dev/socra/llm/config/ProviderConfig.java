@@ -3,6 +3,8 @@ package dev.socra.llm.config;
 import dev.socra.llm.budget.HeaderDialect;
 import dev.socra.llm.budget.Limits;
 import java.net.URI;
+import java.util.Map;
+import java.util.Objects;
 
 /**
  * One provider account: where it is, which key, which wire format, and what it can do.
@@ -29,6 +31,46 @@ public record ProviderConfig(
     HeaderDialect rateLimitHeaders,
     double tokenRatio) {
 
+  /** The context window assumed for a model nobody declared one for: small, so never too big. */
+  public static final int DEFAULT_CONTEXT_WINDOW = 32_768;
+
+  /**
+   * A new provider speaking {@code protocol}, with that protocol's defaults: its rate-limit
+   * headers, its token ratio (Anthropic's tokenizer counts about 15% more than cl100k), a {@value
+   * #DEFAULT_CONTEXT_WINDOW}-token context, no declared capabilities, no limits and no key. A base
+   * URL and a model are required.
+   */
+  public static Builder builder(String name, Protocol protocol) {
+    Builder b = new Builder(name, protocol);
+    if (protocol == Protocol.ANTHROPIC) {
+      b.rateLimitHeaders = HeaderDialect.ANTHROPIC;
+      b.tokenRatio = 1.15;
+    }
+    return b;
+  }
+
+  /**
+   * One of the providers Socra knows (anthropic, google, groq, openai) with its documented
+   * defaults, without a key: give it one with {@link Builder#key(String, String)}.
+   */
+  public static Builder builtin(String name) {
+    Map<String, ProviderConfig> all = BuiltinProviders.all();
+    ProviderConfig p = all.get(name);
+    if (p == null) {
+      throw new ConfigException(
+          "no built-in provider '"
+              + name
+              + "' (built in: "
+              + String.join(", ", all.keySet())
+              + ")");
+    }
+    return p.toBuilder();
+  }
+
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
   public ProviderConfig withLimits(Limits value) {
     return new ProviderConfig(
         name,
@@ -47,5 +89,174 @@ public record ProviderConfig(
   /** A provider takes part in routing when it has a key, or needs none. */
   public boolean usable() {
     return protocol == Protocol.STUB || key != null || keyVariable == null;
+  }
+
+  /**
+   * Checked at {@link #build()}; every message names the setting as {@code providers.NAME.…}, the
+   * way the config file spells it.
+   */
+  public static final class Builder {
+    private final String name;
+    private Protocol protocol;
+    private URI baseUrl;
+    private String baseUrlText;
+    private String keyVariable;
+    private ApiKey key;
+    private String model;
+    private int contextWindow = DEFAULT_CONTEXT_WINDOW;
+    private Capabilities capabilities = Capabilities.NONE;
+    private Limits limits = Limits.NONE;
+    private HeaderDialect rateLimitHeaders = HeaderDialect.OPENAI;
+    private double tokenRatio = 1.0;
+
+    private Builder(String name, Protocol protocol) {
+      this.name = name;
+      this.protocol = protocol;
+    }
+
+    private Builder(ProviderConfig from) {
+      name = from.name;
+      protocol = from.protocol;
+      baseUrl = from.baseUrl;
+      keyVariable = from.keyVariable;
+      key = from.key;
+      model = from.model;
+      contextWindow = from.contextWindow;
+      capabilities = from.capabilities;
+      limits = from.limits;
+      rateLimitHeaders = from.rateLimitHeaders;
+      tokenRatio = from.tokenRatio;
+    }
+
+    /** Changes the wire format only: rate-limit headers and token ratio stay as they are. */
+    public Builder protocol(Protocol value) {
+      protocol = value;
+      return this;
+    }
+
+    /** An http or https URL; a trailing slash is dropped. */
+    public Builder baseUrl(String value) {
+      baseUrlText = value;
+      baseUrl = null;
+      return this;
+    }
+
+    public Builder baseUrl(URI value) {
+      baseUrl = value;
+      baseUrlText = null;
+      return this;
+    }
+
+    /**
+     * The key, cleaned as a key from the environment is (whitespace, quotes and invisible
+     * characters around it removed); {@code variable} names it in messages, never the key itself. A
+     * null or blank {@code rawKey} leaves the provider without a key, so out of every route.
+     */
+    public Builder key(String variable, String rawKey) {
+      keyVariable = Objects.requireNonNull(variable, "variable");
+      key = ApiKey.clean(variable, rawKey);
+      return this;
+    }
+
+    public Builder key(ApiKey value) {
+      key = Objects.requireNonNull(value, "key");
+      keyVariable = value.variable();
+      return this;
+    }
+
+    /** The variable the key will come from, with no key yet: the provider is not usable. */
+    public Builder keyVariable(String variable) {
+      keyVariable = Objects.requireNonNull(variable, "variable");
+      key = null;
+      return this;
+    }
+
+    /** A server that needs no key (a local Ollama or vLLM). */
+    public Builder keyless() {
+      keyVariable = null;
+      key = null;
+      return this;
+    }
+
+    public Builder model(String value) {
+      model = value;
+      return this;
+    }
+
+    public Builder contextWindow(int value) {
+      contextWindow = value;
+      return this;
+    }
+
+    public Builder capabilities(Capabilities value) {
+      capabilities = value;
+      return this;
+    }
+
+    /** Shorthand for {@code capabilities(…withPrefill(value))}. */
+    public Builder prefill(boolean value) {
+      capabilities = Settings.required(capabilities, setting("capabilities")).withPrefill(value);
+      return this;
+    }
+
+    public Builder limits(Limits value) {
+      limits = value;
+      return this;
+    }
+
+    public Builder rateLimitHeaders(HeaderDialect value) {
+      rateLimitHeaders = value;
+      return this;
+    }
+
+    public Builder tokenRatio(double value) {
+      tokenRatio = value;
+      return this;
+    }
+
+    public ProviderConfig build() {
+      Settings.name(name, "provider", "providers");
+      if (name.contains("/")) {
+        throw new ConfigException("providers." + name + ": a provider name cannot contain '/'");
+      }
+      if (Settings.required(protocol, setting("protocol")) == Protocol.STUB) {
+        throw new ConfigException(
+            setting("protocol") + " must be openai or anthropic (the stub is built in)");
+      }
+      URI url =
+          baseUrlText != null
+              ? Settings.url(baseUrlText, setting("base_url"))
+              : Settings.url(
+                  Settings.required(baseUrl, setting("base_url")).toString(), setting("base_url"));
+      if (keyVariable != null
+          && (keyVariable.isBlank() || keyVariable.chars().anyMatch(Character::isISOControl))) {
+        throw new ConfigException(
+            setting("key_env") + " must name the key's variable; omit it for a keyless server");
+      }
+      if (model == null || model.isBlank()) {
+        throw new ConfigException(setting("model") + " is required");
+      }
+      Settings.positive(contextWindow, setting("context_window"));
+      if (!(tokenRatio >= 0.25 && tokenRatio <= 4)) {
+        throw new ConfigException(
+            setting("token_ratio") + " must be a number between 0.25 and 4, was " + tokenRatio);
+      }
+      return new ProviderConfig(
+          name,
+          protocol,
+          url,
+          keyVariable,
+          key,
+          model.strip(),
+          contextWindow,
+          Settings.required(capabilities, setting("capabilities")),
+          Settings.required(limits, setting("limits")),
+          Settings.required(rateLimitHeaders, setting("rate_limit_headers")),
+          tokenRatio);
+    }
+
+    private String setting(String field) {
+      return "providers." + name + "." + field;
+    }
   }
 }

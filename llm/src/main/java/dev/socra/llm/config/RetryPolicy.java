@@ -29,4 +29,72 @@ public record RetryPolicy(
           Duration.ofSeconds(30),
           Duration.ofSeconds(30),
           Duration.ofHours(1));
+
+  /** Starts from {@link #DEFAULTS}. */
+  public static Builder builder() {
+    return DEFAULTS.toBuilder();
+  }
+
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /** Attempts must be positive and waits not negative; {@link #build()} names the one that is. */
+  public static final class Builder {
+    private int maxAttempts;
+    private Duration maxRateLimitWait;
+    private Duration transientBackoff;
+    private Duration rateLimitCooldown;
+    private Duration silentCooldown;
+    private Duration quotaCooldown;
+
+    private Builder(RetryPolicy from) {
+      maxAttempts = from.maxAttempts;
+      maxRateLimitWait = from.maxRateLimitWait;
+      transientBackoff = from.transientBackoff;
+      rateLimitCooldown = from.rateLimitCooldown;
+      silentCooldown = from.silentCooldown;
+      quotaCooldown = from.quotaCooldown;
+    }
+
+    public Builder maxAttempts(int value) {
+      maxAttempts = value;
+      return this;
+    }
+
+    public Builder maxRateLimitWait(Duration value) {
+      maxRateLimitWait = value;
+      return this;
+    }
+
+    public Builder transientBackoff(Duration value) {
+      transientBackoff = value;
+      return this;
+    }
+
+    public Builder rateLimitCooldown(Duration value) {
+      rateLimitCooldown = value;
+      return this;
+    }
+
+    public Builder silentCooldown(Duration value) {
+      silentCooldown = value;
+      return this;
+    }
+
+    public Builder quotaCooldown(Duration value) {
+      quotaCooldown = value;
+      return this;
+    }
+
+    public RetryPolicy build() {
+      return new RetryPolicy(
+          Settings.positive(maxAttempts, "retry.max_attempts"),
+          Settings.notNegative(maxRateLimitWait, "retry.max_rate_limit_wait"),
+          Settings.notNegative(transientBackoff, "retry.transient_backoff"),
+          Settings.notNegative(rateLimitCooldown, "retry.rate_limit_cooldown"),
+          Settings.notNegative(silentCooldown, "retry.silent_cooldown"),
+          Settings.notNegative(quotaCooldown, "retry.quota_cooldown"));
+    }
+  }
 }

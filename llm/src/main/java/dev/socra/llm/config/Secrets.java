@@ -22,6 +22,24 @@ public final class Secrets {
     this.keys = List.copyOf(found);
   }
 
+  /**
+   * A value from the environment or the config file, quoted for an error message. Short text is
+   * shown whole; longer text, which could be a key pasted into the wrong place, only by its ends
+   * and length, as a key's fingerprint is.
+   */
+  public static String quote(String text) {
+    if (text.length() <= 16) {
+      return "'" + text + "'";
+    }
+    return "'"
+        + text.substring(0, 4)
+        + "…"
+        + text.substring(text.length() - 4)
+        + "' ("
+        + text.length()
+        + " characters)";
+  }
+
   public String redact(String text) {
     if (text == null || keys.isEmpty()) {
       return text;

@@ -21,4 +21,64 @@ public record Timeouts(
           Duration.ofSeconds(20),
           Duration.ofSeconds(20),
           Duration.ofSeconds(90));
+
+  /** Starts from {@link #DEFAULTS}. */
+  public static Builder builder() {
+    return DEFAULTS.toBuilder();
+  }
+
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /** Every limit must be longer than zero; {@link #build()} names the first one that is not. */
+  public static final class Builder {
+    private Duration deadline;
+    private Duration connect;
+    private Duration firstToken;
+    private Duration stall;
+    private Duration response;
+
+    private Builder(Timeouts from) {
+      deadline = from.deadline;
+      connect = from.connect;
+      firstToken = from.firstToken;
+      stall = from.stall;
+      response = from.response;
+    }
+
+    public Builder deadline(Duration value) {
+      deadline = value;
+      return this;
+    }
+
+    public Builder connect(Duration value) {
+      connect = value;
+      return this;
+    }
+
+    public Builder firstToken(Duration value) {
+      firstToken = value;
+      return this;
+    }
+
+    public Builder stall(Duration value) {
+      stall = value;
+      return this;
+    }
+
+    public Builder response(Duration value) {
+      response = value;
+      return this;
+    }
+
+    public Timeouts build() {
+      return new Timeouts(
+          Settings.longerThanZero(deadline, "timeouts.deadline"),
+          Settings.longerThanZero(connect, "timeouts.connect"),
+          Settings.longerThanZero(firstToken, "timeouts.first_token"),
+          Settings.longerThanZero(stall, "timeouts.stall"),
+          Settings.longerThanZero(response, "timeouts.response"));
+    }
+  }
 }

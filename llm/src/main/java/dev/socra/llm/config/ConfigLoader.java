@@ -35,11 +35,15 @@ public final class ConfigLoader {
       providers.put(name, p);
       if (section.price() != null) {
         // Priced under the model the file names, before any <NAME>_MODEL.
-        config.price(name + "/" + p.model(), section.price().toPrice());
+        config.price(
+            name + "/" + p.model(),
+            section.price().toPrice("providers." + name + ".price" + inFile));
       }
     }
     providers.values().forEach(p -> config.provider(environment.overlay(p)));
-    file.prices().forEach((target, price) -> config.price(target, price.toPrice()));
+    file.prices()
+        .forEach(
+            (target, price) -> config.price(target, price.toPrice("prices." + target + inFile)));
 
     file.routes()
         .forEach(

@@ -219,6 +219,9 @@ public record ProviderConfig(
       if (name.contains("/")) {
         throw new ConfigException("providers." + name + ": a provider name cannot contain '/'");
       }
+      if (name.equals(BuiltinProviders.STUB)) {
+        throw new ConfigException("providers.stub: 'stub' is built in and cannot be redefined");
+      }
       if (Settings.required(protocol, setting("protocol")) == Protocol.STUB) {
         throw new ConfigException(
             setting("protocol") + " must be openai or anthropic (the stub is built in)");

@@ -1,11 +1,11 @@
 package dev.socra.llm.config.yaml;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import dev.socra.llm.budget.HeaderDialect;
 import dev.socra.llm.budget.Limits;
 import dev.socra.llm.config.Capabilities;
 import dev.socra.llm.config.Protocol;
 import dev.socra.llm.config.ProviderConfig;
-import java.util.regex.Pattern;
 
 /**
  * One entry of {@code providers:}. Over a built-in provider, only what is written changes; a new
@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 public record ProviderSection(
     Protocol protocol,
     String baseUrl,
-    String keyEnv,
+    @JsonDeserialize(using = VariableNameDeserializer.class) String keyEnv,
     String model,
     Integer contextWindow,
     CapabilitiesSection capabilities,
@@ -25,17 +25,6 @@ public record ProviderSection(
 
   static final ProviderSection EMPTY =
       new ProviderSection(null, null, null, null, null, null, null, null, null, null);
-
-  private static final Pattern VARIABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-
-  public ProviderSection {
-    // Not echoed: what is here instead of a variable's name may be the key itself.
-    if (keyEnv != null && !VARIABLE.matcher(keyEnv).matches()) {
-      throw new IllegalArgumentException(
-          "key_env must be the name of an environment variable (letters, digits and _), such as"
-              + " OPENROUTER_API_KEY");
-    }
-  }
 
   /** The provider this entry describes: {@code builtin} with the entry's changes, or new. */
   public ProviderConfig.Builder over(String name, ProviderConfig builtin) {

@@ -7,17 +7,24 @@ import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
  * A setting written as one word from a known set ({@code openai}, {@code cheapest-first}) or in a
- * known format (a date): case and surrounding spaces do not matter.
+ * known format (a date): surrounding spaces do not matter, and {@code parse} is given the word as
+ * written and in lower case.
  */
-final class WordDeserializer<T> extends StdScalarDeserializer<T> {
+class WordDeserializer<T> extends StdScalarDeserializer<T> {
   private final String expected;
-  private final Function<String, Optional<T>> parse;
+  private final BiFunction<String, String, Optional<T>> parse;
 
+  /** {@code parse} takes the word in lower case. */
   WordDeserializer(Class<T> type, String expected, Function<String, Optional<T>> parse) {
+    this(type, expected, (word, lower) -> parse.apply(lower));
+  }
+
+  WordDeserializer(Class<T> type, String expected, BiFunction<String, String, Optional<T>> parse) {
     super(type);
     this.expected = expected;
     this.parse = parse;
@@ -26,7 +33,8 @@ final class WordDeserializer<T> extends StdScalarDeserializer<T> {
   @Override
   public T deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
     if (p.currentToken() == JsonToken.VALUE_STRING) {
-      Optional<T> value = parse.apply(p.getText().strip().toLowerCase(Locale.ROOT));
+      String word = p.getText().strip();
+      Optional<T> value = parse.apply(word, word.toLowerCase(Locale.ROOT));
       if (value.isPresent()) {
         return value.get();
       }

@@ -129,11 +129,8 @@ public record RouterConfig(
 
     /** As {@link #route(String, RouteOrder, List)}, with {@code where} naming it in messages. */
     Builder route(String name, RouteOrder order, List<String> targets, String where) {
-      Settings.name(name, "route", "routes");
       routes.put(
-          name,
-          new RouteSpec(
-              Objects.requireNonNull(order, "order"), List.copyOf(targets), where.strip()));
+          name, new RouteSpec(Objects.requireNonNull(order, "order"), List.copyOf(targets), where));
       return this;
     }
 
@@ -199,6 +196,7 @@ public record RouterConfig(
       Map<String, List<TargetId>> resolved = new LinkedHashMap<>();
       String source;
       for (var route : routes.entrySet()) {
+        Settings.name(route.getKey(), "route", "routes");
         RouteSpec spec = route.getValue();
         resolved.put(route.getKey(), spec.order().apply(targets(spec, all), table));
       }

@@ -7,13 +7,15 @@ import dev.socra.core.pipeline.Pipeline;
 import dev.socra.core.session.InMemorySessionRepository;
 import dev.socra.core.session.Session;
 import dev.socra.llm.Router;
+import dev.socra.llm.config.Capabilities;
+import dev.socra.llm.config.CircuitSettings;
+import dev.socra.llm.config.Protocol;
+import dev.socra.llm.config.ProviderConfig;
+import dev.socra.llm.config.RouterConfig;
 import dev.socra.llm.testkit.FakeProvider;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The seed's production failure, end to end: the first provider misplaces the separator and writes
@@ -21,7 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
  * every turn, and the pipeline finishes, served where the JSON is valid.
  */
 class BrokenProvidersSessionTest {
-  @TempDir Path dir;
   @AutoClose FakeProvider fake = FakeProvider.start(0);
 
   @Test
@@ -31,17 +32,18 @@ class BrokenProvidersSessionTest {
         Stage.INTERVIEW_TURN.marker(),
         List.of("So who pays ###JSON### for this today, and how much?"));
     fake.script("small", List.of("Here you go: {\"scores\": [", "{\"not\": \"the schema\"}"));
-    String yaml =
-        """
-        providers:
-          small: { protocol: anthropic, base_url: "%s", key_env: K, model: small,
-                   capabilities: { separator: true } }
-        routes: { default: [small, stub] }
-        stub: { token_delay: 0ms }
-        circuit: { minimum_calls: 1000, window: 1000 }
-        """
-            .formatted(fake.anthropicBaseUrl());
-    try (Router router = Routers.build(dir, yaml, Map.of("K", "test-key-anthropic-0123456789"))) {
+    RouterConfig.Builder config =
+        Routers.unpaced()
+            .provider(
+                ProviderConfig.builder("small", Protocol.ANTHROPIC)
+                    .baseUrl(fake.anthropicBaseUrl())
+                    .key("K", "test-key-anthropic-0123456789")
+                    .model("small")
+                    .capabilities(Capabilities.NONE.withSeparator(true)))
+            .route("default", "small", "stub")
+            // the broken provider stays in the route however often it fails
+            .circuit(CircuitSettings.builder().minimumCalls(1000).window(1000).build());
+    try (Router router = Routers.build(config)) {
       Socra socra = new Socra(router, new InMemorySessionRepository(), "default");
       Session s = socra.start("A booking tool for independent piano tuners in small towns", 4);
       while (!s.interview().complete()) {

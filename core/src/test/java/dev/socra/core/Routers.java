@@ -2,43 +2,36 @@ package dev.socra.core;
 
 import dev.socra.core.stub.DemoStages;
 import dev.socra.llm.Router;
-import dev.socra.llm.config.ConfigLoader;
+import dev.socra.llm.config.RouterConfig;
 import dev.socra.llm.provider.stub.StubResponder;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
+import java.time.Duration;
 
-/** Routers for the domain's tests, built from a real configuration file. */
+/** Routers for the domain's tests, configured in code as a program using the router would. */
 public final class Routers {
   private Routers() {}
 
   /** Demo mode with no pacing, so a whole session runs in well under a second. */
-  public static Router demo(Path dir) {
-    return build(dir, "stub: { token_delay: 0ms }\n", Map.of());
+  public static Router demo() {
+    return demo(new DemoStages());
   }
 
-  /**
-   * A router over fakes: {@code providers} is the YAML of the providers section's entries, each
-   * with key_env set to a variable this sets.
-   */
-  public static Router build(Path dir, String yaml, Map<String, String> extraEnv) {
-    return build(dir, yaml, extraEnv, new DemoStages());
+  /** Demo mode, the stub answering through {@code stub}. */
+  public static Router demo(StubResponder stub) {
+    return build(unpaced(), stub);
   }
 
-  /** As {@link #build(Path, String, Map)}, with the stub answering through {@code stub}. */
-  public static Router build(
-      Path dir, String yaml, Map<String, String> extraEnv, StubResponder stub) {
-    Path file = dir.resolve("socra.yaml");
-    try {
-      Files.writeString(file, yaml);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    Map<String, String> env = new HashMap<>(extraEnv);
-    env.put("SOCRA_CONFIG", file.toString());
-    return Router.builder(ConfigLoader.load(env)).stubResponder(stub).build();
+  /** A configuration to build on whose stub streams without pacing. */
+  public static RouterConfig.Builder unpaced() {
+    return RouterConfig.builder().stubTokenDelay(Duration.ZERO);
+  }
+
+  /** A router over {@code config}; the stub, where a route names it, answers as in demo mode. */
+  public static Router build(RouterConfig.Builder config) {
+    return build(config, new DemoStages());
+  }
+
+  /** As {@link #build(RouterConfig.Builder)}, with the stub answering through {@code stub}. */
+  public static Router build(RouterConfig.Builder config, StubResponder stub) {
+    return Router.builder(config.build()).stubResponder(stub).build();
   }
 }

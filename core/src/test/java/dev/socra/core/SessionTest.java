@@ -12,18 +12,14 @@ import dev.socra.core.report.UsageTable;
 import dev.socra.core.session.InMemorySessionRepository;
 import dev.socra.core.session.Session;
 import dev.socra.llm.Router;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Whole sessions in demo mode: what a newcomer without a key sees. */
 class SessionTest {
   static final String IDEA =
       "A subscription service that repairs and resells school uniforms for parents in Lagos";
-
-  @TempDir Path dir;
 
   static Session interviewToTheEnd(Socra socra, Session s) {
     while (!s.interview().complete()) {
@@ -36,7 +32,7 @@ class SessionTest {
   @Test
   void aWholeSessionRunsOnTheStubAndUsesTheFoundersWords() {
     InMemorySessionRepository repo = new InMemorySessionRepository();
-    try (Router router = Routers.demo(dir)) {
+    try (Router router = Routers.demo()) {
       Socra socra = new Socra(router, repo, "default");
       Session s = interviewToTheEnd(socra, socra.start(IDEA, 7));
       assertThat(s.interview().answered()).isBetween(3, 7);
@@ -55,7 +51,7 @@ class SessionTest {
 
   @Test
   void theStandardScenarioStaysWithinFortyThousandInputTokens() {
-    try (Router router = Routers.demo(dir)) {
+    try (Router router = Routers.demo()) {
       Socra socra = new Socra(router, new InMemorySessionRepository(), "default");
       Session s = socra.start(IDEA, 7);
       while (!s.interview().complete()) {
@@ -76,7 +72,7 @@ class SessionTest {
   @Test
   void theFoundersAnswerIsSavedBeforeTheCallThatUsesIt() {
     InMemorySessionRepository repo = new InMemorySessionRepository();
-    try (Router router = Routers.demo(dir)) {
+    try (Router router = Routers.demo()) {
       Socra socra = new Socra(router, repo, "default");
       Session s = socra.ask(socra.start(IDEA, 7), t -> {});
       s = socra.answer(s, "Four schools already asked us");
@@ -87,7 +83,7 @@ class SessionTest {
 
   @Test
   void badInputGetsAClearMessage() {
-    try (Router router = Routers.demo(dir)) {
+    try (Router router = Routers.demo()) {
       Socra socra = new Socra(router, new InMemorySessionRepository(), "default");
       assertThatThrownBy(() -> socra.start("   ", 7))
           .isInstanceOf(InvalidInputException.class)

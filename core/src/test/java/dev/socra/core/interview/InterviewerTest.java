@@ -8,13 +8,14 @@ import dev.socra.core.persona.Stage;
 import dev.socra.core.structured.Separator;
 import dev.socra.core.stub.DemoStages;
 import dev.socra.llm.Router;
+import dev.socra.llm.config.Capabilities;
+import dev.socra.llm.config.Protocol;
+import dev.socra.llm.config.ProviderConfig;
+import dev.socra.llm.config.RouterConfig;
 import dev.socra.llm.testkit.FakeProvider;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The seed lost its quick replies whenever a small model misplaced the separator. Here a target
@@ -24,7 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
 class InterviewerTest {
   static final String IDEA = "Shared cold storage lockers for small farms selling at city markets";
 
-  @TempDir Path dir;
   @AutoClose FakeProvider fake = FakeProvider.start(0);
 
   /** A valid evaluation, as JSON, written by the demo stub for this interview. */
@@ -34,14 +34,15 @@ class InterviewerTest {
   }
 
   Router router(boolean separator) {
-    String yaml =
-        """
-        providers:
-          a: { protocol: anthropic, base_url: "%s", key_env: K, model: claude, capabilities: { separator: %s } }
-        routes: { default: [a] }
-        """
-            .formatted(fake.anthropicBaseUrl(), separator);
-    return Routers.build(dir, yaml, Map.of("K", "test-key-anthropic-0123456789"));
+    return Routers.build(
+        RouterConfig.builder()
+            .provider(
+                ProviderConfig.builder("a", Protocol.ANTHROPIC)
+                    .baseUrl(fake.anthropicBaseUrl())
+                    .key("K", "test-key-anthropic-0123456789")
+                    .model("claude")
+                    .capabilities(Capabilities.NONE.withSeparator(separator)))
+            .route("default", "a"));
   }
 
   @Test

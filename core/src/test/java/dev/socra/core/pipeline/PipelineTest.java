@@ -11,22 +11,19 @@ import dev.socra.core.session.InMemorySessionRepository;
 import dev.socra.core.session.Session;
 import dev.socra.core.stub.DemoStages;
 import dev.socra.llm.Router;
-import dev.socra.llm.config.ConfigLoader;
+import dev.socra.llm.config.CircuitSettings;
+import dev.socra.llm.config.Protocol;
+import dev.socra.llm.config.ProviderConfig;
+import dev.socra.llm.config.RouterConfig;
 import dev.socra.llm.testkit.FakeProvider;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class PipelineTest {
   static final String IDEA =
       "Pay-per-use welding robots rented to small metal workshops by the hour";
-
-  @TempDir Path dir;
 
   private static Session interviewed(Router router, InMemorySessionRepository repo) {
     Socra socra = new Socra(router, repo, "default");
@@ -42,23 +39,19 @@ class PipelineTest {
   void aCrashedPipelineResumesWithoutRedoingFinishedStages() throws Exception {
     InMemorySessionRepository repo = new InMemorySessionRepository();
     Session interviewed;
-    try (Router demo = Routers.demo(dir)) {
+    try (Router demo = Routers.demo()) {
       interviewed = interviewed(demo, repo);
     }
     // First run: the risk specialist's provider crashes.
     DemoStages stages = new DemoStages();
-    Path file = dir.resolve("crash.yaml");
-    Files.writeString(file, "stub: { token_delay: 0ms }\n");
     Router crashing =
-        Router.builder(ConfigLoader.load(Map.of("SOCRA_CONFIG", file.toString())))
-            .stubResponder(
-                r -> {
-                  if (r.system().startsWith(Stage.SPECIALIST_RISK.marker())) {
-                    throw new IllegalStateException("provider process died");
-                  }
-                  return stages.answer(r);
-                })
-            .build();
+        Routers.demo(
+            r -> {
+              if (r.system().startsWith(Stage.SPECIALIST_RISK.marker())) {
+                throw new IllegalStateException("provider process died");
+              }
+              return stages.answer(r);
+            });
     Session start = interviewed;
     try (crashing) {
       assertThatThrownBy(() -> new Socra(crashing, repo, "default").runPipeline(start, e -> {}))
@@ -73,7 +66,7 @@ class PipelineTest {
 
     // Second run, on the saved session: only what is missing runs.
     List<PipelineEvent> events = new CopyOnWriteArrayList<>();
-    try (Router demo = Routers.demo(dir)) {
+    try (Router demo = Routers.demo()) {
       Session done = new Socra(demo, repo, "default").runPipeline(saved, events::add);
       assertThat(done.results().keySet()).containsAll(Pipeline.stages());
     }
@@ -102,7 +95,7 @@ class PipelineTest {
   void aSpecialistWhoseProviderFailsMidPipelineIsServedByTheNextTarget() throws Exception {
     InMemorySessionRepository repo = new InMemorySessionRepository();
     Session interviewed;
-    try (Router demo = Routers.demo(dir)) {
+    try (Router demo = Routers.demo()) {
       interviewed = interviewed(demo, repo);
     }
     // The fake answers each specialist with what the demo stub would write for that request.
@@ -115,17 +108,16 @@ class PipelineTest {
     }
     // ... but two of the five parallel calls meet an overloaded provider
     fake.setBehaviour("m", "status=503+times=2");
-    String yaml =
-        """
-        providers:
-          one: { base_url: "%s", key_env: K, model: m }
-        routes: { default: [one, stub] }
-        stub: { token_delay: 0ms }
-        circuit: { minimum_calls: 50, window: 50 }
-        """
-            .formatted(fake.openAiBaseUrl());
-    try (Router router =
-        Routers.build(dir, yaml, Map.of("K", "test-key-openai-0123456789abcdef"))) {
+    RouterConfig.Builder config =
+        Routers.unpaced()
+            .provider(
+                ProviderConfig.builder("one", Protocol.OPENAI)
+                    .baseUrl(fake.openAiBaseUrl())
+                    .key("K", "test-key-openai-0123456789abcdef")
+                    .model("m"))
+            .route("default", "one", "stub")
+            .circuit(CircuitSettings.builder().minimumCalls(50).window(50).build());
+    try (Router router = Routers.build(config)) {
       Session done = new Pipeline(router, prompts, repo, e -> {}).run(interviewed);
       assertThat(done.results().keySet()).containsAll(Pipeline.stages());
       long byFake = 0;

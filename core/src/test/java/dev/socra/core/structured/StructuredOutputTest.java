@@ -8,15 +8,18 @@ import dev.socra.core.Routers;
 import dev.socra.core.pipeline.Critique;
 import dev.socra.llm.ChatRequest;
 import dev.socra.llm.Router;
+import dev.socra.llm.config.Capabilities;
+import dev.socra.llm.config.Protocol;
+import dev.socra.llm.config.ProviderConfig;
+import dev.socra.llm.config.RouterConfig;
 import dev.socra.llm.event.RouterEvent;
 import dev.socra.llm.testkit.FakeProvider;
-import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Valid JSON or an honest failure: repair once, then the next target, against fake providers. */
 class StructuredOutputTest {
@@ -25,27 +28,21 @@ class StructuredOutputTest {
           + "\"killCriteria\":[\"no paid pilot in 60 days\",\"churn over 10% a month\"]}";
   static final Validity<Critique> CRITIQUE = new Validity<>(Critique.class, c -> List.of());
 
-  @TempDir Path dir;
   @AutoClose FakeProvider fake = FakeProvider.start(0);
 
   Router router(String... models) {
-    StringBuilder routes = new StringBuilder();
-    StringBuilder providers = new StringBuilder();
+    RouterConfig.Builder config = RouterConfig.builder();
+    List<String> route = new ArrayList<>();
     for (int i = 0; i < models.length; i++) {
-      providers
-          .append("  p")
-          .append(i)
-          .append(": { base_url: \"")
-          .append(fake.openAiBaseUrl())
-          .append("\", key_env: K, model: \"")
-          .append(models[i])
-          .append("\", capabilities: { json_schema: true } }\n");
-      routes.append(i == 0 ? "" : ", ").append("p").append(i);
+      config.provider(
+          ProviderConfig.builder("p" + i, Protocol.OPENAI)
+              .baseUrl(fake.openAiBaseUrl())
+              .key("K", "test-key-openai-0123456789abcdef")
+              .model(models[i])
+              .capabilities(Capabilities.NONE.withJsonSchema(true)));
+      route.add("p" + i);
     }
-    return Routers.build(
-        dir,
-        "providers:\n" + providers + "routes: { default: [" + routes + "] }\n",
-        Map.of("K", "test-key-openai-0123456789abcdef"));
+    return Routers.build(config.route("default", route));
   }
 
   @Test

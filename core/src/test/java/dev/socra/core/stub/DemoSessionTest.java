@@ -11,9 +11,7 @@ import dev.socra.core.pipeline.Verdict;
 import dev.socra.core.session.InMemorySessionRepository;
 import dev.socra.core.session.Session;
 import dev.socra.llm.Router;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 
@@ -21,12 +19,10 @@ import org.junit.jupiter.params.provider.FieldSource;
 class DemoSessionTest {
   private static final List<String> IDEAS = DemoFixtures.IDEAS;
 
-  @TempDir Path dir;
-
   @ParameterizedTest
   @FieldSource("IDEAS")
   void aDemoSessionStreamsItsQuestionsLastsAboutSevenTurnsAndEndsWithADeck(String idea) {
-    try (Router router = Routers.demo(dir)) {
+    try (Router router = Routers.demo()) {
       Socra socra = new Socra(router, new InMemorySessionRepository(), "default");
       Session s = socra.start(idea, 10);
       while (!s.interview().complete()) {

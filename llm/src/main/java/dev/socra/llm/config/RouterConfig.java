@@ -130,7 +130,11 @@ public record RouterConfig(
     /** As {@link #route(String, RouteOrder, List)}, with {@code where} naming it in messages. */
     Builder route(String name, RouteOrder order, List<String> targets, String where) {
       routes.put(
-          name, new RouteSpec(Objects.requireNonNull(order, "order"), List.copyOf(targets), where));
+          name,
+          new RouteSpec(
+              Objects.requireNonNull(order, "order"),
+              Collections.unmodifiableList(new ArrayList<>(targets)),
+              where));
       return this;
     }
 
@@ -178,7 +182,9 @@ public record RouterConfig(
       for (var price : prices.entrySet()) {
         Price p = price.getValue();
         String where = "prices." + price.getKey();
-        Settings.name(price.getKey(), "price", "prices");
+        if (price.getKey().isBlank()) {
+          throw new ConfigException("prices: a price is for a model or provider/model, not ''");
+        }
         if (p.inputPerMillion() == null || p.outputPerMillion() == null) {
           throw new ConfigException(
               where + ": input and output (US dollars per million tokens) are required");

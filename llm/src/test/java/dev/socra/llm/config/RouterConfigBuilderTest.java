@@ -347,6 +347,10 @@ class RouterConfigBuilderTest {
                     .build(),
             "prices.gpt-4o-mini: prices cannot be negative"),
         bad(
+            "a price for nothing",
+            () -> RouterConfig.builder().price(" ", TEST_PRICE).build(),
+            "prices: a price is for a model or provider/model, not ''"),
+        bad(
             "a negative stub pace",
             () -> RouterConfig.builder().stubTokenDelay(Duration.ofMillis(-1)).build(),
             "stub.token_delay cannot be negative, was -1ms"));

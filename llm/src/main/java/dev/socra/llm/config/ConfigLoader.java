@@ -463,7 +463,8 @@ public final class ConfigLoader {
             "transient_backoff",
             "rate_limit_cooldown",
             "silent_cooldown",
-            "quota_cooldown"));
+            "quota_cooldown",
+            "auth_recheck"));
     RetryPolicy d = RetryPolicy.DEFAULTS;
     return new RetryPolicy(
         node.has("max_attempts")
@@ -473,7 +474,8 @@ public final class ConfigLoader {
         duration(node, "transient_backoff", "retry.transient_backoff", d.transientBackoff()),
         duration(node, "rate_limit_cooldown", "retry.rate_limit_cooldown", d.rateLimitCooldown()),
         duration(node, "silent_cooldown", "retry.silent_cooldown", d.silentCooldown()),
-        duration(node, "quota_cooldown", "retry.quota_cooldown", d.quotaCooldown()));
+        duration(node, "quota_cooldown", "retry.quota_cooldown", d.quotaCooldown()),
+        duration(node, "auth_recheck", "retry.auth_recheck", d.authRecheck()));
   }
 
   private CircuitSettings circuit(JsonNode node) {

@@ -13,6 +13,8 @@ import java.time.Duration;
  * @param silentCooldown how long a target that went silent is kept out, so other calls do not wait
  *     out its timeout too
  * @param quotaCooldown how long a target whose account ran out of quota is kept out
+ * @param authRecheck how long a target whose key (or model, or permission) was rejected stays
+ *     disabled before one call is let through to check it again
  */
 public record RetryPolicy(
     int maxAttempts,
@@ -20,7 +22,8 @@ public record RetryPolicy(
     Duration transientBackoff,
     Duration rateLimitCooldown,
     Duration silentCooldown,
-    Duration quotaCooldown) {
+    Duration quotaCooldown,
+    Duration authRecheck) {
   public static final RetryPolicy DEFAULTS =
       new RetryPolicy(
           8,
@@ -28,5 +31,6 @@ public record RetryPolicy(
           Duration.ofMillis(250),
           Duration.ofSeconds(30),
           Duration.ofSeconds(30),
-          Duration.ofHours(1));
+          Duration.ofHours(1),
+          Duration.ofMinutes(10));
 }

@@ -131,6 +131,8 @@ final class StreamReading {
         if (firstTokenNanos < 0) {
           firstTokenNanos = lastEventNanos;
           firstTokenAt = clock.instant();
+          // the watcher sleeps until the first-token limit: from now on the stall limit applies
+          changed.signalAll();
         }
         text.append(token);
         try {

@@ -40,6 +40,7 @@ public final class Call {
   private final Eligibility eligibility;
   private final BudgetAdmission budgets = new BudgetAdmission();
   private final Sender sender;
+  private final FailureReport failures;
 
   /** Targets that failed in this call for a reason waiting will not cure. */
   private final Set<TargetId> exhausted = new HashSet<>();
@@ -66,6 +67,7 @@ public final class Call {
     this.text = new StreamContinuation(caller);
     this.eligibility = new Eligibility(request, router.tokens());
     this.sender = new Sender(router, request, stream, deadline, text, log);
+    this.failures = new FailureReport(request, route, router, log, text, budgets, eligibility);
   }
 
   public ChatResponse run() {
@@ -163,8 +165,20 @@ public final class Call {
     return tryTarget(room.target(), booked);
   }
 
+  /** What the call does after an attempt: the failover policy's decision, applied. */
+  private sealed interface Next {
+    /** The answer is complete. */
+    record Answered(ChatResponse response) implements Next {}
+
+    /** This target is done with for now: on to the next one. */
+    record MoveOn() implements Next {}
+
+    /** The same target again after a wait; {@code continuing} when it must continue a stream. */
+    record Retry(Duration after, boolean continuing) implements Next {}
+  }
+
   /**
-   * Tries one target, with its retry on the same target when the policy allows one.
+   * Tries one target, step by step, with its retry on the same target when the policy allows one.
    *
    * @param booked room already booked in this target's budget, or null to ask for room now
    */
@@ -173,88 +187,110 @@ public final class Call {
     TargetHealth health = router.healthOf(target);
     TargetBudget budget = router.budgetOf(target);
     boolean continuing = text.started();
+    // can it take it?
     Optional<Eligibility.Unfit> unfit = eligibility.check(target, provider, continuing);
     if (unfit.isPresent()) {
       release(budget, booked);
       return skip(target, unfit.get().reason(), unfit.get().forGood());
     }
-    int tries = 0;
-    while (true) {
-      Optional<String> refused = health.admit(tries > 0);
+    for (int tries = 1; ; tries++) {
+      // admit
+      Optional<String> refused = health.admit(tries > 1);
       if (refused.isPresent()) {
         release(budget, booked);
         return skip(target, refused.get(), false);
       }
+      // budget
       long estimate =
           continuing
               ? router.tokens().countInput(request, text.text())
               : eligibility.inputEstimate();
-      Reservation reservation = booked;
+      Reservation reservation = booked != null ? booked : room(target, health, budget, estimate);
       booked = null;
       if (reservation == null) {
-        switch (budgets.admit(target, budget, withMargin(estimate), request.maxTokens())) {
-          case BudgetAdmission.NoRoom no -> {
-            health.record(new Outcome.Skipped(no.reason()), Duration.ZERO);
-            return skip(target, no.detail(), no.forGood());
-          }
-          case BudgetAdmission.Granted g -> reservation = g.reservation();
-        }
-      }
-      withinCallLimits(health, budget, reservation);
-      tries++;
-      Sender.Sent sent = sender.send(++attemptsMade, target, continuing, reservation, estimate);
-      Outcome outcome = sent.attempt().outcome();
-      health.record(outcome, sent.attempt().latency());
-      if (outcome.isSuccess()) {
-        lastText = sent.text();
-        return Optional.of(response(target, sent.attempt()));
-      }
-      if (Thread.currentThread().isInterrupted()) {
-        throw failure(Failure.INTERRUPTED, "the calling thread was interrupted during an attempt");
-      }
-      if (outcome instanceof Outcome.ContextTooLong) {
-        eligibility.foundTooSmall(provider.contextWindow());
-      }
-      if (sent.fault()) {
-        exhausted.add(target); // an adapter that threw would throw again
         return Optional.empty();
       }
-      switch (router.policy().decide(outcome, tries, remaining())) {
-        case Decision.Done d -> {
-          return Optional.of(response(target, sent.attempt()));
+      withinCallLimits(health, budget, reservation);
+      // send, classify, record
+      Sender.Sent sent = sender.send(++attemptsMade, target, continuing, reservation, estimate);
+      health.record(sent.attempt().outcome(), sent.attempt().latency());
+      // decide
+      switch (decide(target, provider, sent, tries, continuing)) {
+        case Next.Answered a -> {
+          return Optional.of(a.response());
         }
-        case Decision.GiveUp g -> {
-          if (outcome instanceof Outcome.Abandoned) {
-            throw failure(
-                Failure.DEADLINE_EXCEEDED,
-                "the call's deadline passed while waiting for " + target);
-          }
-          if (continuing) {
-            // A refusal of a continuation may be a refusal of the prefill: another target may
-            // take it.
-            exhausted.add(target);
-            return Optional.empty();
-          }
-          throw failure(Failure.REFUSED, "refused by " + target + ": " + outcome.detail());
-        }
-        case Decision.NextTarget n -> {
-          if (!(outcome instanceof Outcome.RateLimited)) {
-            exhausted.add(target);
-          }
+        case Next.MoveOn m -> {
           return Optional.empty();
         }
-        case Decision.RetrySame r -> {
-          boolean midStream = text.started();
-          if ((midStream && !provider.capabilities().prefill())
-              || r.after().compareTo(remaining()) >= 0) {
-            exhausted.add(target);
-            return Optional.empty();
-          }
+        case Next.Retry r -> {
           sleep(r.after());
-          continuing = midStream;
+          continuing = r.continuing();
         }
       }
     }
+  }
+
+  /** Room in the target's budget now, or null after recording why there is none. */
+  private Reservation room(
+      TargetId target, TargetHealth health, TargetBudget budget, long estimate) {
+    return switch (budgets.admit(target, budget, withMargin(estimate), request.maxTokens())) {
+      case BudgetAdmission.Granted g -> g.reservation();
+      case BudgetAdmission.NoRoom no -> {
+        health.record(new Outcome.Skipped(no.reason()), Duration.ZERO);
+        skip(target, no.detail(), no.forGood());
+        yield null;
+      }
+    };
+  }
+
+  /** The failover policy's decision on an attempt, and what the call learns from it. */
+  private Next decide(
+      TargetId target, ProviderConfig provider, Sender.Sent sent, int tries, boolean continuing) {
+    Outcome outcome = sent.attempt().outcome();
+    if (outcome.isSuccess()) {
+      lastText = sent.text();
+      return new Next.Answered(response(target, sent.attempt()));
+    }
+    if (Thread.currentThread().isInterrupted()) {
+      throw failure(Failure.INTERRUPTED, "the calling thread was interrupted during an attempt");
+    }
+    if (outcome instanceof Outcome.ContextTooLong) {
+      eligibility.foundTooSmall(provider.contextWindow());
+    }
+    if (sent.fault()) {
+      exhausted.add(target); // an adapter that threw would throw again
+      return new Next.MoveOn();
+    }
+    return switch (router.policy().decide(outcome, tries, remaining())) {
+      case Decision.Done d -> new Next.Answered(response(target, sent.attempt()));
+      case Decision.GiveUp g -> {
+        if (outcome instanceof Outcome.Abandoned) {
+          throw failure(
+              Failure.DEADLINE_EXCEEDED, "the call's deadline passed while waiting for " + target);
+        }
+        if (!continuing) {
+          throw failure(Failure.REFUSED, "refused by " + target + ": " + outcome.detail());
+        }
+        // A refusal of a continuation may be a refusal of the prefill: another target may take it.
+        exhausted.add(target);
+        yield new Next.MoveOn();
+      }
+      case Decision.NextTarget n -> {
+        if (!(outcome instanceof Outcome.RateLimited)) {
+          exhausted.add(target);
+        }
+        yield new Next.MoveOn();
+      }
+      case Decision.RetrySame r -> {
+        boolean midStream = text.started();
+        if ((midStream && !provider.capabilities().prefill())
+            || r.after().compareTo(remaining()) >= 0) {
+          exhausted.add(target);
+          yield new Next.MoveOn();
+        }
+        yield new Next.Retry(r.after(), midStream);
+      }
+    };
   }
 
   /** The call's own limits, checked before every attempt: its attempt budget and its deadline. */
@@ -334,69 +370,11 @@ public final class Call {
     }
   }
 
-  /** Why no target answered, when the call has nothing left to try or to wait for. */
   private LlmCallException failure() {
-    if (budgets.fitsNone(route.size())) {
-      return failure(
-          Failure.EXCEEDS_EVERY_BUDGET,
-          "the request is larger than every target's whole budget ("
-              + budgets.neverFitsText()
-              + ")");
-    }
-    if (text.started()) {
-      return failure(
-          Failure.STREAM_INTERRUPTED,
-          "the answer was cut off after "
-              + text.length()
-              + " characters and no target could continue it");
-    }
-    if (eligibility.anyWindowTooSmall()
-        && log.attempts().stream()
-            .noneMatch(a -> a.number() > 0 && !(a.outcome() instanceof Outcome.ContextTooLong))) {
-      return failure(
-          Failure.CONTEXT_TOO_LONG,
-          "the prompt is too long for every target on route '" + request.route() + "'");
-    }
-    return failure(
-        Failure.ALL_TARGETS_FAILED, "every target on route '" + request.route() + "' failed");
+    return failures.noTargetAnswered();
   }
 
   private LlmCallException failure(Failure kind, String headline) {
-    StringBuilder m = new StringBuilder(headline);
-    Attempt cause = log.cause();
-    if (cause != null && kind != Failure.REFUSED) {
-      m.append("; last cause: ")
-          .append(cause.target())
-          .append(' ')
-          .append(cause.outcome().kind())
-          .append(" — ")
-          .append(cause.outcome().detail());
-    }
-    Duration retryIn = retryIn();
-    if (retryIn != null && kind != Failure.REFUSED && kind != Failure.EXCEEDS_EVERY_BUDGET) {
-      m.append("; every target is cooling down (rate limited or out of quota): try again in ")
-          .append(Math.max(1, (retryIn.toMillis() + 999) / 1000))
-          .append(" s");
-    }
-    return new LlmCallException(kind, m.toString(), log.attempts(), text.text(), retryIn);
-  }
-
-  /**
-   * When every target of the route is only cooling down, how long until the first one is free
-   * again: what a person (or a client's Retry-After) needs to know. Null otherwise.
-   */
-  private Duration retryIn() {
-    Instant now = router.clock().instant();
-    Instant first = null;
-    for (TargetId t : route) {
-      Optional<Instant> at = router.healthOf(t).availableAt();
-      if (at.isEmpty()) {
-        return null;
-      }
-      if (first == null || at.get().isBefore(first)) {
-        first = at.get();
-      }
-    }
-    return first == null || !first.isAfter(now) ? null : Duration.between(now, first);
+    return failures.of(kind, headline);
   }
 }

@@ -102,6 +102,20 @@ final class Sender {
                           .redact(e.getClass().getSimpleName() + ": " + e.getMessage())),
               0);
     }
+    if (!result.outcome().isSuccess()
+        && !(result.outcome() instanceof Outcome.Abandoned)
+        && Thread.currentThread().isInterrupted()) {
+      // the read failed because the caller's thread was interrupted: not the target's doing
+      result =
+          new AttemptResult(
+              new Outcome.Abandoned("interrupted: " + result.outcome().detail()),
+              result.httpStatus(),
+              result.text(),
+              result.usage(),
+              result.timeToFirstToken(),
+              result.finishReason(),
+              result.limits());
+    }
     Duration latency = Duration.between(started, router.clock().instant());
     if (latency.isNegative()) {
       latency = Duration.ZERO; // the wall clock was set back during the attempt

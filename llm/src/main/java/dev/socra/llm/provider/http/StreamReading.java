@@ -206,7 +206,12 @@ final class StreamReading {
           abandoned = true;
           break;
         }
-        changed.awaitNanos(left);
+        try {
+          changed.awaitNanos(left);
+        } catch (InterruptedException e) {
+          abandoned = true; // the caller stopped waiting: the reader must deliver nothing more
+          throw e;
+        }
       }
       if (sinkFailure != null) {
         throw sinkFailure;

@@ -104,7 +104,7 @@ public class FailoverBenchmark {
     public void checkCircuits() {
       String tolerantState = FakeConfig.state(tolerant, "failover", FAILING);
       String trippingState = FakeConfig.state(tripping, "failover", FAILING);
-      if (!tolerantState.equals("CLOSED") || !trippingState.equals("OPEN")) {
+      if (!tolerantState.equals("closed") || !trippingState.equals("open")) {
         throw new IllegalStateException(
             "circuits changed: failover " + tolerantState + ", skip " + trippingState);
       }

@@ -87,6 +87,7 @@ final class FakeConfig {
         .filter(v -> v.id().toString().equals(target))
         .findFirst()
         .orElseThrow(() -> new IllegalStateException(target + " is not on route " + route))
-        .state();
+        .state()
+        .name();
   }
 }

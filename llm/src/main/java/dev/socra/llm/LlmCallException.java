@@ -26,6 +26,11 @@ public final class LlmCallException extends RuntimeException {
     EXCEEDS_EVERY_BUDGET,
     /** The caller's own sink failed, so the call was stopped. */
     CALLER_ABORTED,
+    /**
+     * The calling thread was interrupted (a server shutting down, a cancelled task): the call
+     * stopped where it was, and no target was blamed for it.
+     */
+    INTERRUPTED,
     /** The request names a route that does not exist. */
     NO_SUCH_ROUTE
   }

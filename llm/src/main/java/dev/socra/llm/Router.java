@@ -11,6 +11,7 @@ import dev.socra.llm.event.RouterEvent;
 import dev.socra.llm.event.RouterListener;
 import dev.socra.llm.internal.Call;
 import dev.socra.llm.internal.LoggingListener;
+import dev.socra.llm.internal.RouterContext;
 import dev.socra.llm.outcome.ErrorClassifier;
 import dev.socra.llm.provider.ProviderAdapter;
 import dev.socra.llm.provider.anthropic.AnthropicAdapter;
@@ -22,6 +23,9 @@ import dev.socra.llm.route.FailoverPolicy;
 import dev.socra.llm.route.RouteDescription;
 import dev.socra.llm.route.TargetHealth;
 import dev.socra.llm.route.TargetId;
+import dev.socra.llm.route.TargetState;
+import dev.socra.llm.time.ClockTimeMeter;
+import dev.socra.llm.time.Sleeper;
 import dev.socra.llm.tokens.TokenEstimator;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -50,15 +54,13 @@ public final class Router implements AutoCloseable {
   private final Map<TargetId, TargetHealth> health = new ConcurrentHashMap<>();
   private final Map<TargetId, TargetBudget> budgets = new ConcurrentHashMap<>();
   private final List<RouterListener> listeners = new CopyOnWriteArrayList<>();
-  private final FailoverPolicy policy;
-  private final TokenEstimator tokens = new TokenEstimator();
-  private final Clock clock;
+  private final RouterContext context;
   private final AtomicLong callIds = new AtomicLong();
 
-  private Router(RouterConfig config, StubResponder stub, Clock clock, BudgetStore store) {
+  private Router(
+      RouterConfig config, StubResponder stub, Clock clock, Sleeper sleeper, BudgetStore store) {
     this.config = config;
-    this.clock = clock;
-    this.policy = new FailoverPolicy(config.retry());
+    TokenEstimator tokens = new TokenEstimator();
     // The JDK client never retries a POST by itself: the router's loop is the only retry loop.
     this.http =
         HttpClient.newBuilder()
@@ -69,9 +71,9 @@ public final class Router implements AutoCloseable {
     ErrorClassifier classifier = new ErrorClassifier(clock);
     Secrets secrets = new Secrets(config);
     this.adapters = new EnumMap<>(Protocol.class);
-    adapters.put(Protocol.OPENAI, new OpenAiAdapter(http, classifier, secrets));
-    adapters.put(Protocol.ANTHROPIC, new AnthropicAdapter(http, classifier, secrets));
-    adapters.put(Protocol.STUB, new StubAdapter(stub, config.stub().tokenDelay()));
+    adapters.put(Protocol.OPENAI, new OpenAiAdapter(http, classifier, secrets, clock));
+    adapters.put(Protocol.ANTHROPIC, new AnthropicAdapter(http, classifier, secrets, clock));
+    adapters.put(Protocol.STUB, new StubAdapter(stub, config.stub().tokenDelay(), clock, sleeper));
     listeners.add(new LoggingListener(config));
     tokens.count("warm up"); // loads the tokenizer now, not inside the first call's deadline
     for (List<TargetId> route : config.routes().values()) {
@@ -90,6 +92,18 @@ public final class Router implements AutoCloseable {
                     store));
       }
     }
+    this.context =
+        new RouterContext(
+            config,
+            adapters,
+            health,
+            budgets,
+            new FailoverPolicy(config.retry()),
+            tokens,
+            secrets,
+            clock,
+            sleeper,
+            this::publish);
   }
 
   public static Router create(RouterConfig config) {
@@ -128,20 +142,7 @@ public final class Router implements AutoCloseable {
           List.of(),
           "");
     }
-    return new Call(
-        callIds.incrementAndGet(),
-        request,
-        stream,
-        sink,
-        route,
-        config,
-        adapters,
-        health,
-        budgets,
-        policy,
-        tokens,
-        clock,
-        this::publish);
+    return new Call(callIds.incrementAndGet(), request, stream, sink, route, context);
   }
 
   /** The effective routes in the order they are tried: the one source of routing text. */
@@ -189,7 +190,7 @@ public final class Router implements AutoCloseable {
       return java.util.Optional.empty();
     }
     for (TargetId t : targets) {
-      if (health.get(t).availableAt().isEmpty() && health.get(t).state().equals("CLOSED")) {
+      if (health.get(t).state() instanceof TargetState.Closed) {
         return java.util.Optional.of(t);
       }
     }
@@ -241,7 +242,8 @@ public final class Router implements AutoCloseable {
     private final RouterConfig config;
     private StubResponder stub = new DemoResponder();
     private Clock clock = Clock.systemUTC();
-    private BudgetStore budgetStore = new InMemoryBudgetStore();
+    private Sleeper sleeper = Sleeper.SYSTEM;
+    private BudgetStore budgetStore;
     private final List<RouterListener> listeners = new ArrayList<>();
 
     private Builder(RouterConfig config) {
@@ -254,14 +256,31 @@ public final class Router implements AutoCloseable {
       return this;
     }
 
-    /** Where budgets live; in memory unless several servers share provider keys. */
+    /**
+     * Where budgets live; in memory on the router's clock unless several servers share provider
+     * keys (a shared store keeps its own time).
+     */
     public Builder budgetStore(BudgetStore value) {
       this.budgetStore = value;
       return this;
     }
 
+    /**
+     * Every instant the router reads: deadlines, cool-downs, the circuits' open time, budgets'
+     * refill, attempts' time stamps and latencies. The system clock unless a test brings its own.
+     */
     public Builder clock(Clock value) {
-      this.clock = value;
+      this.clock = java.util.Objects.requireNonNull(value, "clock");
+      return this;
+    }
+
+    /**
+     * Every wait the router chooses: a stated wait, a retry's backoff, a cool-down, booked room,
+     * the stub's token pace. Waits on a live socket (first token, stall, connect, response) stay
+     * real: they limit the network, whatever the clock says.
+     */
+    public Builder sleeper(Sleeper value) {
+      this.sleeper = java.util.Objects.requireNonNull(value, "sleeper");
       return this;
     }
 
@@ -271,7 +290,9 @@ public final class Router implements AutoCloseable {
     }
 
     public Router build() {
-      Router r = new Router(config, stub, clock, budgetStore);
+      BudgetStore store =
+          budgetStore != null ? budgetStore : new InMemoryBudgetStore(new ClockTimeMeter(clock));
+      Router r = new Router(config, stub, clock, sleeper, store);
       listeners.forEach(r::addListener);
       return r;
     }

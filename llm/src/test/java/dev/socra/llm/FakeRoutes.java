@@ -3,6 +3,7 @@ package dev.socra.llm;
 import dev.socra.llm.config.ConfigLoader;
 import dev.socra.llm.config.RouterConfig;
 import dev.socra.llm.testkit.FakeProvider;
+import dev.socra.llm.testkit.VirtualTime;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -26,11 +27,15 @@ final class FakeRoutes {
   private final StringBuilder providers = new StringBuilder("providers:\n");
   private final Map<String, String> env = new HashMap<>();
   private final List<String> route = new ArrayList<>();
-  private String extra =
-      """
-      timeouts: { first_token: 1s, stall: 500ms, response: 2s, connect: 1s, deadline: 20s }
-      retry: { transient_backoff: 10ms }
-      """;
+
+  /**
+   * Limits on the live sockets far above anything a loopback answer takes, even on a loaded
+   * machine: a test that must see one of them pass sets its own, against a fault that never ends.
+   */
+  static final String PATIENT_LIMITS =
+      "timeouts: { first_token: 30s, stall: 30s, response: 30s, connect: 10s, deadline: 20s }\n";
+
+  private String extra = PATIENT_LIMITS + "retry: { transient_backoff: 10ms }\n";
 
   FakeRoutes(Path dir) {
     this.dir = dir;
@@ -94,6 +99,15 @@ final class FakeRoutes {
 
   Router router() {
     return Router.create(config());
+  }
+
+  /** A router on virtual time: share {@code time} with the fakes so both agree on the clock. */
+  Router router(VirtualTime time) {
+    return onTime(Router.builder(config()), time).build();
+  }
+
+  static Router.Builder onTime(Router.Builder builder, VirtualTime time) {
+    return builder.clock(time.clock()).sleeper(time::sleep);
   }
 
   private void write() {

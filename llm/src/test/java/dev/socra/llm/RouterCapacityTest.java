@@ -3,44 +3,42 @@ package dev.socra.llm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.socra.llm.config.ConfigLoader;
+import dev.socra.llm.event.RouterEvent;
 import dev.socra.llm.testkit.FakeProvider;
 import dev.socra.llm.testkit.RateLimits;
 import dev.socra.llm.testkit.SeenRequest;
-import java.nio.file.Files;
+import dev.socra.llm.testkit.VirtualTime;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The seed's production failure, replayed against fakes that enforce real limits: parallel calls
- * are admitted where they fit, spill over, or wait their turn, and no 429 is ever provoked.
+ * are admitted where they fit, spill over, or wait their turn, and no 429 is ever provoked. The
+ * router and the fakes share one virtual time, so a bucket's refill takes no real time.
  */
 class RouterCapacityTest {
   @TempDir Path dir;
-  @AutoClose FakeProvider groqLike = FakeProvider.start(0);
-  @AutoClose FakeProvider roomy = FakeProvider.start(0);
+  final VirtualTime time = VirtualTime.automatic();
+  @AutoClose FakeProvider groqLike = FakeProvider.builder().time(time).start();
+  @AutoClose FakeProvider roomy = FakeProvider.builder().time(time).start();
 
-  private Router router(String yaml) throws Exception {
-    Path file = dir.resolve("socra.yaml");
-    Files.writeString(file, yaml);
-    return Router.create(
-        ConfigLoader.load(
-            Map.of(
-                "SOCRA_CONFIG",
-                file.toString(),
-                "G_KEY",
-                "test-key-groq-0123456789",
-                "M_KEY",
-                "test-key-openai-0123456789")));
+  private Router router(String yaml) {
+    return FakeRoutes.onTime(Router.builder(YamlConfig.load(dir, yaml, "G_KEY", "M_KEY")), time)
+        .build();
   }
 
   private static String words(int n, int seed) {
@@ -76,7 +74,7 @@ class RouterCapacityTest {
 
   @Test
   void fiveParallelSpecialistsFillGroqThenSpillOverWithoutA429() throws Exception {
-    groqLike.setLimits(new RateLimits(6_000, 30));
+    groqLike.setLimits(new RateLimits(6_000, 30, 14_400));
     String yaml =
         """
         providers:
@@ -85,7 +83,7 @@ class RouterCapacityTest {
           m: { base_url: "%s", key_env: M_KEY, model: gemini-2.5-flash-lite }
         routes: { default: [g, m] }
         """
-            .formatted(groqLike.openAiBaseUrl(), roomy.openAiBaseUrl());
+            .formatted(groqLike.groqBaseUrl(), roomy.openAiBaseUrl());
     try (Router router = router(yaml)) {
       List<ChatRequest> specialists = new ArrayList<>();
       for (int i = 0; i < 5; i++) {
@@ -106,39 +104,52 @@ class RouterCapacityTest {
           .hasSize(2);
       assertThat(tooMany(groqLike)).isZero();
       assertThat(groqLike.attempts()).hasSize(3);
+      assertThat(time.elapsed()).as("nobody waited: what did not fit went elsewhere").isZero();
     }
   }
 
   @Test
   void whenNothingFitsCallsWaitTheirTurnInsteadOfBeingRefused() throws Exception {
-    groqLike.setLimits(new RateLimits(6_000, 0));
-    String yaml =
-        """
-        providers:
-          g: { base_url: "%s", key_env: G_KEY, model: llama-3.1-8b-instant, limits: { tpm: 6000 } }
-        routes: { default: [g] }
-        timeouts: { deadline: 30s }
-        """
-            .formatted(groqLike.openAiBaseUrl());
-    try (Router router = router(yaml)) {
-      List<ChatRequest> calls = new ArrayList<>();
-      for (int i = 0; i < 30; i++) {
-        calls.add(ChatRequest.of(words(100, i)).withMaxTokens(100));
+    // stepped time: every call runs until answered or asleep before the clock moves on
+    VirtualTime stepped = VirtualTime.manual();
+    try (FakeProvider limited =
+        FakeProvider.builder().time(stepped).limits(new RateLimits(6_000, 0)).start()) {
+      String yaml =
+          """
+          providers:
+            g: { base_url: "%s", key_env: G_KEY, model: llama-3.1-8b-instant, limits: { tpm: 6000 } }
+          routes: { default: [g] }
+          timeouts: { deadline: 30s }
+          """
+              .formatted(limited.openAiBaseUrl());
+      try (Router router =
+          FakeRoutes.onTime(Router.builder(YamlConfig.load(dir, yaml, "G_KEY")), stepped).build()) {
+        List<Callable<ChatResponse>> calls = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+          ChatRequest request = ChatRequest.of(words(100, i)).withMaxTokens(100);
+          calls.add(() -> router.complete(request));
+        }
+        List<ChatResponse> answers = stepped.runTogether(calls, Duration.ofSeconds(60));
+        for (int i = 0; i < 30; i++) {
+          assertThat(answers.get(i).text())
+              .isEqualTo(FakeProvider.canonicalAnswer(words(100, i), 12));
+        }
+        assertThat(tooMany(limited)).isZero();
+        assertThat(limited.attempts()).hasSize(30);
+        // more than a minute's budget at once: some calls waited for the bucket to refill
+        assertThat(stepped.elapsed()).isGreaterThan(Duration.ofSeconds(1));
+        List<ChatResponse> waited =
+            answers.stream()
+                .filter(r -> r.attempts().getFirst().outcome().kind().equals("skipped"))
+                .toList();
+        assertThat(waited).isNotEmpty();
+        for (ChatResponse r : waited) {
+          // booked room, then sent when it came: after its skip, never before
+          assertThat(r.attempts().getFirst().outcome().detail()).startsWith("budget:");
+          assertThat(r.attempts().getLast().startedAt())
+              .isAfter(r.attempts().getFirst().startedAt());
+        }
       }
-      long t0 = System.nanoTime();
-      List<ChatResponse> answers = together(router, calls);
-      Duration took = Duration.ofNanos(System.nanoTime() - t0);
-      for (int i = 0; i < 30; i++) {
-        assertThat(answers.get(i).text())
-            .isEqualTo(FakeProvider.canonicalAnswer(words(100, i), 12));
-      }
-      assertThat(tooMany(groqLike)).isZero();
-      assertThat(groqLike.attempts()).hasSize(30);
-      // more than a minute's budget at once: some calls had to wait for the bucket to refill
-      assertThat(took).isGreaterThan(Duration.ofSeconds(1));
-      assertThat(answers)
-          .anySatisfy(
-              r -> assertThat(r.attempts().getFirst().outcome().kind()).isEqualTo("skipped"));
     }
   }
 
@@ -147,25 +158,80 @@ class RouterCapacityTest {
     String yaml =
         """
         providers:
-          g: { base_url: "%s", key_env: G_KEY, model: "slow-first=300", limits: { concurrency: 1 } }
+          g: { base_url: "%s", key_env: G_KEY, model: ok, limits: { concurrency: 1 } }
         routes: { default: [g] }
         """
             .formatted(groqLike.openAiBaseUrl());
-    try (Router router = router(yaml)) {
-      long t0 = System.nanoTime();
-      List<ChatResponse> answers =
-          together(
-              router,
-              List.of(ChatRequest.of("one"), ChatRequest.of("two"), ChatRequest.of("three")));
-      assertThat(answers).hasSize(3);
-      // one at a time: three calls of at least 300 ms each
-      assertThat(Duration.ofNanos(System.nanoTime() - t0)).isGreaterThan(Duration.ofMillis(880));
+    // calls told to wait for a slot, by call id
+    Set<Long> waiting = ConcurrentHashMap.newKeySet();
+    CountDownLatch othersWaiting = new CountDownLatch(2);
+    AtomicInteger inside = new AtomicInteger();
+    AtomicInteger most = new AtomicInteger();
+    try (Router router =
+            FakeRoutes.onTime(
+                    Router.builder(YamlConfig.load(dir, yaml, "G_KEY", "M_KEY"))
+                        .listener(
+                            e -> {
+                              if (e instanceof RouterEvent.AttemptFinished a
+                                  && a.attempt().outcome().detail().contains("in flight")
+                                  && waiting.add(a.callId())) {
+                                othersWaiting.countDown();
+                              }
+                            }),
+                    time)
+                .build();
+        ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+      List<String> prompts = List.of("one", "two", "three");
+      CountDownLatch firstInside = new CountDownLatch(1);
+      List<Future<ChatResponse>> calls = new ArrayList<>();
+      for (int i = 0; i < prompts.size(); i++) {
+        String prompt = prompts.get(i);
+        boolean first = i == 0;
+        String answer = FakeProvider.canonicalAnswer(prompt, 12);
+        StringBuilder seen = new StringBuilder();
+        TokenSink sink =
+            token -> {
+              if (seen.isEmpty()) {
+                most.accumulateAndGet(inside.incrementAndGet(), Math::max);
+                if (first) {
+                  firstInside.countDown();
+                  // hold the only slot until both other calls have been told to wait for it
+                  await(othersWaiting);
+                }
+              }
+              seen.append(token);
+              if (seen.toString().equals(answer)) {
+                inside.decrementAndGet();
+              }
+            };
+        calls.add(pool.submit(() -> router.stream(ChatRequest.of(prompt), sink)));
+        if (first) {
+          await(firstInside);
+        }
+      }
+      for (int i = 0; i < prompts.size(); i++) {
+        assertThat(calls.get(i).get().text())
+            .isEqualTo(FakeProvider.canonicalAnswer(prompts.get(i), 12));
+      }
+      assertThat(most.get()).as("calls streaming at once").isEqualTo(1);
+      assertThat(waiting).hasSize(2);
       assertThat(groqLike.attempts()).hasSize(3);
     }
   }
 
+  private static void await(CountDownLatch latch) {
+    try {
+      if (!latch.await(30, TimeUnit.SECONDS)) {
+        throw new AssertionError("the other calls never had to wait for the slot");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
   @Test
-  void aRequestTooBigForEveryTargetFailsAtOnceWithoutBeingSent() throws Exception {
+  void aRequestTooBigForEveryTargetFailsAtOnceWithoutBeingSent() {
     String yaml =
         """
         providers:
@@ -175,14 +241,13 @@ class RouterCapacityTest {
         """
             .formatted(groqLike.openAiBaseUrl(), roomy.openAiBaseUrl());
     try (Router router = router(yaml)) {
-      long t0 = System.nanoTime();
       assertThatThrownBy(() -> router.complete(ChatRequest.of(words(7_000, 1)).withMaxTokens(400)))
           .isInstanceOfSatisfying(
               LlmCallException.class,
               e -> assertThat(e.failure()).isEqualTo(LlmCallException.Failure.EXCEEDS_EVERY_BUDGET))
           .hasMessageContaining("6000 tpm")
           .hasMessageContaining("5000 tpm");
-      assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(1));
+      assertThat(time.elapsed()).as("it did not wait for room that will never come").isZero();
       assertThat(groqLike.attempts()).isEmpty();
       assertThat(roomy.attempts()).isEmpty();
     }

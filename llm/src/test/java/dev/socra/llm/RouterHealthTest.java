@@ -3,8 +3,11 @@ package dev.socra.llm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.socra.llm.event.RouterEvent;
+import dev.socra.llm.route.TargetState;
 import dev.socra.llm.testkit.FakeProvider;
+import dev.socra.llm.testkit.VirtualTime;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AutoClose;
@@ -12,14 +15,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The per-target circuit: a failing target is skipped at no cost, probed later, then used again.
+ * The per-target circuit: a failing target is skipped at no cost, probed once its open time has
+ * passed on the router's clock, then used again.
  */
 class RouterHealthTest {
   @TempDir Path dir;
-  @AutoClose FakeProvider fake = FakeProvider.start(0);
+  final VirtualTime time = VirtualTime.automatic();
+  @AutoClose FakeProvider fake = FakeProvider.builder().time(time).start();
 
   @Test
-  void aTargetThatKeepsFailingIsSkippedThenProbedThenUsedAgain() throws Exception {
+  void aTargetThatKeepsFailingIsSkippedThenProbedThenUsedAgain() {
     FakeRoutes routes =
         new FakeRoutes(dir)
             .openai("a", fake)
@@ -27,19 +32,21 @@ class RouterHealthTest {
             .route("a/flaky", "b/ok")
             .settings(
                 """
-                circuit: { minimum_calls: 2, window: 2, failure_rate_percent: 50, open_for: 400ms }
+                circuit: { minimum_calls: 2, window: 2, failure_rate_percent: 50, open_for: 30s }
                 retry: { transient_backoff: 5ms }
                 """);
     fake.setBehaviour("flaky", "status=503");
     List<RouterEvent.TargetStateChanged> changes = new CopyOnWriteArrayList<>();
     try (Router router =
-        Router.builder(routes.config())
-            .listener(
-                e -> {
-                  if (e instanceof RouterEvent.TargetStateChanged c) {
-                    changes.add(c);
-                  }
-                })
+        FakeRoutes.onTime(
+                Router.builder(routes.config())
+                    .listener(
+                        e -> {
+                          if (e instanceof RouterEvent.TargetStateChanged c) {
+                            changes.add(c);
+                          }
+                        }),
+                time)
             .build()) {
       router.complete(ChatRequest.of("one"));
       router.complete(ChatRequest.of("two"));
@@ -49,15 +56,24 @@ class RouterHealthTest {
       assertThat(skipped.attempts().getFirst().outcome().detail()).contains("circuit open");
       assertThat(skipped.servedBy().provider()).isEqualTo("b");
       assertThat(fake.attempts()).hasSize(seenByFake + 1); // only b was called
-      assertThat(router.describe().routes().get("default").getFirst().state()).isEqualTo("OPEN");
+      TargetState open = router.describe().routes().get("default").getFirst().state();
+      assertThat(open)
+          .isEqualTo(new TargetState.Open(time.now().plus(Duration.ofSeconds(30))))
+          .matches(s -> !s.usable());
+      assertThat(router.describe().render()).contains("open (one probe call after ");
 
       fake.setBehaviour("flaky", "ok");
-      Thread.sleep(450);
+      time.advance(Duration.ofSeconds(29));
+      assertThat(router.complete(ChatRequest.of("still open")).servedBy().provider())
+          .isEqualTo("b");
+      time.advance(Duration.ofSeconds(2));
       ChatResponse probe = router.complete(ChatRequest.of("four"));
       assertThat(probe.servedBy().provider()).isEqualTo("a");
       assertThat(changes)
-          .extracting(RouterEvent.TargetStateChanged::state)
-          .contains("OPEN", "HALF_OPEN", "CLOSED");
+          .extracting(c -> c.state().name())
+          .containsSubsequence("open", "half-open", "closed");
+      assertThat(router.describe().routes().get("default").getFirst().state())
+          .isEqualTo(new TargetState.Closed());
     }
   }
 }

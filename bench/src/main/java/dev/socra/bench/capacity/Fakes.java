@@ -21,8 +21,11 @@ final class Fakes implements AutoCloseable {
   static final String GEMINI_MODEL = "gemini-2.5-flash-lite";
   static final String ANTHROPIC_MODEL = "claude-haiku-4-5";
 
-  /** Groq's free tier for llama-3.1-8b-instant: the seed's limit. */
-  static final RateLimits GROQ_LIMITS = new RateLimits(6_000, 30);
+  /**
+   * Groq's free tier for llama-3.1-8b-instant: the seed's limit, and the daily request limit that
+   * Groq's {@code x-ratelimit-*-requests} headers report (served at Groq's path).
+   */
+  static final RateLimits GROQ_LIMITS = new RateLimits(6_000, 30, 14_400);
 
   /** Ample room: enough for the whole sustained run on its own. */
   static final RateLimits GEMINI_LIMITS = new RateLimits(1_000_000, 1_000);
@@ -64,8 +67,7 @@ final class Fakes implements AutoCloseable {
   }
 
   private static FakeProvider start(RateLimits limits, Duration tokenDelay, String model) {
-    FakeProvider fake =
-        FakeProvider.start(new FakeProvider.Options(0, limits.tpm(), limits.rpm(), tokenDelay));
+    FakeProvider fake = FakeProvider.builder().limits(limits).tokenDelay(tokenDelay).start();
     // Answers as long as the request's max_tokens allows (the longest stage asks for 1,400), under
     // the real model name so the price table knows it: a specialist's answer is its 400 tokens, and
     // nothing is left to refund.

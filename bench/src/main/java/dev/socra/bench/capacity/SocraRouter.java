@@ -57,7 +57,7 @@ final class SocraRouter implements Strategy {
   SocraRouter(Fakes fakes) {
     String yaml =
         YAML.formatted(
-            fakes.groq.openAiBaseUrl(),
+            fakes.groq.groqBaseUrl(),
             Fakes.GROQ_MODEL,
             Fakes.GROQ_LIMITS.tpm(),
             Fakes.GROQ_LIMITS.rpm(),

@@ -25,6 +25,7 @@ final class Answer {
   private final Directives d;
   private final Map<String, String> headers;
   private final Duration tokenDelay;
+  private final Sleeper sleeper;
   private final String echoedKey;
 
   /** {@code echoedKey}: the request's API key for an in-band error to leak, else null. */
@@ -35,6 +36,7 @@ final class Answer {
       Directives directives,
       Map<String, String> headers,
       Duration tokenDelay,
+      Sleeper sleeper,
       String echoedKey) {
     this.exchange = exchange;
     this.wire = wire;
@@ -42,6 +44,7 @@ final class Answer {
     this.d = directives;
     this.headers = headers;
     this.tokenDelay = tokenDelay;
+    this.sleeper = sleeper;
     this.echoedKey = echoedKey;
   }
 
@@ -51,7 +54,7 @@ final class Answer {
    */
   After stream() throws IOException, InterruptedException {
     SseStream sse = exchange.openStream(headers);
-    Thread.sleep(Math.max(0, d.number("slow-first", 0)));
+    sleeper.sleep(Duration.ofMillis(Math.max(0, d.number("slow-first", 0))));
     for (SseEvent event : wire.opening(completion)) {
       sse.event(event);
     }
@@ -65,7 +68,7 @@ final class Answer {
         break;
       }
       if (i > 0) {
-        Thread.sleep(tokenDelay);
+        sleeper.sleep(tokenDelay);
       }
       sse.event(wire.token(completion, tokens.get(i)));
     }
@@ -116,8 +119,8 @@ final class Answer {
    * and stall send half of it, malformed sends half of it as if it were all.
    */
   After whole() throws IOException, InterruptedException {
-    Thread.sleep(Math.max(0, d.number("slow-first", 0)));
-    Thread.sleep(tokenDelay.multipliedBy(Math.max(0, completion.outputTokens() - 1)));
+    sleeper.sleep(Duration.ofMillis(Math.max(0, d.number("slow-first", 0))));
+    sleeper.sleep(tokenDelay.multipliedBy(Math.max(0, completion.outputTokens() - 1)));
     Reply reply = new Reply(200, headers, "application/json", wire.completion(completion));
     int half = reply.body().length / 2;
     if (d.has("cut-after")) {

@@ -82,7 +82,7 @@ final class AnthropicErrors {
     };
   }
 
-  static Reply status(int status, Directives directives, String model) {
+  static Reply status(int status, Directives directives, String model, java.time.Instant now) {
     String type = typeFor(status);
     String message =
         switch (directives.has("code") ? directives.get("code") : "") {
@@ -91,7 +91,7 @@ final class AnthropicErrors {
           case "content_filter" -> "Output blocked by content filtering policy";
           default -> messageFor(type, Directives.baseModel(model));
         };
-    return reply(status, type, message).withHeaders(RetryHeaders.of(directives));
+    return reply(status, type, message).withHeaders(RetryHeaders.of(directives, now));
   }
 
   static Reply rateLimited(Admission a, Map<String, String> limitHeaders) {
@@ -100,8 +100,12 @@ final class AnthropicErrors {
         "This request would exceed the rate limit for your organization ("
             + OpenAiErrors.ORG
             + ") of "
-            + (tokens ? a.limits().tpm() + " tokens" : a.limits().rpm() + " requests")
-            + " per minute."
+            + (tokens
+                ? a.limits().tpm() + " tokens per minute"
+                : a.perDay()
+                    ? a.limits().rpd() + " requests per day"
+                    : a.limits().rpm() + " requests per minute")
+            + "."
             + RATE_LIMIT_ADVICE;
     Reply reply = reply(429, "rate_limit_error", message).withHeaders(limitHeaders);
     if (a.tooLarge()) {

@@ -105,8 +105,8 @@ final class AnthropicFormat implements WireFormat {
   }
 
   @Override
-  public Reply statusError(int status, Directives directives, String model) {
-    return AnthropicErrors.status(status, directives, model);
+  public Reply statusError(int status, Directives directives, String model, java.time.Instant now) {
+    return AnthropicErrors.status(status, directives, model, now);
   }
 
   @Override

@@ -30,7 +30,11 @@ record Completion(
    * answer of {@code tokens=N} words (wrapped as {@code {"answer": ...}} in JSON mode); either one
    * continued after a prefill it starts with, and cut to the request's max tokens.
    */
-  static Completion plan(ChatRequest request, Directives directives, String scripted, String id) {
+  /**
+   * @param created the answer's creation time in epoch seconds, on the fake's clock
+   */
+  static Completion plan(
+      ChatRequest request, Directives directives, String scripted, String id, long created) {
     String text = scripted;
     if (text == null) {
       String canonical = Answers.canonical(request.lastUserMessage(), directives.tokens());
@@ -47,7 +51,7 @@ record Completion(
     return new Completion(
         id,
         request.model(),
-        System.currentTimeMillis() / 1000,
+        created,
         request.inputTokens(),
         tokens,
         truncated,

@@ -14,11 +14,13 @@ final class Connection implements Runnable {
   private final Socket socket;
   private final Routes routes;
   private final Set<Socket> open;
+  private final java.time.Clock clock;
 
-  Connection(Socket socket, Routes routes, Set<Socket> open) {
+  Connection(Socket socket, Routes routes, Set<Socket> open, java.time.Clock clock) {
     this.socket = socket;
     this.routes = routes;
     this.open = open;
+    this.clock = clock;
   }
 
   @Override
@@ -27,7 +29,7 @@ final class Connection implements Runnable {
       socket.setTcpNoDelay(true); // each streamed token must leave at once
       InputStream in = new BufferedInputStream(socket.getInputStream());
       OutputStream out = new BufferedOutputStream(socket.getOutputStream());
-      Exchange exchange = new Exchange(socket, in, out);
+      Exchange exchange = new Exchange(socket, in, out, clock);
       while (true) {
         RawRequest request;
         try {

@@ -51,7 +51,8 @@ final class ControlApi {
         case "POST limits" -> {
           JsonNode body = body(request);
           state.limiter.setLimits(
-              new RateLimits(body.path("tpm").asInt(0), body.path("rpm").asInt(0)));
+              new RateLimits(
+                  body.path("tpm").asInt(0), body.path("rpm").asInt(0), body.path("rpd").asInt(0)));
           yield ok();
         }
         case "POST token-delay" -> {

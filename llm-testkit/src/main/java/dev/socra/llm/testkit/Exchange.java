@@ -16,12 +16,14 @@ final class Exchange {
   private final Socket socket;
   private final InputStream in;
   private final OutputStream out;
+  private final java.time.Clock clock;
   private boolean closeAfterResponse;
 
-  Exchange(Socket socket, InputStream in, OutputStream out) {
+  Exchange(Socket socket, InputStream in, OutputStream out, java.time.Clock clock) {
     this.socket = socket;
     this.in = in;
     this.out = out;
+    this.clock = clock;
   }
 
   /** Set per request: when the client asked to close, responses say {@code Connection: close}. */
@@ -78,7 +80,7 @@ final class Exchange {
       throws IOException {
     StringBuilder head = new StringBuilder(256);
     head.append("HTTP/1.1 ").append(status).append(' ').append(reason(status)).append("\r\n");
-    head.append("date: ").append(Times.httpDate(java.time.Instant.now())).append("\r\n");
+    head.append("date: ").append(Times.httpDate(clock.instant())).append("\r\n");
     head.append("content-type: ").append(contentType).append("\r\n");
     if (chunked) {
       head.append("transfer-encoding: chunked\r\ncache-control: no-cache\r\n");

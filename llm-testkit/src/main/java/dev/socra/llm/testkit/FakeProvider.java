@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -29,7 +30,10 @@ import java.util.concurrent.TimeUnit;
  */
 public final class FakeProvider implements AutoCloseable {
 
-  /** How to start a fake: port 0 picks a free one; limits of 0 mean unlimited. */
+  /**
+   * How to start a fake: port 0 picks a free one; limits of 0 mean unlimited. {@link #builder()}
+   * sets the rest (a requests-per-day limit, its clock and sleeper).
+   */
   public record Options(int port, int tpm, int rpm, Duration tokenDelay) {
 
     public Options {
@@ -44,13 +48,14 @@ public final class FakeProvider implements AutoCloseable {
   }
 
   private final ServerSocket server;
-  private final ProviderState state = new ProviderState();
+  private final ProviderState state;
   private final Set<Socket> open = ConcurrentHashMap.newKeySet();
   private final ExecutorService connections = Executors.newVirtualThreadPerTaskExecutor();
   private final Thread acceptor;
 
-  private FakeProvider(ServerSocket server) {
+  private FakeProvider(ServerSocket server, Clock clock, Sleeper sleeper) {
     this.server = server;
+    this.state = new ProviderState(clock, sleeper);
     Routes routes = new Routes(state);
     this.acceptor =
         Thread.ofVirtual()
@@ -58,23 +63,83 @@ public final class FakeProvider implements AutoCloseable {
             .unstarted(() -> accept(routes));
   }
 
-  /** Starts a fake on 127.0.0.1:{@code port} (0 = ephemeral) with no limits. */
+  /** Starts a fake on 127.0.0.1:{@code port} (0 = ephemeral) with no limits, on real time. */
   public static FakeProvider start(int port) {
-    return start(new Options(port, 0, 0, Duration.ZERO));
+    return builder().port(port).start();
   }
 
   public static FakeProvider start(Options options) {
-    ServerSocket server;
-    try {
-      server = new ServerSocket(options.port(), 512, InetAddress.getByName("127.0.0.1"));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot listen on 127.0.0.1:" + options.port(), e);
+    return builder()
+        .port(options.port())
+        .limits(new RateLimits(options.tpm(), options.rpm()))
+        .tokenDelay(options.tokenDelay())
+        .start();
+  }
+
+  /** A fake to be started: on a free port, unlimited, on real time, unless told otherwise. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** What a fake starts with; everything but the clock and sleeper can change while it runs. */
+  public static final class Builder {
+    private int port;
+    private RateLimits limits = RateLimits.UNLIMITED;
+    private Duration tokenDelay = Duration.ZERO;
+    private Clock clock = Clock.systemUTC();
+    private Sleeper sleeper = Sleeper.SYSTEM;
+
+    private Builder() {}
+
+    /** 0 (the default) picks a free port. */
+    public Builder port(int value) {
+      this.port = value;
+      return this;
     }
-    FakeProvider provider = new FakeProvider(server);
-    provider.setLimits(new RateLimits(options.tpm(), options.rpm()));
-    provider.setTokenDelay(options.tokenDelay());
-    provider.acceptor.start();
-    return provider;
+
+    public Builder limits(RateLimits value) {
+      this.limits = Objects.requireNonNull(value, "limits");
+      return this;
+    }
+
+    public Builder tokenDelay(Duration value) {
+      this.tokenDelay = Objects.requireNonNull(value, "tokenDelay");
+      return this;
+    }
+
+    /**
+     * The fake's time: its rate limits refill by it, and its dates, reset times and log stamps are
+     * read from it.
+     */
+    public Builder clock(Clock value) {
+      this.clock = Objects.requireNonNull(value, "clock");
+      return this;
+    }
+
+    /** How it waits: {@code slow-first}, the token delay, {@code hang=MS}. */
+    public Builder sleeper(Sleeper value) {
+      this.sleeper = Objects.requireNonNull(value, "sleeper");
+      return this;
+    }
+
+    /** Clock and sleeper from one virtual time, shared with the router under test. */
+    public Builder time(VirtualTime value) {
+      return clock(value.clock()).sleeper(value);
+    }
+
+    public FakeProvider start() {
+      ServerSocket server;
+      try {
+        server = new ServerSocket(port, 512, InetAddress.getByName("127.0.0.1"));
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot listen on 127.0.0.1:" + port, e);
+      }
+      FakeProvider provider = new FakeProvider(server, clock, sleeper);
+      provider.setLimits(limits);
+      provider.setTokenDelay(tokenDelay);
+      provider.acceptor.start();
+      return provider;
+    }
   }
 
   /**
@@ -94,6 +159,14 @@ public final class FakeProvider implements AutoCloseable {
     return "http://127.0.0.1:" + port() + "/v1";
   }
 
+  /**
+   * Base URL with Groq's path ({@code http://127.0.0.1:P/openai/v1}): the OpenAI format, with
+   * Groq's rate-limit headers, whose request figures count per day.
+   */
+  public String groqBaseUrl() {
+    return "http://127.0.0.1:" + port() + "/openai/v1";
+  }
+
   /** Base URL for Anthropic clients, which append {@code /v1/messages}. */
   public String anthropicBaseUrl() {
     return "http://127.0.0.1:" + port();
@@ -102,6 +175,19 @@ public final class FakeProvider implements AutoCloseable {
   /** The model requests seen so far, oldest first. */
   public List<SeenRequest> attempts() {
     return state.log.snapshot();
+  }
+
+  /**
+   * Waits (in real time, at most {@code max}) until the fake has seen at least {@code count} model
+   * requests since it started or was last cleared: for a test that must act while one is under way.
+   *
+   * @throws AssertionError when {@code max} passes first
+   */
+  public void awaitAttempts(int count, Duration max) throws InterruptedException {
+    if (!state.log.await(count, max)) {
+      throw new AssertionError(
+          "the fake saw " + state.log.snapshot().size() + " requests in " + max + ", not " + count);
+    }
   }
 
   public void clearAttempts() {
@@ -195,7 +281,7 @@ public final class FakeProvider implements AutoCloseable {
         return;
       }
       try {
-        connections.execute(new Connection(socket, routes, open));
+        connections.execute(new Connection(socket, routes, open, state.clock));
       } catch (java.util.concurrent.RejectedExecutionException e) {
         closeQuietly(socket);
         return;

@@ -12,20 +12,43 @@ final class LimitHeaders {
 
   private LimitHeaders() {}
 
-  /** OpenAI/Groq: counts plus Go-style durations until the window is empty again. */
+  /** OpenAI: requests and tokens per minute, with Go-style durations until the bucket is full. */
   static Map<String, String> openAi(Admission a) {
     Map<String, String> headers = new LinkedHashMap<>();
     if (a.limits().rpm() > 0) {
-      headers.put("x-ratelimit-limit-requests", Integer.toString(a.limits().rpm()));
-      headers.put("x-ratelimit-remaining-requests", Integer.toString(a.remainingRequests()));
-      headers.put("x-ratelimit-reset-requests", Times.goDuration(a.resetRequestsMillis()));
+      requests(headers, a.limits().rpm(), a.remainingRequests(), a.resetRequestsMillis());
     }
+    tokens(headers, a);
+    return headers;
+  }
+
+  /**
+   * Groq: {@code x-ratelimit-*-requests} count requests per day, the token headers tokens per
+   * minute (console.groq.com/docs/rate-limits). Its per-minute request limit is enforced but not
+   * reported.
+   */
+  static Map<String, String> groq(Admission a) {
+    Map<String, String> headers = new LinkedHashMap<>();
+    if (a.limits().rpd() > 0) {
+      requests(headers, a.limits().rpd(), a.remainingRequestsToday(), a.resetRequestsTodayMillis());
+    }
+    tokens(headers, a);
+    return headers;
+  }
+
+  private static void requests(
+      Map<String, String> headers, int limit, int remaining, long resetMillis) {
+    headers.put("x-ratelimit-limit-requests", Integer.toString(limit));
+    headers.put("x-ratelimit-remaining-requests", Integer.toString(remaining));
+    headers.put("x-ratelimit-reset-requests", Times.goDuration(resetMillis));
+  }
+
+  private static void tokens(Map<String, String> headers, Admission a) {
     if (a.limits().tpm() > 0) {
       headers.put("x-ratelimit-limit-tokens", Integer.toString(a.limits().tpm()));
       headers.put("x-ratelimit-remaining-tokens", Integer.toString(a.remainingTokens()));
       headers.put("x-ratelimit-reset-tokens", Times.goDuration(a.resetTokensMillis()));
     }
-    return headers;
   }
 
   /**
@@ -34,7 +57,7 @@ final class LimitHeaders {
    */
   static Map<String, String> anthropic(Admission a) {
     Map<String, String> headers = new LinkedHashMap<>();
-    Instant now = Instant.now();
+    Instant now = Instant.ofEpochMilli(a.atMillis());
     if (a.limits().rpm() > 0) {
       put(
           headers,

@@ -21,7 +21,8 @@ final class ModelEndpoint {
 
   After handle(RawRequest raw, Exchange exchange, WireFormat wire)
       throws IOException, InterruptedException {
-    long receivedAt = System.currentTimeMillis();
+    java.time.Instant received = state.clock.instant();
+    long receivedAt = received.toEpochMilli();
     boolean authPresent = wire.authPresent(raw);
     ChatRequest request = null;
     String invalid = null;
@@ -43,7 +44,7 @@ final class ModelEndpoint {
     int cost =
         request.inputTokens()
             + (request.maxTokens() > 0 ? request.maxTokens() : directives.tokens());
-    Admission admission = state.limiter.admit(cost, receivedAt);
+    Admission admission = state.limiter.admit(cost, received);
     if (!admission.admitted()) {
       return attempt.send(exchange, wire.rateLimited(admission, request.model()), "rate-limited");
     }
@@ -78,8 +79,15 @@ final class ModelEndpoint {
       return After.CLOSE;
     }
     if (d.has("hang")) {
-      attempt.record(0, "hang");
-      exchange.holdUntilClientLeaves();
+      long hangMillis = d.number("hang", -1);
+      if (hangMillis < 0) {
+        attempt.record(0, "hang");
+        exchange.holdUntilClientLeaves();
+        return After.CLOSE;
+      }
+      // silent for a while, then gone without a byte: the connection closes in order (FIN)
+      attempt.record(0, "hang=" + hangMillis);
+      state.sleeper.sleep(java.time.Duration.ofMillis(hangMillis));
       return After.CLOSE;
     }
     boolean inbandStream = d.has("inband-error") && request.stream();
@@ -100,7 +108,7 @@ final class ModelEndpoint {
     }
     int status = d.errorStatus(wire::statusForCode);
     if (status > 0) {
-      Reply reply = wire.statusError(status, d, request.model()).withHeaders(headers);
+      Reply reply = wire.statusError(status, d, request.model(), now()).withHeaders(headers);
       return attempt.send(exchange, reply, d.describe(Directives.FAULTS));
     }
     if (d.has("error-in-200")) {
@@ -115,17 +123,23 @@ final class ModelEndpoint {
     if (d.has("inband-error") && !request.stream()) {
       // a non-streamed request has no stream to carry the error: it becomes the status
       int inbandStatus = wire.statusForInbandType(d.get("inband-error"));
-      Reply reply = wire.statusError(inbandStatus, d, request.model()).withHeaders(headers);
+      Reply reply = wire.statusError(inbandStatus, d, request.model(), now()).withHeaders(headers);
       return attempt.send(exchange, reply, d.describe(Directives.STREAM_FAULTS));
     }
     // only a request that gets an answer moves its script on
     String scripted = state.scripts.next(request.model(), request.system());
-    Completion completion = Completion.plan(request, d, scripted, wire.newId());
+    Completion completion =
+        Completion.plan(request, d, scripted, wire.newId(), state.clock.millis() / 1000);
     attempt.record(200, d.describe(Directives.STREAM_FAULTS));
     String echoedKey = d.has("echo-key") ? apiKey : null;
     Answer answer =
-        new Answer(exchange, wire, completion, d, headers, state.tokenDelay(), echoedKey);
+        new Answer(
+            exchange, wire, completion, d, headers, state.tokenDelay(), state.sleeper, echoedKey);
     return request.stream() ? answer.stream() : answer.whole();
+  }
+
+  private java.time.Instant now() {
+    return state.clock.instant();
   }
 
   /** Empty or unparsable bodies become the provider's 400 instead of a Jackson exception. */

@@ -2,6 +2,7 @@ package dev.socra.llm.testkit;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
 import java.util.Map;
 
 /**
@@ -68,13 +69,13 @@ final class OpenAiErrors {
     };
   }
 
-  static Reply status(int status, Directives directives, String model) {
+  static Reply status(int status, Directives directives, String model, Instant now) {
     String base = Directives.baseModel(model);
     ObjectNode body;
     if (directives.has("gemini-retry")) {
       return new Reply(
           status,
-          RetryHeaders.of(directives),
+          RetryHeaders.of(directives, now),
           "application/json",
           Json.bytes(gemini(status, base, directives.get("gemini-retry"))));
     } else if (directives.has("groq-wait")) {
@@ -90,7 +91,7 @@ final class OpenAiErrors {
     } else {
       body = forStatus(status, base);
     }
-    return Reply.json(status, body).withHeaders(RetryHeaders.of(directives));
+    return Reply.json(status, body).withHeaders(RetryHeaders.of(directives, now));
   }
 
   private static ObjectNode forCode(String code, int status, String model) {
@@ -256,9 +257,11 @@ final class OpenAiErrors {
     String message =
         groqRateLimit(
             base,
-            tokens ? "tokens per minute (TPM)" : "requests per minute (RPM)",
-            tokens ? limits.tpm() : limits.rpm(),
-            tokens ? a.usedTokens() : a.usedRequests(),
+            tokens
+                ? "tokens per minute (TPM)"
+                : a.perDay() ? "requests per day (RPD)" : "requests per minute (RPM)",
+            tokens ? limits.tpm() : a.perDay() ? limits.rpd() : limits.rpm(),
+            tokens ? a.usedTokens() : a.perDay() ? a.usedRequestsToday() : a.usedRequests(),
             tokens ? a.requestedTokens() : 1,
             Times.goDuration(a.retryAfterMillis()));
     return Reply.json(429, body(message, a.blockedOn(), null, "rate_limit_exceeded"))

@@ -8,14 +8,22 @@ import java.util.Map;
 
 /**
  * The OpenAI Chat Completions wire format, as OpenAI, Groq and Gemini's compatible API speak it.
+ * Groq spells its rate-limit headers differently: its request headers count per day.
  */
 final class OpenAiFormat implements WireFormat {
 
-  static final OpenAiFormat INSTANCE = new OpenAiFormat();
+  static final OpenAiFormat INSTANCE = new OpenAiFormat(false);
+
+  /** Served under Groq's path, {@code /openai/v1/chat/completions}. */
+  static final OpenAiFormat GROQ = new OpenAiFormat(true);
+
+  private final boolean groq;
 
   private static final String FINGERPRINT = "fp_socra_fake";
 
-  private OpenAiFormat() {}
+  private OpenAiFormat(boolean groq) {
+    this.groq = groq;
+  }
 
   @Override
   public String protocol() {
@@ -107,8 +115,8 @@ final class OpenAiFormat implements WireFormat {
   }
 
   @Override
-  public Reply statusError(int status, Directives directives, String model) {
-    return OpenAiErrors.status(status, directives, model);
+  public Reply statusError(int status, Directives directives, String model, java.time.Instant now) {
+    return OpenAiErrors.status(status, directives, model, now);
   }
 
   @Override
@@ -124,7 +132,7 @@ final class OpenAiFormat implements WireFormat {
 
   @Override
   public Map<String, String> limitHeaders(Admission admission) {
-    return LimitHeaders.openAi(admission);
+    return groq ? LimitHeaders.groq(admission) : LimitHeaders.openAi(admission);
   }
 
   @Override

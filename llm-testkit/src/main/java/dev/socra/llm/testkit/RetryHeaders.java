@@ -9,7 +9,10 @@ final class RetryHeaders {
 
   private RetryHeaders() {}
 
-  static Map<String, String> of(Directives directives) {
+  /**
+   * @param now the fake's time, from which an HTTP date is counted
+   */
+  static Map<String, String> of(Directives directives, Instant now) {
     Map<String, String> headers = new LinkedHashMap<>();
     if (directives.has("retry-after")) {
       headers.put("retry-after", directives.get("retry-after"));
@@ -17,7 +20,7 @@ final class RetryHeaders {
     if (directives.has("retry-after-date")) {
       long seconds = directives.number("retry-after-date", 0);
       // +999 ms: the date has whole seconds and must not fall before the promised wait
-      Instant at = Instant.now().plusSeconds(seconds).plusMillis(999);
+      Instant at = now.plusSeconds(seconds).plusMillis(999);
       headers.put("retry-after", Times.httpDate(at));
     }
     if (directives.has("retry-after-ms")) {

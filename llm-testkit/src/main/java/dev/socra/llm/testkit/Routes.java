@@ -6,9 +6,11 @@ import java.util.Set;
 /** Which endpoint serves a request. */
 final class Routes {
 
-  /** The SDKs' paths for OpenAI and for Groq-like and Gemini-like base URLs. */
-  static final Set<String> OPENAI_PATHS =
-      Set.of("/v1/chat/completions", "/chat/completions", "/openai/v1/chat/completions");
+  /** The SDKs' paths for OpenAI and for Gemini-like base URLs. */
+  static final Set<String> OPENAI_PATHS = Set.of("/v1/chat/completions", "/chat/completions");
+
+  /** Groq's path: the OpenAI format with Groq's rate-limit headers. */
+  static final String GROQ_PATH = "/openai/v1/chat/completions";
 
   static final String ANTHROPIC_PATH = "/v1/messages";
 
@@ -28,6 +30,9 @@ final class Routes {
     }
     if (request.method().equals("POST") && OPENAI_PATHS.contains(path)) {
       return models.handle(request, exchange, OpenAiFormat.INSTANCE);
+    }
+    if (request.method().equals("POST") && path.equals(GROQ_PATH)) {
+      return models.handle(request, exchange, OpenAiFormat.GROQ);
     }
     if (request.method().equals("POST") && path.equals(ANTHROPIC_PATH)) {
       return models.handle(request, exchange, AnthropicFormat.INSTANCE);

@@ -31,8 +31,11 @@ sealed interface WireFormat permits OpenAiFormat, AnthropicFormat {
   /** The status that {@code code=X} implies when no {@code status=N} is given. */
   int statusForCode(String code);
 
-  /** The provider's error reply for HTTP {@code status}, shaped by the directives. */
-  Reply statusError(int status, Directives directives, String model);
+  /**
+   * The provider's error reply for HTTP {@code status}, shaped by the directives; {@code now} is
+   * the fake's time, for a Retry-After date.
+   */
+  Reply statusError(int status, Directives directives, String model, java.time.Instant now);
 
   Reply prefillRejected(boolean trailingWhitespace);
 

@@ -2,11 +2,16 @@
  * Fake LLM providers that speak the real wire formats and misbehave on command.
  *
  * <p>{@link dev.socra.llm.testkit.FakeProvider} serves OpenAI Chat Completions ({@code POST
- * /v1/chat/completions}, also {@code /chat/completions} and {@code /openai/v1/chat/completions})
+ * /v1/chat/completions}, also {@code /chat/completions}; at Groq's {@code
+ * /openai/v1/chat/completions} with Groq's rate-limit headers, whose request figures count per day)
  * and Anthropic Messages ({@code POST /v1/messages}) on loopback, plus {@code /_control/}
  * endpoints: {@code GET attempts}, {@code POST reset}, {@code POST behaviour} ({@code
  * {"model","directives"}}), {@code POST script} ({@code {"model","replies","systemContains"}}),
- * {@code POST limits} ({@code {"tpm","rpm"}}), {@code POST token-delay} ({@code {"ms"}}).
+ * {@code POST limits} ({@code {"tpm","rpm","rpd"}}), {@code POST token-delay} ({@code {"ms"}}).
+ *
+ * <p>Time: {@link dev.socra.llm.testkit.FakeProvider#builder()} takes a clock and a {@link
+ * dev.socra.llm.testkit.Sleeper}, or one {@link dev.socra.llm.testkit.VirtualTime} shared with the
+ * router under test, so rate limits, dates and every wait of the fake follow the test's time.
  *
  * <p>Scripted replies: {@link dev.socra.llm.testkit.FakeProvider#script} makes a model name answer
  * with given texts, in order, the last repeating, instead of the canonical answer, e.g. the JSON a
@@ -31,7 +36,8 @@
  *       the header; {@code groq-wait=7.66s} Groq's "Please try again in" message; {@code
  *       gemini-retry=34s} Gemini's array-rooted body with RetryInfo. A retry hint alone implies
  *       429.
- *   <li>{@code reset} TCP reset after reading the request; {@code hang} never answers.
+ *   <li>{@code reset} TCP reset after reading the request; {@code hang} never answers; {@code
+ *       hang=MS} says nothing for MS (on the fake's sleeper), then closes without a byte.
  *   <li>{@code slow-first=MS} headers at once, events after MS; {@code stall-after=N}, {@code
  *       cut-after=N}, {@code malformed-after=N} after N tokens stop sending, close abruptly, or
  *       send a non-JSON event; {@code no-done} ends cleanly without [DONE] / message_stop; {@code

@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -82,9 +83,7 @@ class ConnectionFaultTest {
                 .timeout(Duration.ofSeconds(30))
                 .build(),
             HttpResponse.BodyHandlers.ofString());
-    while (fake.attempts().isEmpty()) {
-      Thread.sleep(5);
-    }
+    fake.awaitAttempts(1, Duration.ofSeconds(30));
 
     fake.close();
 
@@ -130,10 +129,12 @@ class ConnectionFaultTest {
                   }
                 });
 
-    Thread.sleep(300);
+    Wire.until(
+        () -> lines.stream().filter(l -> l.equals("event: content_block_delta")).count() == 2,
+        Duration.ofSeconds(30));
 
     assertThat(reader.isAlive()).as("still waiting for more").isTrue();
-    assertThat(lines.stream().filter(l -> l.equals("event: content_block_delta"))).hasSize(2);
+    assertThat(fake.attempts()).extracting(SeenRequest::fault).containsExactly("stall-after=2");
     assertThat(lines).doesNotContain("event: message_stop", "event: content_block_stop");
     fake.close();
     reader.join(3000);
@@ -168,14 +169,11 @@ class ConnectionFaultTest {
     List<String> anthropicLines = new CopyOnWriteArrayList<>();
     Thread openAiReader = readLines(openAi, openAiLines);
     Thread anthropicReader = readLines(anthropic, anthropicLines);
-    long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
-    while ((!String.join("\n", openAiLines).contains("\"total_tokens\"")
-            || !anthropicLines.contains("event: message_delta"))
-        && System.nanoTime() < deadline) {
-      Thread.sleep(5);
-    }
-
-    Thread.sleep(300);
+    Wire.until(
+        () ->
+            String.join("\n", openAiLines).contains("\"total_tokens\"")
+                && anthropicLines.contains("event: message_delta"),
+        Duration.ofSeconds(30));
 
     assertThat(openAiReader.isAlive()).as("OpenAI stream still open").isTrue();
     assertThat(anthropicReader.isAlive()).as("Anthropic stream still open").isTrue();
@@ -201,30 +199,64 @@ class ConnectionFaultTest {
 
   @Test
   void slowFirstSendsHeadersAtOnceAndTheFirstEventLater() throws Exception {
-    long start = System.nanoTime();
-    HttpResponse<InputStream> response =
-        wire.http.send(
-            wire.openAiRequest(Wire.openAiBody("m+slow-first=400", true, "slow")).build(),
-            HttpResponse.BodyHandlers.ofInputStream());
-    long headersAt = Duration.ofNanos(System.nanoTime() - start).toMillis();
-    int first = response.body().read();
-    long firstByteAt = Duration.ofNanos(System.nanoTime() - start).toMillis();
-    response.body().close();
+    VirtualTime time = VirtualTime.manual();
+    try (FakeProvider slow = FakeProvider.builder().time(time).start()) {
+      HttpResponse<InputStream> response =
+          new Wire(slow)
+              .http.send(
+                  new Wire(slow)
+                      .openAiRequest(Wire.openAiBody("m+slow-first=400", true, "slow"))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofInputStream());
+      // the headers came while the fake still waits, and nobody has moved its clock
+      assertThat(response.statusCode()).isEqualTo(200);
+      assertThat(time.awaitSleepers(1, Duration.ofSeconds(30))).isTrue();
+      CompletableFuture<Instant> firstByteAt = new CompletableFuture<>();
+      Thread.ofVirtual()
+          .start(
+              () -> {
+                try {
+                  int first = response.body().read();
+                  firstByteAt.complete(first == 'd' ? time.now() : null);
+                } catch (IOException e) {
+                  firstByteAt.completeExceptionally(e);
+                }
+              });
 
-    assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(headersAt).isLessThan(300);
-    assertThat(first).isEqualTo('d');
-    assertThat(firstByteAt).isGreaterThanOrEqualTo(390);
+      time.advance(Duration.ofMillis(400));
+
+      assertThat(firstByteAt.get(30, TimeUnit.SECONDS))
+          .isEqualTo(VirtualTime.DEFAULT_START.plusMillis(400));
+      response.body().close();
+    }
   }
 
   @Test
   void tokenDelaySpacesTheTokens() throws Exception {
-    fake.setTokenDelay(Duration.ofMillis(20));
-    long start = System.nanoTime();
+    VirtualTime time = VirtualTime.automatic();
+    try (FakeProvider paced =
+        FakeProvider.builder().time(time).tokenDelay(Duration.ofMillis(20)).start()) {
+      HttpResponse<String> response =
+          new Wire(paced).openAi(Wire.openAiBody("m+tokens=6", true, "slow tokens"));
 
-    wire.openAi(Wire.openAiBody("m+tokens=6", true, "slow tokens"));
+      assertThat(Wire.openAiText(Wire.events(response.body())).split(" ")).hasSize(6);
+      assertThat(time.elapsed()).isEqualTo(Duration.ofMillis(100)); // five gaps
+    }
+  }
 
-    assertThat(Duration.ofNanos(System.nanoTime() - start).toMillis()).isGreaterThanOrEqualTo(100);
+  @Test
+  void hangForAWhileThenClosesWithoutAByte() throws Exception {
+    VirtualTime time = VirtualTime.automatic();
+    try (FakeProvider hanging = FakeProvider.builder().time(time).start()) {
+      assertThatThrownBy(() -> new Wire(hanging).openAi(Wire.openAiBody("m+hang=5000", true, "x")))
+          .isInstanceOf(IOException.class)
+          .hasMessageContaining("no bytes");
+      assertThat(time.elapsed()).isEqualTo(Duration.ofSeconds(5));
+      assertThat(hanging.attempts())
+          .singleElement()
+          .satisfies(a -> assertThat(a.status()).isZero())
+          .satisfies(a -> assertThat(a.fault()).isEqualTo("hang=5000"));
+    }
   }
 
   @Test

@@ -4,18 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-class RateLimitTest extends FakeServerTest {
+/** The fake's limits, on a virtual clock: every figure it reports is exact. */
+class RateLimitTest {
 
   static final String GO_DURATION = "(\\d+h)?(\\d+m)?\\d+(\\.\\d+)?m?s";
 
-  @BeforeEach
-  void fresh() {
-    fake.reset();
-    fake.setLimits(RateLimits.UNLIMITED);
+  final VirtualTime time = VirtualTime.automatic();
+  final FakeProvider fake = FakeProvider.builder().time(time).start();
+  final Wire wire = new Wire(fake);
+
+  @AfterEach
+  void stop() {
+    fake.close();
   }
 
   HttpResponse<String> openAi(int maxTokens) throws Exception {
@@ -23,8 +28,14 @@ class RateLimitTest extends FakeServerTest {
         Wire.openAiBody("llama-3.1-8b-instant", false, "hi").put("max_tokens", maxTokens));
   }
 
+  HttpResponse<String> groq(int maxTokens) throws Exception {
+    return wire.send(
+        wire.groqRequest(
+            Wire.openAiBody("llama-3.1-8b-instant", false, "hi").put("max_tokens", maxTokens)));
+  }
+
   @Test
-  void requestsPerMinuteRunOutWithGroqHeadersAndMessage() throws Exception {
+  void requestsPerMinuteRunOutWithOpenAisHeadersAndGroqsMessage() throws Exception {
     fake.setLimits(new RateLimits(0, 3));
 
     for (int remaining = 2; remaining >= 0; remaining--) {
@@ -39,7 +50,7 @@ class RateLimitTest extends FakeServerTest {
 
     assertThat(limited.statusCode()).isEqualTo(429);
     long retryAfter = Long.parseLong(limited.headers().firstValue("retry-after").orElseThrow());
-    assertThat(retryAfter).isBetween(19L, 20L); // one of 3 requests a minute refills in 20 s
+    assertThat(retryAfter).isEqualTo(20L); // one of 3 requests a minute refills in 20 s
     assertThat(limited.headers().firstValue("x-ratelimit-remaining-requests")).hasValue("0");
     assertThat(limited.headers().firstValue("x-ratelimit-reset-requests").orElseThrow())
         .matches(GO_DURATION);
@@ -97,7 +108,7 @@ class RateLimitTest extends FakeServerTest {
     assertThat(ok.headers().firstValue("anthropic-ratelimit-requests-remaining")).hasValue("0");
     Instant reset =
         Instant.parse(ok.headers().firstValue("anthropic-ratelimit-requests-reset").orElseThrow());
-    assertThat(reset).isAfter(Instant.now().plusSeconds(50));
+    assertThat(reset).isEqualTo(time.now().plusSeconds(60)); // the one request back in a minute
     for (String family : new String[] {"tokens", "input-tokens", "output-tokens"}) {
       assertThat(ok.headers().firstValue("anthropic-ratelimit-" + family + "-limit"))
           .hasValue("1000");
@@ -117,6 +128,55 @@ class RateLimitTest extends FakeServerTest {
 
     assertThat(openAi(5).statusCode()).isEqualTo(200);
     assertThat(openAi(5).statusCode()).isEqualTo(429);
+  }
+
+  @Test
+  void groqsPathReportsRequestsPerDayAndTokensPerMinuteAsGroqDoes() throws Exception {
+    fake.setLimits(new RateLimits(6_000, 30, 14_400));
+
+    HttpResponse<String> viaGroq = groq(10);
+    HttpResponse<String> viaOpenAi = openAi(10);
+
+    assertThat(viaGroq.statusCode()).isEqualTo(200);
+    assertThat(viaGroq.headers().firstValue("x-ratelimit-limit-requests")).hasValue("14400");
+    assertThat(viaGroq.headers().firstValue("x-ratelimit-remaining-requests")).hasValue("14399");
+    assertThat(viaGroq.headers().firstValue("x-ratelimit-reset-requests")).hasValue("6s");
+    assertThat(viaGroq.headers().firstValue("x-ratelimit-limit-tokens")).hasValue("6000");
+    // the same limits, spelled as OpenAI does: requests per minute
+    assertThat(viaOpenAi.headers().firstValue("x-ratelimit-limit-requests")).hasValue("30");
+    assertThat(viaOpenAi.headers().firstValue("x-ratelimit-remaining-requests")).hasValue("28");
+  }
+
+  @Test
+  void aDailyRequestLimitRunsOutWithGroqsMessageAndWaitsForTheDay() throws Exception {
+    fake.setLimits(new RateLimits(0, 0, 2));
+
+    assertThat(groq(10).statusCode()).isEqualTo(200);
+    assertThat(groq(10).statusCode()).isEqualTo(200);
+    HttpResponse<String> limited = groq(10);
+
+    assertThat(limited.statusCode()).isEqualTo(429);
+    assertThat(limited.headers().firstValue("retry-after")).hasValue("43200"); // half a day
+    assertThat(limited.headers().firstValue("x-ratelimit-remaining-requests")).hasValue("0");
+    assertThat(Wire.json(limited).path("error").path("message").asText())
+        .contains("on requests per day (RPD): Limit 2, Used 2, Requested 1. Please try again in");
+    time.advance(Duration.ofHours(12));
+    assertThat(groq(10).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void theBucketsRefillOnTheFakesClock() throws Exception {
+    fake.setLimits(new RateLimits(0, 1));
+
+    assertThat(openAi(5).statusCode()).isEqualTo(200);
+    HttpResponse<String> limited = openAi(5);
+    time.advance(Duration.ofSeconds(59));
+    HttpResponse<String> early = openAi(5);
+    time.advance(Duration.ofSeconds(1));
+
+    assertThat(limited.headers().firstValue("retry-after")).hasValue("60");
+    assertThat(early.statusCode()).isEqualTo(429);
+    assertThat(openAi(5).statusCode()).isEqualTo(200);
   }
 
   @Test

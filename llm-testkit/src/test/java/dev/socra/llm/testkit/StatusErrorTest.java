@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -102,12 +101,20 @@ class StatusErrorTest extends FakeServerTest {
   }
 
   @Test
-  void retryAfterHttpDate() throws Exception {
-    HttpResponse<String> response = anthropic("c+status=429+retry-after-date=30");
+  void retryAfterHttpDateIsCountedFromTheFakesClock() throws Exception {
+    VirtualTime time = VirtualTime.automatic(Instant.parse("2026-03-02T09:00:00.250Z"));
+    HttpResponse<String> response;
+    try (FakeProvider timed = FakeProvider.builder().time(time).start()) {
+      response =
+          new Wire(timed)
+              .anthropic(Wire.anthropicBody("c+status=429+retry-after-date=30", false, "hi"));
+    }
 
     String header = response.headers().firstValue("retry-after").orElseThrow();
     Instant at = ZonedDateTime.parse(header, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-    assertThat(Duration.between(Instant.now(), at).toSeconds()).isBetween(28L, 31L);
+    // whole seconds, never before the promised wait
+    assertThat(at).isEqualTo(Instant.parse("2026-03-02T09:00:31Z"));
+    assertThat(response.headers().firstValue("date")).hasValue("Mon, 02 Mar 2026 09:00:00 GMT");
     assertThat(header)
         .matches("[A-Z][a-z]{2}, \\d{2} [A-Z][a-z]{2} \\d{4} \\d{2}:\\d{2}:\\d{2} GMT");
   }

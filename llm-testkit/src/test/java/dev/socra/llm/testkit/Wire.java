@@ -67,6 +67,15 @@ final class Wire {
         .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
   }
 
+  /** The OpenAI format at Groq's path, where the fake spells its limits as Groq does. */
+  HttpRequest.Builder groqRequest(JsonNode body) {
+    return HttpRequest.newBuilder(URI.create(fake.groqBaseUrl() + "/chat/completions"))
+        .timeout(Duration.ofSeconds(5))
+        .header("authorization", "Bearer test-key-groq-secret")
+        .header("content-type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
+  }
+
   HttpRequest.Builder anthropicRequest(JsonNode body) {
     return HttpRequest.newBuilder(URI.create(fake.anthropicBaseUrl() + "/v1/messages"))
         .timeout(Duration.ofSeconds(5))
@@ -100,6 +109,21 @@ final class Wire {
 
   static JsonNode json(HttpResponse<String> response) throws IOException {
     return JSON.readTree(response.body());
+  }
+
+  /**
+   * Waits (in real time, up to {@code max}) until {@code condition} holds: for something another
+   * thread is doing, never for time to pass.
+   */
+  static void until(java.util.function.BooleanSupplier condition, Duration max)
+      throws InterruptedException {
+    long end = System.nanoTime() + max.toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > end) {
+        throw new AssertionError("still not so after " + max);
+      }
+      Thread.sleep(2);
+    }
   }
 
   /** Splits an SSE body into events (blank-line separated; {@code event:} and {@code data:}). */

@@ -16,10 +16,11 @@ import java.util.Map;
  * only when every dimension has room, and settled afterwards with the real usage.
  *
  * <p>Admission spans several buckets, so it is synchronized here; with a shared store the buckets
- * are shared and each stays consistent on its own.
+ * are shared and each stays consistent on its own. The buckets refill on the store's time, which
+ * the router builds from its own clock.
  */
 public final class TargetBudget {
-  /** How often a call waiting on a concurrency limit looks again. */
+  /** What a full concurrency limit adds to a target's earliest room, to rank it among others. */
   private static final Duration CONCURRENCY_POLL = Duration.ofMillis(50);
 
   private static final double CALIBRATION_WEIGHT = 0.2;
@@ -28,8 +29,8 @@ public final class TargetBudget {
   private final BudgetStore store;
   private final boolean refundsUnused;
   private final Map<Dimension, Bucket> buckets = new EnumMap<>(Dimension.class);
+  private final Slots slots;
   private Limits limits;
-  private int inFlight;
 
   /** Real input tokens per estimated one, learned from the provider's usage reports. */
   private double calibration;
@@ -41,6 +42,7 @@ public final class TargetBudget {
     this.store = store;
     this.limits = configured;
     this.calibration = tokenRatio;
+    this.slots = new Slots(configured.concurrency());
     for (Dimension d : Dimension.values()) {
       if (configured.of(d) > 0) {
         buckets.put(d, store.bucket(key + "#" + d.name(), configuration(d, configured.of(d))));
@@ -69,8 +71,8 @@ public final class TargetBudget {
     if (never != null) {
       return new Admission.Never(never);
     }
-    if (limits.concurrency() > 0 && inFlight >= limits.concurrency()) {
-      return new Admission.Later(CONCURRENCY_POLL, inFlight + " calls already in flight");
+    if (slots.full()) {
+      return new Admission.Later(CONCURRENCY_POLL, slots.inFlight() + " calls already in flight");
     }
     long waitNanos = 0;
     Dimension tightest = null;
@@ -96,7 +98,7 @@ public final class TargetBudget {
     for (var e : buckets.entrySet()) {
       e.getValue().consumeIgnoringRateLimits(e.getKey().need(demand));
     }
-    inFlight++;
+    slots.take();
     return new Admission.Granted(new Reservation(this, demand, Duration.ZERO));
   }
 
@@ -110,13 +112,23 @@ public final class TargetBudget {
       waitNanos =
           Math.max(waitNanos, e.getValue().consumeIgnoringRateLimits(e.getKey().need(demand)));
     }
-    inFlight++;
+    slots.take();
     return new Reservation(this, demand, Duration.ofNanos(waitNanos));
   }
 
   /** True when as many calls are in flight as the target allows: a booking must wait for one. */
-  public synchronized boolean concurrencyFull() {
-    return limits.concurrency() > 0 && inFlight >= limits.concurrency();
+  public boolean concurrencyFull() {
+    return slots.full();
+  }
+
+  /**
+   * Waits until one of the calls in flight finishes (at once when a slot is free), or {@code max}
+   * passes. Not synchronized: the budget stays usable while a call waits here.
+   *
+   * @return true when a slot is free
+   */
+  public boolean awaitSlot(Duration max) throws InterruptedException {
+    return slots.awaitFree(max);
   }
 
   /** When a booking could start, without booking: for choosing among targets. */
@@ -138,7 +150,7 @@ public final class TargetBudget {
    * @param usage the attempt's usage; null when the request never reached the provider
    */
   public synchronized void settle(Reservation r, Usage usage, long estimatedInput) {
-    inFlight = Math.max(0, inFlight - 1);
+    slots.give();
     long input = usage == null ? 0 : usage.inputTokens();
     long output = usage == null ? 0 : usage.outputTokens();
     Demand used = new Demand(input, output);

@@ -13,6 +13,8 @@ import java.time.Duration;
  * @param silentCooldown how long a target that went silent is kept out, so other calls do not wait
  *     out its timeout too
  * @param quotaCooldown how long a target whose account ran out of quota is kept out
+ * @param authRecheck how long a target whose key (or model, or permission) was rejected stays
+ *     disabled before one call is let through to check it again
  */
 public record RetryPolicy(
     int maxAttempts,
@@ -20,7 +22,8 @@ public record RetryPolicy(
     Duration transientBackoff,
     Duration rateLimitCooldown,
     Duration silentCooldown,
-    Duration quotaCooldown) {
+    Duration quotaCooldown,
+    Duration authRecheck) {
   public static final RetryPolicy DEFAULTS =
       new RetryPolicy(
           8,
@@ -28,7 +31,8 @@ public record RetryPolicy(
           Duration.ofMillis(250),
           Duration.ofSeconds(30),
           Duration.ofSeconds(30),
-          Duration.ofHours(1));
+          Duration.ofHours(1),
+          Duration.ofMinutes(10));
 
   /** Starts from {@link #DEFAULTS}. */
   public static Builder builder() {
@@ -47,6 +51,7 @@ public record RetryPolicy(
     private Duration rateLimitCooldown;
     private Duration silentCooldown;
     private Duration quotaCooldown;
+    private Duration authRecheck;
 
     private Builder(RetryPolicy from) {
       maxAttempts = from.maxAttempts;
@@ -55,6 +60,7 @@ public record RetryPolicy(
       rateLimitCooldown = from.rateLimitCooldown;
       silentCooldown = from.silentCooldown;
       quotaCooldown = from.quotaCooldown;
+      authRecheck = from.authRecheck;
     }
 
     public Builder maxAttempts(int value) {
@@ -87,6 +93,11 @@ public record RetryPolicy(
       return this;
     }
 
+    public Builder authRecheck(Duration value) {
+      authRecheck = value;
+      return this;
+    }
+
     public RetryPolicy build() {
       return new RetryPolicy(
           Settings.positive(maxAttempts, "retry.max_attempts"),
@@ -94,7 +105,8 @@ public record RetryPolicy(
           Settings.notNegative(transientBackoff, "retry.transient_backoff"),
           Settings.notNegative(rateLimitCooldown, "retry.rate_limit_cooldown"),
           Settings.notNegative(silentCooldown, "retry.silent_cooldown"),
-          Settings.notNegative(quotaCooldown, "retry.quota_cooldown"));
+          Settings.notNegative(quotaCooldown, "retry.quota_cooldown"),
+          Settings.positive(authRecheck, "retry.auth_recheck"));
     }
   }
 }

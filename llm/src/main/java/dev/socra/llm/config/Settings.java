@@ -33,6 +33,13 @@ final class Settings {
     return value;
   }
 
+  static Duration positive(Duration value, String setting) {
+    if (required(value, setting).isNegative() || value.isZero()) {
+      throw new ConfigException(setting + " must be longer than zero, was " + text(value));
+    }
+    return value;
+  }
+
   static int positive(int value, String setting) {
     if (value <= 0) {
       throw new ConfigException(setting + " must be a positive whole number, was " + value);

@@ -5,6 +5,7 @@ import dev.socra.llm.ChatRequest;
 import dev.socra.llm.ChatResponse;
 import dev.socra.llm.LlmCallException;
 import dev.socra.llm.route.TargetId;
+import dev.socra.llm.route.TargetState;
 import java.util.Map;
 
 /**
@@ -38,9 +39,11 @@ public sealed interface RouterEvent {
   }
 
   /**
-   * A target changed state: circuit opened, half-open, closed; disabled; cooling down.
+   * A target changed state: circuit opened, half-open, closed; disabled; cooling down; accepted
+   * again after a re-check.
    *
-   * @param state the new state, e.g. {@code OPEN}, {@code CLOSED}, {@code DISABLED}
+   * @param reason the router's words, with the provider's where it gave some (scrubbed of keys)
    */
-  record TargetStateChanged(TargetId target, String state, String reason) implements RouterEvent {}
+  record TargetStateChanged(TargetId target, TargetState state, String reason)
+      implements RouterEvent {}
 }

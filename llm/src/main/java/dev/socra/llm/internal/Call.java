@@ -6,77 +6,47 @@ import dev.socra.llm.ChatResponse;
 import dev.socra.llm.LlmCallException;
 import dev.socra.llm.LlmCallException.Failure;
 import dev.socra.llm.TokenSink;
-import dev.socra.llm.Usage;
-import dev.socra.llm.budget.Admission;
-import dev.socra.llm.budget.Demand;
 import dev.socra.llm.budget.Reservation;
 import dev.socra.llm.budget.TargetBudget;
-import dev.socra.llm.config.Protocol;
 import dev.socra.llm.config.ProviderConfig;
-import dev.socra.llm.config.RouterConfig;
 import dev.socra.llm.event.RouterEvent;
 import dev.socra.llm.outcome.Outcome;
-import dev.socra.llm.provider.AttemptResult;
-import dev.socra.llm.provider.Exchange;
-import dev.socra.llm.provider.ProviderAdapter;
-import dev.socra.llm.route.FailoverPolicy;
 import dev.socra.llm.route.FailoverPolicy.Decision;
 import dev.socra.llm.route.TargetHealth;
 import dev.socra.llm.route.TargetId;
-import dev.socra.llm.tokens.TokenEstimator;
-import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
+import java.util.Set;
 
 /**
- * One call through a route: the attempt loop. Each step is a small piece (admission by the target's
- * health, the protocol adapter, the outcome's classification, the failover decision), and this
- * class only strings them together and keeps the books.
+ * One call through a route: the attempt loop. Each step is a small piece, in the order of "One
+ * call" in docs/architecture.md: can the target take it ({@link Eligibility}), admit (its {@link
+ * TargetHealth}), budget ({@link BudgetAdmission}), send, classify and record ({@link Sender}),
+ * decide (the failover policy). This class strings them together and decides what the call waits
+ * for when no target answered.
  */
 public final class Call {
   private final long id;
   private final ChatRequest request;
   private final boolean stream;
-  private final TokenSink caller;
   private final List<TargetId> route;
-  private final RouterConfig config;
-  private final Map<Protocol, ProviderAdapter> adapters;
-  private final Map<TargetId, TargetHealth> health;
-  private final Map<TargetId, TargetBudget> budgets;
-  private final FailoverPolicy policy;
-  private final TokenEstimator tokens;
-  private final Clock clock;
-  private final Consumer<RouterEvent> events;
-
+  private final RouterContext router;
   private final Instant deadline;
-  private final List<Attempt> attempts = new ArrayList<>();
-  private int attemptsMade;
-
-  /** Text the caller's sink has received: a stream's committed answer so far. */
-  private final StringBuilder delivered = new StringBuilder();
-
-  /** Whitespace trimmed off a prefill, to be dropped where the continuation repeats it. */
-  private String skipLeading = "";
-
-  /** The largest context window that was found too small for this prompt. */
-  private int tooSmallContext;
+  private final CallLog log;
+  private final StreamContinuation text;
+  private final Eligibility eligibility;
+  private final BudgetAdmission budgets = new BudgetAdmission();
+  private final Sender sender;
+  private final FailureReport failures;
 
   /** Targets that failed in this call for a reason waiting will not cure. */
-  private final java.util.Set<TargetId> exhausted = new java.util.HashSet<>();
+  private final Set<TargetId> exhausted = new HashSet<>();
 
-  /** Targets whose budget had no room in the last pass, with the demand that did not fit. */
-  private final Map<TargetId, Demand> waitingForRoom = new java.util.LinkedHashMap<>();
-
-  /** Targets whose whole budget is smaller than this request. */
-  private final List<String> neverFits = new ArrayList<>();
-
-  private int estimatedInput = -1;
+  private int attemptsMade;
+  private String lastText = "";
 
   public Call(
       long id,
@@ -84,59 +54,53 @@ public final class Call {
       boolean stream,
       TokenSink caller,
       List<TargetId> route,
-      RouterConfig config,
-      Map<Protocol, ProviderAdapter> adapters,
-      Map<TargetId, TargetHealth> health,
-      Map<TargetId, TargetBudget> budgets,
-      FailoverPolicy policy,
-      TokenEstimator tokens,
-      Clock clock,
-      Consumer<RouterEvent> events) {
+      RouterContext router) {
     this.id = id;
     this.request = request;
     this.stream = stream;
-    this.caller = caller;
     this.route = route;
-    this.config = config;
-    this.adapters = adapters;
-    this.health = health;
-    this.budgets = budgets;
-    this.policy = policy;
-    this.tokens = tokens;
-    this.clock = clock;
-    this.events = events;
+    this.router = router;
     Duration budget =
-        request.deadline() != null ? request.deadline() : config.timeouts().deadline();
-    this.deadline = clock.instant().plus(budget);
+        request.deadline() != null ? request.deadline() : router.config().timeouts().deadline();
+    this.deadline = router.clock().instant().plus(budget);
+    this.log = new CallLog(id, request, router.clock(), router.events());
+    this.text = new StreamContinuation(caller);
+    this.eligibility = new Eligibility(request, router.tokens());
+    this.sender = new Sender(router, request, stream, deadline, text, log);
+    this.failures = new FailureReport(request, route, router, log, text, budgets, eligibility);
   }
 
   public ChatResponse run() {
     try {
       ChatResponse response = attemptAll();
-      events.accept(new RouterEvent.CallSucceeded(id, request.route(), response, request.tags()));
+      router
+          .events()
+          .accept(new RouterEvent.CallSucceeded(id, request.route(), response, request.tags()));
       return response;
     } catch (LlmCallException e) {
-      events.accept(new RouterEvent.CallFailed(id, request.route(), e, request.tags()));
+      router.events().accept(new RouterEvent.CallFailed(id, request.route(), e, request.tags()));
       throw e;
-    } catch (RuntimeException e) {
+    } catch (CallerStopped e) {
       // The caller's own sink failed (a client went away, say): the call ends, and says so.
-      events.accept(
-          new RouterEvent.CallFailed(
-              id,
-              request.route(),
-              new LlmCallException(
-                  Failure.CALLER_ABORTED,
-                  "the caller stopped the call: " + e,
-                  attempts,
-                  delivered.toString()),
-              request.tags()));
-      throw e;
+      router
+          .events()
+          .accept(
+              new RouterEvent.CallFailed(
+                  id,
+                  request.route(),
+                  new LlmCallException(
+                      Failure.CALLER_ABORTED,
+                      "the caller stopped the call: " + e.sinkFailure(),
+                      log.attempts(),
+                      text.text()),
+                  request.tags()));
+      throw e.sinkFailure();
     }
   }
 
   private ChatResponse attemptAll() {
     while (true) {
-      waitingForRoom.clear();
+      budgets.newPass();
       for (TargetId target : route) {
         if (exhausted.contains(target)) {
           continue;
@@ -152,40 +116,15 @@ public final class Call {
       Optional<Instant> cooled =
           route.stream()
               .filter(t -> !exhausted.contains(t))
-              .map(health::get)
+              .map(router::healthOf)
               .map(TargetHealth::availableAt)
               .flatMap(Optional::stream)
               .min(Instant::compareTo);
-      TargetId roomAt = null;
-      Duration roomIn = null;
-      for (var w : waitingForRoom.entrySet()) {
-        Duration d = budgets.get(w.getKey()).earliest(w.getValue());
-        if (roomIn == null || d.compareTo(roomIn) < 0) {
-          roomAt = w.getKey();
-          roomIn = d;
-        }
-      }
-      Instant now = clock.instant();
-      boolean roomFirst =
-          roomAt != null && (cooled.isEmpty() || now.plus(roomIn).isBefore(cooled.get()));
-      if (roomFirst && budgets.get(roomAt).concurrencyFull()) {
-        // room in the buckets, but no free slot: look again when a call may have finished
-        if (!now.plus(roomIn).isBefore(deadline)) {
-          throw failure(
-              Failure.DEADLINE_EXCEEDED, "the call's deadline passed waiting for a free slot");
-        }
-        sleep(roomIn);
-        continue;
-      }
-      if (roomFirst) {
-        TargetBudget budget = budgets.get(roomAt);
-        Reservation booked = budget.book(waitingForRoom.get(roomAt));
-        if (!clock.instant().plus(booked.delay()).isBefore(deadline)) {
-          budget.settle(booked, null, 0);
-          throw failure();
-        }
-        sleep(booked.delay());
-        Optional<ChatResponse> done = tryTarget(roomAt, booked);
+      Optional<BudgetAdmission.Room> room = budgets.earliest(router::budgetOf);
+      Instant now = router.clock().instant();
+      if (room.isPresent()
+          && (cooled.isEmpty() || now.plus(room.get().in()).isBefore(cooled.get()))) {
+        Optional<ChatResponse> done = waitForRoom(room.get(), now);
         if (done.isPresent()) {
           return done.get();
         }
@@ -199,129 +138,183 @@ public final class Call {
   }
 
   /**
-   * Tries one target, with its retry on the same target when the policy allows one.
+   * Waits for the room that comes first: a free slot (then the route is walked again), or room in
+   * the buckets, booked now and then sent to that target.
+   */
+  private Optional<ChatResponse> waitForRoom(BudgetAdmission.Room room, Instant now) {
+    TargetBudget budget = router.budgetOf(room.target());
+    if (budget.concurrencyFull()) {
+      if (!now.plus(room.in()).isBefore(deadline)) {
+        throw failure(
+            Failure.DEADLINE_EXCEEDED, "the call's deadline passed waiting for a free slot");
+      }
+      awaitSlot(budget);
+      return Optional.empty();
+    }
+    Reservation booked = budget.book(room.demand());
+    if (!router.clock().instant().plus(booked.delay()).isBefore(deadline)) {
+      budget.settle(booked, null, 0);
+      throw failure();
+    }
+    try {
+      sleep(booked.delay());
+    } catch (LlmCallException e) {
+      budget.settle(booked, null, 0);
+      throw e;
+    }
+    return tryTarget(room.target(), booked);
+  }
+
+  /** What the call does after an attempt: the failover policy's decision, applied. */
+  private sealed interface Next {
+    /** The answer is complete. */
+    record Answered(ChatResponse response) implements Next {}
+
+    /** This target is done with for now: on to the next one. */
+    record MoveOn() implements Next {}
+
+    /** The same target again after a wait; {@code continuing} when it must continue a stream. */
+    record Retry(Duration after, boolean continuing) implements Next {}
+  }
+
+  /**
+   * Tries one target, step by step, with its retry on the same target when the policy allows one.
    *
    * @param booked room already booked in this target's budget, or null to ask for room now
    */
   private Optional<ChatResponse> tryTarget(TargetId target, Reservation booked) {
-    ProviderConfig provider = config.provider(target);
-    TargetHealth targetHealth = health.get(target);
-    boolean continuing = !delivered.isEmpty();
-    TargetBudget budget = budgets.get(target);
-    if (request.avoid().contains(target)) {
+    ProviderConfig provider = router.provider(target);
+    TargetHealth health = router.healthOf(target);
+    TargetBudget budget = router.budgetOf(target);
+    boolean continuing = text.started();
+    // can it take it?
+    Optional<Eligibility.Unfit> unfit = eligibility.check(target, provider, continuing);
+    if (unfit.isPresent()) {
       release(budget, booked);
-      exhausted.add(target);
-      skip(target, "avoided by the caller");
-      return Optional.empty();
+      return skip(target, unfit.get().reason(), unfit.get().forGood());
     }
-    if (continuing && !provider.capabilities().prefill()) {
-      release(budget, booked);
-      skip(target, "cannot continue a started stream (no assistant prefill)");
-      return Optional.empty();
-    }
-    if (provider.contextWindow() <= tooSmallContext) {
-      skip(target, "context window " + provider.contextWindow() + " is too small for this prompt");
-      return Optional.empty();
-    }
-    if (inputEstimate() > provider.contextWindow()) {
-      skip(
-          target,
-          "prompt of about "
-              + inputEstimate()
-              + " tokens exceeds its context window of "
-              + provider.contextWindow());
-      return Optional.empty();
-    }
-    int tries = 0;
-    while (true) {
-      Optional<String> refused = targetHealth.admit(tries > 0);
+    for (int tries = 1; ; tries++) {
+      // admit
+      Optional<String> refused = health.admit(tries > 1);
       if (refused.isPresent()) {
         release(budget, booked);
-        skip(target, refused.get());
-        return Optional.empty();
+        return skip(target, refused.get(), false);
       }
+      // budget
       long estimate =
-          continuing ? tokens.countInput(request, delivered.toString()) : inputEstimate();
-      Reservation reservation = booked;
+          continuing
+              ? router.tokens().countInput(request, text.text())
+              : eligibility.inputEstimate();
+      Reservation reservation = booked != null ? booked : room(target, health, budget, estimate);
       booked = null;
       if (reservation == null) {
-        Demand demand = budget.demand(withMargin(estimate), request.maxTokens());
-        switch (budget.admit(demand)) {
-          case Admission.Never n -> {
-            targetHealth.record(new Outcome.Skipped(n.reason()), Duration.ZERO);
-            skip(target, n.reason());
-            neverFits.add(target + ": " + n.reason());
-            exhausted.add(target);
-            return Optional.empty();
-          }
-          case Admission.Later l -> {
-            targetHealth.record(new Outcome.Skipped(l.reason()), Duration.ZERO);
-            skip(target, "budget: " + l.reason() + "; room in " + l.delay().toMillis() + "ms");
-            waitingForRoom.put(target, demand);
-            return Optional.empty();
-          }
-          case Admission.Granted g -> reservation = g.reservation();
+        return Optional.empty();
+      }
+      withinCallLimits(health, budget, reservation);
+      // send, classify, record
+      Sender.Sent sent = sender.send(++attemptsMade, target, continuing, reservation, estimate);
+      health.record(sent.attempt().outcome(), sent.attempt().latency());
+      // decide
+      switch (decide(target, provider, sent, tries, continuing)) {
+        case Next.Answered a -> {
+          return Optional.of(a.response());
         }
-      }
-      if (attemptsMade >= config.retry().maxAttempts()) {
-        budget.settle(reservation, null, 0);
-        targetHealth.record(new Outcome.Skipped("attempt budget spent"), Duration.ZERO);
-        throw failure(
-            Failure.ATTEMPTS_EXHAUSTED,
-            "the call's " + config.retry().maxAttempts() + " attempts are spent");
-      }
-      if (!clock.instant().isBefore(deadline)) {
-        budget.settle(reservation, null, 0);
-        targetHealth.record(new Outcome.Skipped("deadline passed"), Duration.ZERO);
-        throw failure(Failure.DEADLINE_EXCEEDED, "the call's deadline passed");
-      }
-      tries++;
-      Attempt attempt = attempt(target, provider, continuing, reservation, estimate);
-      targetHealth.record(attempt.outcome(), attempt.latency());
-      if (attempt.outcome().isSuccess()) {
-        return Optional.of(response(target, attempt));
-      }
-      if (attempt.outcome() instanceof Outcome.ContextTooLong) {
-        tooSmallContext = Math.max(tooSmallContext, provider.contextWindow());
-      }
-      Decision decision = policy.decide(attempt.outcome(), tries, remaining());
-      switch (decision) {
-        case Decision.Done d -> {
-          return Optional.of(response(target, attempt));
-        }
-        case Decision.GiveUp g -> {
-          if (attempt.outcome() instanceof Outcome.Abandoned) {
-            throw failure(
-                Failure.DEADLINE_EXCEEDED,
-                "the call's deadline passed while waiting for " + target);
-          }
-          if (continuing) {
-            // A refusal of a continuation may be a refusal of the prefill: another target may
-            // take it.
-            exhausted.add(target);
-            return Optional.empty();
-          }
-          throw failure(
-              Failure.REFUSED, "refused by " + target + ": " + attempt.outcome().detail());
-        }
-        case Decision.NextTarget n -> {
-          if (!(attempt.outcome() instanceof Outcome.RateLimited)) {
-            exhausted.add(target);
-          }
+        case Next.MoveOn m -> {
           return Optional.empty();
         }
-        case Decision.RetrySame r -> {
-          boolean midStream = !delivered.isEmpty();
-          if ((midStream && !provider.capabilities().prefill())
-              || r.after().compareTo(remaining()) >= 0) {
-            exhausted.add(target);
-            return Optional.empty();
-          }
+        case Next.Retry r -> {
           sleep(r.after());
-          continuing = midStream;
+          continuing = r.continuing();
         }
       }
     }
+  }
+
+  /** Room in the target's budget now, or null after recording why there is none. */
+  private Reservation room(
+      TargetId target, TargetHealth health, TargetBudget budget, long estimate) {
+    return switch (budgets.admit(target, budget, withMargin(estimate), request.maxTokens())) {
+      case BudgetAdmission.Granted g -> g.reservation();
+      case BudgetAdmission.NoRoom no -> {
+        health.record(new Outcome.Skipped(no.reason()), Duration.ZERO);
+        skip(target, no.detail(), no.forGood());
+        yield null;
+      }
+    };
+  }
+
+  /** The failover policy's decision on an attempt, and what the call learns from it. */
+  private Next decide(
+      TargetId target, ProviderConfig provider, Sender.Sent sent, int tries, boolean continuing) {
+    Outcome outcome = sent.attempt().outcome();
+    if (outcome.isSuccess()) {
+      lastText = sent.text();
+      return new Next.Answered(response(target, sent.attempt()));
+    }
+    if (Thread.currentThread().isInterrupted()) {
+      throw failure(Failure.INTERRUPTED, "the calling thread was interrupted during an attempt");
+    }
+    if (outcome instanceof Outcome.ContextTooLong) {
+      eligibility.foundTooSmall(provider.contextWindow());
+    }
+    if (sent.fault()) {
+      exhausted.add(target); // an adapter that threw would throw again
+      return new Next.MoveOn();
+    }
+    return switch (router.policy().decide(outcome, tries, remaining())) {
+      case Decision.Done d -> new Next.Answered(response(target, sent.attempt()));
+      case Decision.GiveUp g -> {
+        if (outcome instanceof Outcome.Abandoned) {
+          throw failure(
+              Failure.DEADLINE_EXCEEDED, "the call's deadline passed while waiting for " + target);
+        }
+        if (!continuing) {
+          throw failure(Failure.REFUSED, "refused by " + target + ": " + outcome.detail());
+        }
+        // A refusal of a continuation may be a refusal of the prefill: another target may take it.
+        exhausted.add(target);
+        yield new Next.MoveOn();
+      }
+      case Decision.NextTarget n -> {
+        if (!(outcome instanceof Outcome.RateLimited)) {
+          exhausted.add(target);
+        }
+        yield new Next.MoveOn();
+      }
+      case Decision.RetrySame r -> {
+        boolean midStream = text.started();
+        if ((midStream && !provider.capabilities().prefill())
+            || r.after().compareTo(remaining()) >= 0) {
+          exhausted.add(target);
+          yield new Next.MoveOn();
+        }
+        yield new Next.Retry(r.after(), midStream);
+      }
+    };
+  }
+
+  /** The call's own limits, checked before every attempt: its attempt budget and its deadline. */
+  private void withinCallLimits(TargetHealth health, TargetBudget budget, Reservation reservation) {
+    if (attemptsMade >= router.config().retry().maxAttempts()) {
+      budget.settle(reservation, null, 0);
+      health.record(new Outcome.Skipped("attempt budget spent"), Duration.ZERO);
+      throw failure(
+          Failure.ATTEMPTS_EXHAUSTED,
+          "the call's " + router.config().retry().maxAttempts() + " attempts are spent");
+    }
+    if (!router.clock().instant().isBefore(deadline)) {
+      budget.settle(reservation, null, 0);
+      health.record(new Outcome.Skipped("deadline passed"), Duration.ZERO);
+      throw failure(Failure.DEADLINE_EXCEEDED, "the call's deadline passed");
+    }
+  }
+
+  private Optional<ChatResponse> skip(TargetId target, String why, boolean forGood) {
+    log.skip(target, why, text.started());
+    if (forGood) {
+      exhausted.add(target);
+    }
+    return Optional.empty();
   }
 
   /**
@@ -339,216 +332,49 @@ public final class Call {
     }
   }
 
-  private Attempt attempt(
-      TargetId target,
-      ProviderConfig provider,
-      boolean continuing,
-      Reservation reservation,
-      long estimate) {
-    attemptsMade++;
-    String prefill = null;
-    if (continuing) {
-      prefill = delivered.toString().stripTrailing();
-      skipLeading = delivered.substring(prefill.length());
-    }
-    Instant started = clock.instant();
-    long t0 = System.nanoTime();
-    Exchange exchange =
-        new Exchange(
-            target, provider, request, prefill, stream, this::deliver, deadline, config.timeouts());
-    AttemptResult result;
-    try {
-      result = adapters.get(provider.protocol()).send(exchange);
-    } catch (RuntimeException e) {
-      // Thrown by the caller's sink: free the target's circuit permit and budget, then let go.
-      health.get(target).record(new Outcome.Abandoned("the caller stopped"), Duration.ZERO);
-      budgets.get(target).settle(reservation, Usage.NONE, 0);
-      throw e;
-    }
-    Duration latency = Duration.ofNanos(System.nanoTime() - t0);
-    if (result.outcome().isSuccess()) {
-      lastText = result.text();
-    }
-    boolean produced = !result.text().isEmpty();
-    Usage usage;
-    if (result.usage() != null && produced && result.usage().outputTokens() == 0) {
-      // A stream cut before its usage block: the input was reported, the output must be counted.
-      usage = new Usage(result.usage().inputTokens(), tokens.count(result.text()), true);
-    } else if (result.usage() != null) {
-      usage = result.usage();
-    } else if (result.outcome().isSuccess() || produced) {
-      usage = new Usage(tokens.countInput(request, prefill), tokens.count(result.text()), true);
-    } else {
-      usage = Usage.NONE;
-    }
-    // The budget learns what the provider announced and gets back what the request did not use.
-    TargetBudget budget = budgets.get(target);
-    budget.learn(result.limits());
-    boolean reached = result.httpStatus() != 0 || produced;
-    budget.settle(reservation, reached ? usage : null, estimate);
-    // Failed attempts are not billed as completions; a stream that broke after producing text was.
-    boolean billed = result.outcome().isSuccess() || produced;
-    BigDecimal cost =
-        billed
-            ? config.prices().cost(target, usage.inputTokens(), usage.outputTokens())
-            : BigDecimal.ZERO;
-    Attempt attempt =
-        new Attempt(
-            attemptsMade,
-            target,
-            result.outcome(),
-            result.httpStatus(),
-            started,
-            latency,
-            result.timeToFirstToken(),
-            billed ? usage : Usage.NONE,
-            cost,
-            continuing);
-    record(attempt);
-    return attempt;
-  }
-
-  /** The sink every adapter writes to: drops a repeated prefill whitespace, then commits. */
-  private void deliver(String token) {
-    String t = token;
-    while (!skipLeading.isEmpty() && !t.isEmpty() && t.charAt(0) == skipLeading.charAt(0)) {
-      t = t.substring(1);
-      skipLeading = skipLeading.substring(1);
-    }
-    if (!t.isEmpty()) {
-      skipLeading = "";
-      delivered.append(t);
-      caller.onToken(t);
-    }
-  }
-
-  private void skip(TargetId target, String why) {
-    record(
-        new Attempt(
-            0,
-            target,
-            new Outcome.Skipped(why),
-            0,
-            clock.instant(),
-            Duration.ZERO,
-            null,
-            Usage.NONE,
-            BigDecimal.ZERO,
-            !delivered.isEmpty()));
-  }
-
-  private void record(Attempt attempt) {
-    attempts.add(attempt);
-    events.accept(new RouterEvent.AttemptFinished(id, request.route(), attempt, request.tags()));
-  }
-
   private ChatResponse response(TargetId target, Attempt last) {
-    Usage total = Usage.NONE;
-    BigDecimal cost = BigDecimal.ZERO;
-    for (Attempt a : attempts) {
-      total = total.plus(a.usage());
-      cost = cost.add(a.cost());
-    }
-    String text = stream ? delivered.toString() : lastText;
-    return new ChatResponse(text, target, attempts, total, cost, last.outcome().detail());
-  }
-
-  private String lastText = "";
-
-  private int inputEstimate() {
-    if (estimatedInput < 0) {
-      estimatedInput = tokens.countInput(request, null);
-    }
-    return estimatedInput;
+    String answer = stream ? text.text() : lastText;
+    return new ChatResponse(
+        answer, target, log.attempts(), log.usage(), log.cost(), last.outcome().detail());
   }
 
   private Duration remaining() {
-    Duration d = Duration.between(clock.instant(), deadline);
+    Duration d = Duration.between(router.clock().instant(), deadline);
     return d.isNegative() ? Duration.ZERO : d;
   }
 
+  /** A wait the call chose (a retry's backoff, a stated wait, a cool-down, booked room). */
   private void sleep(Duration d) {
-    if (d.isNegative() || d.isZero()) {
-      return;
-    }
     try {
-      Thread.sleep(d);
+      router.sleeper().sleep(d);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw failure(Failure.DEADLINE_EXCEEDED, "interrupted while waiting to retry");
+      throw failure(
+          Failure.INTERRUPTED, "the calling thread was interrupted while the call waited");
+    }
+  }
+
+  /** A wait for another call to give back a slot: an event, bounded by the deadline. */
+  private void awaitSlot(TargetBudget budget) {
+    boolean free;
+    try {
+      free = budget.awaitSlot(remaining());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw failure(
+          Failure.INTERRUPTED, "the calling thread was interrupted waiting for a free slot");
+    }
+    if (!free) {
+      throw failure(
+          Failure.DEADLINE_EXCEEDED, "the call's deadline passed waiting for a free slot");
     }
   }
 
   private LlmCallException failure() {
-    if (!neverFits.isEmpty() && neverFits.size() == route.size()) {
-      return failure(
-          Failure.EXCEEDS_EVERY_BUDGET,
-          "the request is larger than every target's whole budget ("
-              + String.join("; ", neverFits)
-              + ")");
-    }
-    if (!delivered.isEmpty()) {
-      return failure(
-          Failure.STREAM_INTERRUPTED,
-          "the answer was cut off after "
-              + delivered.length()
-              + " characters and no target could continue it");
-    }
-    if (tooSmallContext > 0
-        && attempts.stream()
-            .noneMatch(a -> a.number() > 0 && !(a.outcome() instanceof Outcome.ContextTooLong))) {
-      return failure(
-          Failure.CONTEXT_TOO_LONG,
-          "the prompt is too long for every target on route '" + request.route() + "'");
-    }
-    return failure(
-        Failure.ALL_TARGETS_FAILED, "every target on route '" + request.route() + "' failed");
+    return failures.noTargetAnswered();
   }
 
   private LlmCallException failure(Failure kind, String headline) {
-    StringBuilder m = new StringBuilder(headline);
-    Attempt cause = null;
-    for (Attempt a : attempts) {
-      if (a.number() > 0) {
-        cause = a;
-      }
-    }
-    if (cause == null && !attempts.isEmpty()) {
-      cause = attempts.getLast();
-    }
-    if (cause != null && kind != Failure.REFUSED) {
-      m.append("; last cause: ")
-          .append(cause.target())
-          .append(' ')
-          .append(cause.outcome().kind())
-          .append(" — ")
-          .append(cause.outcome().detail());
-    }
-    Duration retryIn = retryIn();
-    if (retryIn != null && kind != Failure.REFUSED && kind != Failure.EXCEEDS_EVERY_BUDGET) {
-      m.append("; every target is cooling down (rate limited or out of quota): try again in ")
-          .append(Math.max(1, (retryIn.toMillis() + 999) / 1000))
-          .append(" s");
-    }
-    return new LlmCallException(kind, m.toString(), attempts, delivered.toString(), retryIn);
-  }
-
-  /**
-   * When every target of the route is only cooling down, how long until the first one is free
-   * again: what a person (or a client's Retry-After) needs to know. Null otherwise.
-   */
-  private Duration retryIn() {
-    Instant now = clock.instant();
-    Instant first = null;
-    for (TargetId t : route) {
-      Optional<Instant> at = health.get(t).availableAt();
-      if (at.isEmpty()) {
-        return null;
-      }
-      if (first == null || at.get().isBefore(first)) {
-        first = at.get();
-      }
-    }
-    return first == null || !first.isAfter(now) ? null : Duration.between(now, first);
+    return failures.of(kind, headline);
   }
 }

@@ -30,13 +30,14 @@ public final class LoggingListener implements RouterListener {
           String key =
               p.key() == null ? "" : " (" + p.keyVariable() + " " + p.key().fingerprint() + ")";
           LOG.warn(
-              "provider {} rejected the request: {}. Check {}{}; target {} is disabled until its"
-                  + " configuration changes.",
+              "provider {} rejected the request: {}. Check {}{}; target {} is disabled, and one"
+                  + " call re-checks it after {} (or restart with the configuration fixed).",
               p.name(),
               a.attempt().outcome().detail(),
               p.keyVariable() == null ? p.name() + "'s base URL and model" : p.keyVariable(),
               key,
-              a.attempt().target());
+              a.attempt().target(),
+              dev.socra.llm.outcome.Durations.format(config.retry().authRecheck()));
         } else if (!a.attempt().outcome().isSuccess()) {
           LOG.info("call {} attempt {}", a.callId(), a.attempt().summary());
         } else {
@@ -48,7 +49,7 @@ public final class LoggingListener implements RouterListener {
       case RouterEvent.CallSucceeded s ->
           LOG.debug("call {} served by {}", s.callId(), s.response().servedBy());
       case RouterEvent.TargetStateChanged c ->
-          LOG.info("target {} is now {}: {}", c.target(), c.state(), c.reason());
+          LOG.info("target {} is now {}: {}", c.target(), c.state().name(), c.reason());
     }
   }
 }

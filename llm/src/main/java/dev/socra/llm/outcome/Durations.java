@@ -57,4 +57,30 @@ public final class Durations {
       return Optional.empty();
     }
   }
+
+  /**
+   * A duration as the configuration writes it: {@code 250ms}, {@code 7.5s}, {@code 10m}, {@code
+   * 1h30m}.
+   */
+  public static String format(Duration d) {
+    long millis = d.toMillis();
+    if (millis < 1000) {
+      return millis + "ms";
+    }
+    StringBuilder s = new StringBuilder();
+    long hours = millis / 3_600_000;
+    long minutes = millis / 60_000 % 60;
+    long secondMillis = millis % 60_000;
+    if (hours > 0) {
+      s.append(hours).append('h');
+    }
+    if (minutes > 0) {
+      s.append(minutes).append('m');
+    }
+    if (secondMillis > 0) {
+      s.append(java.math.BigDecimal.valueOf(secondMillis, 3).stripTrailingZeros().toPlainString())
+          .append('s');
+    }
+    return s.toString();
+  }
 }

@@ -19,7 +19,7 @@ public record RouteDescription(
       int contextWindow,
       boolean prefill,
       String limits,
-      String state) {}
+      TargetState state) {}
 
   public List<TargetId> order(String route) {
     return routes.getOrDefault(route, List.of()).stream().map(TargetView::id).toList();
@@ -51,7 +51,7 @@ public record RouteDescription(
           s.append(", can continue a stream");
         }
         s.append(", ").append(t.limits());
-        s.append(", ").append(t.state().toLowerCase(java.util.Locale.ROOT)).append("]\n");
+        s.append(", ").append(t.state().describe()).append("]\n");
       }
     }
     if (demoMode()) {

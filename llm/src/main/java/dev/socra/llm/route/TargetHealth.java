@@ -11,21 +11,28 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
- * Whether one target may be called now: its circuit (Resilience4j), a cool-down set by the target's
- * own answers (a 429's reset, an exhausted quota, silence), and a disabled flag for a rejected key.
+ * Whether one target may be called now: its circuit (Resilience4j, on the router's clock), a
+ * cool-down set by the target's own answers (a 429's reset, an exhausted quota, silence), and a
+ * disabled flag for a rejected key, re-checked by one call after {@code retry.auth_recheck}.
  */
 public final class TargetHealth {
   private final TargetId target;
   private final CircuitBreaker circuit;
+  private final CircuitSettings settings;
   private final RetryPolicy retry;
   private final Clock clock;
   private final Consumer<RouterEvent> events;
   private volatile Instant coolingUntil = Instant.MIN;
   private volatile String coolingReason = "";
-  private volatile String disabledReason;
+  private volatile Instant openedAt = Instant.MIN;
+  private volatile TargetState.Disabled disabled;
+
+  /** Taken by the one call that re-checks a disabled target; given back with its outcome. */
+  private final AtomicBoolean recheck = new AtomicBoolean();
 
   public TargetHealth(
       TargetId target,
@@ -34,6 +41,7 @@ public final class TargetHealth {
       Clock clock,
       Consumer<RouterEvent> events) {
     this.target = target;
+    this.settings = settings;
     this.retry = retry;
     this.clock = clock;
     this.events = events;
@@ -47,16 +55,21 @@ public final class TargetHealth {
                 .failureRateThreshold(settings.failureRatePercent())
                 .waitDurationInOpenState(settings.openFor())
                 .permittedNumberOfCallsInHalfOpenState(1)
+                // the half-open probe comes when the router's clock says so, virtual in tests
+                .clock(clock)
                 .build());
     circuit
         .getEventPublisher()
         .onStateTransition(
-            e ->
-                events.accept(
-                    new RouterEvent.TargetStateChanged(
-                        target,
-                        e.getStateTransition().getToState().name(),
-                        "circuit " + e.getStateTransition())));
+            e -> {
+              CircuitBreaker.State to = e.getStateTransition().getToState();
+              if (to == CircuitBreaker.State.OPEN || to == CircuitBreaker.State.FORCED_OPEN) {
+                openedAt = clock.instant();
+              }
+              events.accept(
+                  new RouterEvent.TargetStateChanged(
+                      target, circuitState(to), "circuit " + e.getStateTransition()));
+            });
   }
 
   public TargetId target() {
@@ -71,12 +84,18 @@ public final class TargetHealth {
    *     wait just sat out
    */
   public Optional<String> admit(boolean ownRetry) {
-    String disabled = disabledReason;
-    if (disabled != null) {
-      return Optional.of("disabled: " + disabled);
-    }
     Instant now = clock.instant();
+    TargetState.Disabled off = disabled;
+    boolean rechecking = false;
+    if (off != null) {
+      if (now.isBefore(off.recheckAt()) || !recheck.compareAndSet(false, true)) {
+        return Optional.of(
+            "disabled: " + off.reason() + "; re-checked by one call at " + off.recheckAt());
+      }
+      rechecking = true;
+    }
     if (!ownRetry && now.isBefore(coolingUntil)) {
+      giveBack(rechecking);
       return Optional.of(
           "cooling down for another "
               + Duration.between(now, coolingUntil).toMillis()
@@ -85,14 +104,21 @@ public final class TargetHealth {
               + ")");
     }
     if (!circuit.tryAcquirePermission()) {
+      giveBack(rechecking);
       return Optional.of("circuit open after repeated failures");
     }
     return Optional.empty();
   }
 
+  private void giveBack(boolean rechecking) {
+    if (rechecking) {
+      recheck.set(false);
+    }
+  }
+
   /** When the target will next admit calls, if it is only cooling down. */
   public Optional<Instant> availableAt() {
-    if (disabledReason != null || circuit.getState() == CircuitBreaker.State.OPEN) {
+    if (disabled != null || circuit.getState() == CircuitBreaker.State.OPEN) {
       return Optional.empty();
     }
     Instant until = coolingUntil;
@@ -128,6 +154,28 @@ public final class TargetHealth {
       case Outcome.Abandoned a -> circuit.releasePermission();
       case Outcome.TooLarge t -> circuit.onSuccess(nanos, TimeUnit.NANOSECONDS);
     }
+    if (disabled != null && recheck.get()) {
+      rechecked(outcome);
+    }
+  }
+
+  /**
+   * The re-check of a disabled target ended: any answer that is not a rejection means the key (or
+   * model) is accepted again; a call that never reached the provider leaves it to the next call.
+   */
+  private synchronized void rechecked(Outcome outcome) {
+    switch (outcome) {
+      case Outcome.AuthFailed a -> {} // disabled again by disable() above
+      case Outcome.Skipped s -> {}
+      case Outcome.Abandoned a -> {}
+      default -> {
+        disabled = null;
+        events.accept(
+            new RouterEvent.TargetStateChanged(
+                target, state(), "the provider accepted the call again after " + outcome.kind()));
+      }
+    }
+    recheck.set(false);
   }
 
   private synchronized void coolDown(Duration wait, String reason) {
@@ -137,26 +185,48 @@ public final class TargetHealth {
       coolingReason = reason;
       events.accept(
           new RouterEvent.TargetStateChanged(
-              target, "COOLING_DOWN", reason + " for " + wait.toMillis() + "ms"));
+              target,
+              new TargetState.CoolingDown(until, reason),
+              reason + " for " + wait.toMillis() + "ms"));
     }
   }
 
   private synchronized void disable(String reason) {
-    if (disabledReason == null) {
-      disabledReason = reason;
-      events.accept(new RouterEvent.TargetStateChanged(target, "DISABLED", reason));
-    }
+    boolean again = disabled != null;
+    TargetState.Disabled off =
+        new TargetState.Disabled(reason, clock.instant().plus(retry.authRecheck()));
+    disabled = off;
+    events.accept(
+        new RouterEvent.TargetStateChanged(
+            target,
+            off,
+            (again ? "rejected again on its re-check: " : "")
+                + reason
+                + "; re-checked by one call at "
+                + off.recheckAt()));
   }
 
-  /** The circuit's state, for the route description and the health endpoint. */
-  public String state() {
-    if (disabledReason != null) {
-      return "DISABLED";
+  /** The target's state now, for the route description and the health endpoint. */
+  public TargetState state() {
+    TargetState.Disabled off = disabled;
+    if (off != null) {
+      return off;
     }
-    if (clock.instant().isBefore(coolingUntil)) {
-      return "COOLING_DOWN";
+    Instant until = coolingUntil;
+    if (clock.instant().isBefore(until)) {
+      return new TargetState.CoolingDown(until, coolingReason);
     }
-    return circuit.getState().name();
+    return circuitState(circuit.getState());
+  }
+
+  /** Resilience4j's states as Socra names them: the one place they are mapped. */
+  private TargetState circuitState(CircuitBreaker.State state) {
+    return switch (state) {
+      case OPEN, FORCED_OPEN -> new TargetState.Open(openedAt.plus(settings.openFor()));
+      case HALF_OPEN -> new TargetState.HalfOpen();
+      // METRICS_ONLY and DISABLED are never set here: the circuit always decides
+      case CLOSED, METRICS_ONLY, DISABLED -> new TargetState.Closed();
+    };
   }
 
   private static RuntimeException failure(Outcome o) {

@@ -269,7 +269,8 @@ class ConfigLoaderTest {
                 Duration.ofMillis(250),
                 Duration.ofSeconds(30),
                 Duration.ofSeconds(30),
-                Duration.ofHours(1)));
+                Duration.ofHours(1),
+                Duration.ofMinutes(10)));
     assertThat(c.circuit()).isEqualTo(new CircuitSettings(50, 10, 4, Duration.ofSeconds(30)));
     assertThat(c.stub().tokenDelay()).isEqualTo(Duration.ofMillis(25));
   }
@@ -301,6 +302,7 @@ class ConfigLoaderTest {
               rate_limit_cooldown: 1m
               silent_cooldown: 45s
               quota_cooldown: 2h
+              auth_recheck: 5m
             circuit: { failure_rate_percent: 100, window: 20, minimum_calls: 1, open_for: 1ms }
             stub: { token_delay: 0ms }
             """,
@@ -343,7 +345,8 @@ class ConfigLoaderTest {
                 Duration.ZERO,
                 Duration.ofMinutes(1),
                 Duration.ofSeconds(45),
-                Duration.ofHours(2)));
+                Duration.ofHours(2),
+                Duration.ofMinutes(5)));
     assertThat(c.circuit()).isEqualTo(new CircuitSettings(100, 20, 1, Duration.ofMillis(1)));
     assertThat(c.stub().tokenDelay()).isZero();
   }
@@ -446,7 +449,7 @@ class ConfigLoaderTest {
           routes: { cheap: { ordr: priority } }              | routes.cheap.ordr in FILE: unknown key (known: order, targets)
           prices: { gpt-4o-mini: { input: 1, output: 2, date: x } } | prices.gpt-4o-mini.date in FILE: unknown key (known: as_of, input, output, source)
           timeouts: { firsttoken: 3s }                       | timeouts.firsttoken in FILE: unknown key (known: connect, deadline, first_token, response, stall)
-          retry: { max_attempt: 3 }                          | retry.max_attempt in FILE: unknown key (known: max_attempts, max_rate_limit_wait, quota_cooldown, rate_limit_cooldown, silent_cooldown, transient_backoff)
+          retry: { max_attempt: 3 }                          | retry.max_attempt in FILE: unknown key (known: auth_recheck, max_attempts, max_rate_limit_wait, quota_cooldown, rate_limit_cooldown, silent_cooldown, transient_backoff)
           circuit: { windows: 3 }                            | circuit.windows in FILE: unknown key (known: failure_rate_percent, minimum_calls, open_for, window)
           stub: { tokn_delay: 1s }                           | stub.tokn_delay in FILE: unknown key (known: token_delay)
           provider: { groq: { model: x } }                   | provider in FILE: unknown key (known: circuit, prices, providers, retry, routes, stub, timeouts)

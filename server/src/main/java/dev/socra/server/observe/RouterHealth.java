@@ -3,10 +3,10 @@ package dev.socra.server.observe;
 import dev.socra.llm.ChatRequest;
 import dev.socra.llm.Router;
 import dev.socra.llm.route.RouteDescription;
+import dev.socra.llm.route.TargetState;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
@@ -19,10 +19,11 @@ import org.springframework.stereotype.Component;
  *
  * <p>One open circuit is news, not an outage: the router fails over. The server is reported
  * unusable only when no target of the default route can take a call: {@code DOWN} when every one is
- * disabled (a rejected key or model heals only with a configuration change), {@code OUT_OF_SERVICE}
- * when every one is disabled or circuit-open and at least one circuit will let a probe through by
- * itself. A target cooling down (after a 429, an exhausted quota, silence) counts as usable: the
- * router waits for its cool-down within a call's deadline.
+ * disabled (a rejected key or model: one call re-checks it after {@code retry.auth_recheck}, but
+ * most need a configuration change), {@code OUT_OF_SERVICE} when every one is disabled or
+ * circuit-open and at least one circuit will let a probe through by itself. A target cooling down
+ * (after a 429, an exhausted quota, silence) counts as usable: the router waits for its cool-down
+ * within a call's deadline.
  *
  * <p>The endpoint is public, so it names targets and states only: no URL, no key fingerprint, no
  * provider text (the log has those).
@@ -69,30 +70,22 @@ public class RouterHealth implements HealthIndicator {
     if (route.isEmpty()) {
       return Status.DOWN;
     }
-    boolean allDisabled = route.stream().allMatch(t -> t.state().equals("DISABLED"));
+    boolean allDisabled = route.stream().allMatch(t -> t.state() instanceof TargetState.Disabled);
     if (allDisabled) {
       return Status.DOWN;
     }
-    boolean noneUsable = route.stream().noneMatch(t -> usable(t.state()));
+    boolean noneUsable = route.stream().noneMatch(t -> t.state().usable());
     return noneUsable ? Status.OUT_OF_SERVICE : Status.UP;
-  }
-
-  /** Whether a target in this state can take a call now or after a short cool-down. */
-  static boolean usable(String routerState) {
-    return switch (routerState) {
-      case "DISABLED", "OPEN", "FORCED_OPEN" -> false;
-      default -> true;
-    };
   }
 
   private Map<String, Object> target(RouteDescription.TargetView t) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("target", t.id().toString());
     m.put("protocol", t.protocol());
-    m.put("state", name(t.state()));
+    m.put("state", t.state().name());
     var change = states.last(t.id(), t.state());
     String reason = reason(t.state());
-    if (reason == null && t.state().equals("COOLING_DOWN")) {
+    if (reason == null && t.state() instanceof TargetState.CoolingDown) {
       // "rate limited for 30000ms", "quota exhausted for ...": the router's words, no provider's
       reason = change.map(TargetStates.Change::reason).orElse(null);
     }
@@ -103,27 +96,22 @@ public class RouterHealth implements HealthIndicator {
     return m;
   }
 
-  /** closed, open, half-open, disabled, cooling-down. */
-  static String name(String routerState) {
-    return switch (routerState) {
-      case "FORCED_OPEN" -> "open";
-      case "METRICS_ONLY" -> "closed";
-      default -> routerState.toLowerCase(Locale.ROOT).replace('_', '-');
-    };
-  }
-
-  private String reason(String routerState) {
-    return switch (routerState) {
-      case "OPEN", "FORCED_OPEN" ->
+  private String reason(TargetState state) {
+    return switch (state) {
+      case TargetState.Open o ->
           "circuit open after repeated failures; one probe call after "
               + router.config().circuit().openFor().toSeconds()
-              + " s";
-      case "HALF_OPEN" -> "circuit half-open: the next call is a probe";
+              + " s, at "
+              + o.probeAfter();
+      case TargetState.HalfOpen h -> "circuit half-open: the next call is a probe";
       // The provider's own words stay in the log: this endpoint is public.
-      case "DISABLED" ->
+      case TargetState.Disabled d ->
           "the provider rejected the key, the model or the permission (401, 403 or 404);"
-              + " disabled until the configuration changes";
-      default -> null;
+              + " one call re-checks it at "
+              + d.recheckAt()
+              + ", or restart with the configuration fixed";
+      case TargetState.Closed c -> null;
+      case TargetState.CoolingDown c -> null;
     };
   }
 }

@@ -42,7 +42,7 @@ public class TargetGauges implements MeterBinder {
     for (List<RouteDescription.TargetView> route : router.describe().routes().values()) {
       for (RouteDescription.TargetView v : route) {
         if (v.id().equals(target)) {
-          return RouterHealth.usable(v.state()) ? 1 : 0;
+          return v.state().usable() ? 1 : 0;
         }
       }
     }

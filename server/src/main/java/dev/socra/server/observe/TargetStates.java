@@ -3,6 +3,7 @@ package dev.socra.server.observe;
 import dev.socra.llm.event.RouterEvent;
 import dev.socra.llm.event.RouterListener;
 import dev.socra.llm.route.TargetId;
+import dev.socra.llm.route.TargetState;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
@@ -19,7 +20,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class TargetStates implements RouterListener {
 
-  /** A state a target entered: {@code state} as the router names it (OPEN, DISABLED, ...). */
+  /** A state a target entered: {@code state} as the router names it (open, disabled, ...). */
   public record Change(String state, String reason, Instant at) {}
 
   private final Map<TargetId, Map<String, Change>> changes = new ConcurrentHashMap<>();
@@ -38,12 +39,12 @@ public class TargetStates implements RouterListener {
     if (event instanceof RouterEvent.TargetStateChanged c) {
       changes
           .computeIfAbsent(c.target(), t -> new ConcurrentHashMap<>())
-          .put(c.state(), new Change(c.state(), c.reason(), clock.instant()));
+          .put(c.state().name(), new Change(c.state().name(), c.reason(), clock.instant()));
     }
   }
 
-  /** When and why {@code target} last entered {@code state}, if it ever did. */
-  public Optional<Change> last(TargetId target, String state) {
-    return Optional.ofNullable(changes.getOrDefault(target, Map.of()).get(state));
+  /** When and why {@code target} last entered a state like {@code state}, if it ever did. */
+  public Optional<Change> last(TargetId target, TargetState state) {
+    return Optional.ofNullable(changes.getOrDefault(target, Map.of()).get(state.name()));
   }
 }

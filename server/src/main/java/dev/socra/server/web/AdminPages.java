@@ -75,7 +75,7 @@ class AdminPages {
                 t.contextWindow(),
                 t.prefill(),
                 t.limits(),
-                String.valueOf(st.get("state") == null ? t.state().toLowerCase() : st.get("state")),
+                String.valueOf(st.get("state") == null ? t.state().name() : st.get("state")),
                 st.get("reason") == null ? "" : st.get("reason").toString(),
                 st.get("since") == null ? "" : st.get("since").toString()));
         i++;

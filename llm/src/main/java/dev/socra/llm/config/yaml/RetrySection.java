@@ -10,7 +10,8 @@ public record RetrySection(
     Duration transientBackoff,
     Duration rateLimitCooldown,
     Duration silentCooldown,
-    Duration quotaCooldown) {
+    Duration quotaCooldown,
+    Duration authRecheck) {
 
   public RetryPolicy toRetryPolicy() {
     RetryPolicy.Builder b = RetryPolicy.builder();
@@ -31,6 +32,9 @@ public record RetrySection(
     }
     if (quotaCooldown != null) {
       b.quotaCooldown(quotaCooldown);
+    }
+    if (authRecheck != null) {
+      b.authRecheck(authRecheck);
     }
     return b.build();
   }

@@ -26,8 +26,9 @@ public final class AnthropicAdapter extends HttpAdapter {
   static final String API_VERSION = "2023-06-01";
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  public AnthropicAdapter(HttpClient client, ErrorClassifier classifier, Secrets secrets) {
-    super(client, classifier, secrets);
+  public AnthropicAdapter(
+      HttpClient client, ErrorClassifier classifier, Secrets secrets, java.time.Clock clock) {
+    super(client, classifier, secrets, clock);
   }
 
   @Override

@@ -34,7 +34,13 @@ import java.util.concurrent.TimeoutException;
  */
 public abstract class HttpAdapter implements ProviderAdapter {
   private static final Duration ERROR_BODY_WAIT = Duration.ofSeconds(10);
-  private static final Clock CLOCK = Clock.systemUTC();
+
+  /**
+   * A connection closed without a byte after at least this long was a target that went silent and
+   * then gave up, not a connection that broke: a retry would sit out the same silence again. A
+   * pooled connection the server had just closed fails within milliseconds, and is retried.
+   */
+  static final Duration SILENT_CLOSE = Duration.ofSeconds(1);
 
   /** Finish reasons that mean the provider withheld the answer, not that it completed it. */
   protected static final java.util.Set<String> FILTERED =
@@ -43,11 +49,18 @@ public abstract class HttpAdapter implements ProviderAdapter {
   private final HttpClient client;
   private final ErrorClassifier classifier;
   private final Secrets secrets;
+  private final Clock clock;
 
-  protected HttpAdapter(HttpClient client, ErrorClassifier classifier, Secrets secrets) {
+  /**
+   * @param clock the router's clock: deadlines, time stamps and time to first token are read from
+   *     it; only the waits on the socket itself (first token, stall, response) run on real time
+   */
+  protected HttpAdapter(
+      HttpClient client, ErrorClassifier classifier, Secrets secrets, Clock clock) {
     this.client = client;
     this.classifier = classifier;
     this.secrets = secrets;
+    this.clock = clock;
   }
 
   protected abstract HttpRequest buildRequest(Exchange exchange);
@@ -72,6 +85,7 @@ public abstract class HttpAdapter implements ProviderAdapter {
    */
   private AttemptResult sendWhole(Exchange ex) {
     Instant deadline = ex.deadline();
+    Instant sent = clock.instant();
     Duration wait = min(ex.timeouts().response(), until(deadline));
     Arrival<String> arrival =
         arrive(
@@ -79,13 +93,14 @@ public abstract class HttpAdapter implements ProviderAdapter {
             wait,
             deadline,
             ex.timeouts().response(),
-            "the answer did not arrive within ");
+            "the answer did not arrive within ",
+            sent);
     if (arrival.failure() != null) {
       return arrival.failure();
     }
     HttpResponse<String> response = arrival.response();
     List<LimitObservation> limits =
-        RateLimitHeaders.parse(response.headers(), ex.provider().rateLimitHeaders(), CLOCK);
+        RateLimitHeaders.parse(response.headers(), ex.provider().rateLimitHeaders(), clock);
     int status = response.statusCode();
     String body = secrets.redact(response.body());
     AttemptResult result =
@@ -112,6 +127,7 @@ public abstract class HttpAdapter implements ProviderAdapter {
 
   private AttemptResult sendStreamed(Exchange ex) {
     long start = System.nanoTime();
+    Instant sent = clock.instant();
     Duration headerWait = min(ex.timeouts().firstToken(), until(ex.deadline()));
     Arrival<InputStream> arrival =
         arrive(
@@ -119,14 +135,15 @@ public abstract class HttpAdapter implements ProviderAdapter {
             headerWait,
             ex.deadline(),
             ex.timeouts().firstToken(),
-            "no response within ");
+            "no response within ",
+            sent);
     if (arrival.failure() != null) {
       return arrival.failure();
     }
     HttpResponse<InputStream> response = arrival.response();
     List<LimitObservation> limits =
-        RateLimitHeaders.parse(response.headers(), ex.provider().rateLimitHeaders(), CLOCK);
-    return receive(ex, response, start).withLimits(limits);
+        RateLimitHeaders.parse(response.headers(), ex.provider().rateLimitHeaders(), clock);
+    return receive(ex, response, start, sent).withLimits(limits);
   }
 
   /** A response that arrived in time, or the attempt's failure when it did not. */
@@ -135,13 +152,16 @@ public abstract class HttpAdapter implements ProviderAdapter {
   /**
    * Waits for a response within {@code wait}. A wait cut short by the call's deadline rather than
    * the configured {@code limit} blames no target (abandoned, not silent).
+   *
+   * @param sent when the request went out, on the router's clock
    */
-  private static <B> Arrival<B> arrive(
+  private <B> Arrival<B> arrive(
       CompletableFuture<HttpResponse<B>> pending,
       Duration wait,
       Instant deadline,
       Duration limit,
-      String silentWhat) {
+      String silentWhat,
+      Instant sent) {
     try {
       return new Arrival<>(pending.get(Math.max(0, wait.toNanos()), TimeUnit.NANOSECONDS), null);
     } catch (TimeoutException e) {
@@ -154,15 +174,20 @@ public abstract class HttpAdapter implements ProviderAdapter {
               : new Outcome.Silent(silentWhat + seconds(wait));
       return new Arrival<>(null, AttemptResult.failed(outcome, 0));
     } catch (ExecutionException e) {
-      return new Arrival<>(null, AttemptResult.failed(connectionFailure(e.getCause()), 0));
+      return new Arrival<>(
+          null,
+          AttemptResult.failed(
+              connectionFailure(e.getCause(), Duration.between(sent, clock.instant())), 0));
     } catch (InterruptedException e) {
       pending.cancel(true);
       Thread.currentThread().interrupt();
-      return new Arrival<>(null, AttemptResult.failed(new Outcome.Transient("interrupted"), 0));
+      // the caller stopped waiting; the target did nothing wrong
+      return new Arrival<>(null, AttemptResult.failed(new Outcome.Abandoned("interrupted"), 0));
     }
   }
 
-  private AttemptResult receive(Exchange ex, HttpResponse<InputStream> response, long start) {
+  private AttemptResult receive(
+      Exchange ex, HttpResponse<InputStream> response, long start, Instant sent) {
     Instant deadline = ex.deadline();
     int status = response.statusCode();
     boolean eventStream =
@@ -172,7 +197,7 @@ public abstract class HttpAdapter implements ProviderAdapter {
             .map(v -> v.contains("text/event-stream"))
             .orElse(false);
     if (eventStream && status >= 200 && status <= 299) {
-      return readStream(ex, status, response.body(), start);
+      return readStream(ex, status, response.body(), start, sent);
     }
     try (LineSource lines = new LineSource(response.body())) {
       if (status < 200 || status > 299) {
@@ -205,15 +230,17 @@ public abstract class HttpAdapter implements ProviderAdapter {
             status,
             result.text(),
             result.usage(),
-            Duration.ofNanos(System.nanoTime() - start),
+            Duration.between(sent, clock.instant()),
             result.finishReason());
       }
       return result;
     }
   }
 
-  private AttemptResult readStream(Exchange ex, int status, InputStream body, long start) {
-    StreamReading reading = new StreamReading(body, newDecoder(), this::redact, ex.sink(), start);
+  private AttemptResult readStream(
+      Exchange ex, int status, InputStream body, long start, Instant sent) {
+    StreamReading reading =
+        new StreamReading(body, newDecoder(), this::redact, ex.sink(), start, clock, sent);
     reading.startReading();
     long firstTokenBy = start + ex.timeouts().firstToken().toNanos();
     long deadline = System.nanoTime() + until(ex.deadline()).toNanos();
@@ -294,7 +321,7 @@ public abstract class HttpAdapter implements ProviderAdapter {
   }
 
   /** True when the call's deadline, not the configured limit, cut this wait short. */
-  private static boolean byDeadline(Instant deadline, Duration limit) {
+  private boolean byDeadline(Instant deadline, Duration limit) {
     return until(deadline).isZero() || until(deadline).compareTo(limit) < 0;
   }
 
@@ -308,14 +335,45 @@ public abstract class HttpAdapter implements ProviderAdapter {
     }
   }
 
-  private static Outcome connectionFailure(Throwable cause) {
+  /**
+   * @param waited from sending the request to the failure, on the router's clock
+   */
+  private static Outcome connectionFailure(Throwable cause, Duration waited) {
     if (cause instanceof HttpConnectTimeoutException) {
       return new Outcome.Silent("could not connect in time");
     }
     if (cause instanceof ConnectException) {
       return new Outcome.Transient("connection refused");
     }
+    if (closedWithoutAByte(cause) && waited.compareTo(SILENT_CLOSE) >= 0) {
+      return new Outcome.Silent(
+          "said nothing for "
+              + seconds(waited)
+              + ", then closed the connection without a response");
+    }
     return new Outcome.Transient("connection failed before a response: " + describe(cause));
+  }
+
+  /**
+   * The server closed the connection in order (no reset) before the status line: the JDK client
+   * reports an EOF, by that name or in words.
+   */
+  private static boolean closedWithoutAByte(Throwable cause) {
+    for (Throwable t = cause; t != null; t = t.getCause()) {
+      if (t instanceof java.io.EOFException) {
+        return true;
+      }
+      String m = t.getMessage();
+      if (t instanceof IOException
+          && m != null
+          && (m.contains("received no bytes") || m.contains("EOF reached"))) {
+        return true;
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    return false;
   }
 
   private static String describe(Throwable t) {
@@ -342,8 +400,8 @@ public abstract class HttpAdapter implements ProviderAdapter {
     return body.toString();
   }
 
-  protected static Duration until(Instant deadline) {
-    Duration d = Duration.between(Instant.now(), deadline);
+  protected Duration until(Instant deadline) {
+    Duration d = Duration.between(clock.instant(), deadline);
     return d.isNegative() ? Duration.ZERO : d;
   }
 

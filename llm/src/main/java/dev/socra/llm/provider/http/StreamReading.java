@@ -7,7 +7,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.UnaryOperator;
@@ -24,7 +26,9 @@ final class StreamReading {
   private final StreamDecoder decoder;
   private final UnaryOperator<SseEvent> redact;
   private final TokenSink sink;
-  private final long start;
+  private final Clock clock;
+  private final Instant sent;
+  private Instant firstTokenAt;
 
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition changed = lock.newCondition();
@@ -49,13 +53,16 @@ final class StreamReading {
       StreamDecoder decoder,
       UnaryOperator<SseEvent> redact,
       TokenSink sink,
-      long start) {
+      long start,
+      Clock clock,
+      Instant sent) {
     this.body = body;
     this.decoder = decoder;
     this.redact = redact;
     this.sink = sink;
-    this.start = start;
     this.lastEventNanos = start;
+    this.clock = clock;
+    this.sent = sent;
   }
 
   void startReading() {
@@ -112,11 +119,20 @@ final class StreamReading {
       } catch (StreamDecoder.MalformedEventException e) {
         failure = new Outcome.Transient("malformed stream event: " + e.getMessage());
         return finish();
+      } catch (RuntimeException e) {
+        // a decoder that cannot cope with an event: as good as a malformed one
+        failure =
+            new Outcome.Transient(
+                "the stream decoder failed: " + e.getClass().getSimpleName() + describe(e));
+        return finish();
       }
       lastEventNanos = System.nanoTime();
       if (token != null && !token.isEmpty()) {
         if (firstTokenNanos < 0) {
           firstTokenNanos = lastEventNanos;
+          firstTokenAt = clock.instant();
+          // the watcher sleeps until the first-token limit: from now on the stall limit applies
+          changed.signalAll();
         }
         text.append(token);
         try {
@@ -190,7 +206,12 @@ final class StreamReading {
           abandoned = true;
           break;
         }
-        changed.awaitNanos(left);
+        try {
+          changed.awaitNanos(left);
+        } catch (InterruptedException e) {
+          abandoned = true; // the caller stopped waiting: the reader must deliver nothing more
+          throw e;
+        }
       }
       if (sinkFailure != null) {
         throw sinkFailure;
@@ -213,8 +234,13 @@ final class StreamReading {
     }
   }
 
+  /** Time to first token, on the router's clock (the limits above run on the socket's time). */
   private Duration ttft() {
-    return firstTokenNanos < 0 ? null : Duration.ofNanos(firstTokenNanos - start);
+    if (firstTokenAt == null) {
+      return null;
+    }
+    Duration d = Duration.between(sent, firstTokenAt);
+    return d.isNegative() ? Duration.ZERO : d;
   }
 
   private void close() {
@@ -225,7 +251,7 @@ final class StreamReading {
     }
   }
 
-  private static String describe(IOException e) {
+  private static String describe(Exception e) {
     return e.getMessage() == null ? "" : " (" + e.getMessage() + ")";
   }
 }

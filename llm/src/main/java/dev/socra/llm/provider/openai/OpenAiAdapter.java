@@ -30,8 +30,9 @@ import java.net.http.HttpRequest;
 public final class OpenAiAdapter extends HttpAdapter {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  public OpenAiAdapter(HttpClient client, ErrorClassifier classifier, Secrets secrets) {
-    super(client, classifier, secrets);
+  public OpenAiAdapter(
+      HttpClient client, ErrorClassifier classifier, Secrets secrets, java.time.Clock clock) {
+    super(client, classifier, secrets, clock);
   }
 
   @Override

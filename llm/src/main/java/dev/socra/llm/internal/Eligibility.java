@@ -1,0 +1,76 @@
+package dev.socra.llm.internal;
+
+import dev.socra.llm.ChatRequest;
+import dev.socra.llm.config.ProviderConfig;
+import dev.socra.llm.route.TargetId;
+import dev.socra.llm.tokens.TokenEstimator;
+import java.util.Optional;
+
+/**
+ * "Can it take it?": what rules a target out for this call before its health or budget is asked.
+ * The caller may avoid it; a started stream needs a target that takes a prefill; the prompt must
+ * fit its context window, estimated, and never a window already found too small in this call.
+ */
+final class Eligibility {
+
+  /**
+   * Why a target cannot take the call.
+   *
+   * @param forGood true when nothing later in the call can change it
+   */
+  record Unfit(String reason, boolean forGood) {}
+
+  private final ChatRequest request;
+  private final TokenEstimator tokens;
+  private int estimatedInput = -1;
+
+  /** The largest context window that was found too small for this prompt. */
+  private int tooSmallContext;
+
+  Eligibility(ChatRequest request, TokenEstimator tokens) {
+    this.request = request;
+    this.tokens = tokens;
+  }
+
+  Optional<Unfit> check(TargetId target, ProviderConfig provider, boolean continuing) {
+    if (request.avoid().contains(target)) {
+      return Optional.of(new Unfit("avoided by the caller", true));
+    }
+    if (continuing && !provider.capabilities().prefill()) {
+      return Optional.of(
+          new Unfit("cannot continue a started stream (no assistant prefill)", false));
+    }
+    int window = provider.contextWindow();
+    if (window <= tooSmallContext) {
+      return Optional.of(
+          new Unfit("context window " + window + " is too small for this prompt", false));
+    }
+    if (inputEstimate() > window) {
+      return Optional.of(
+          new Unfit(
+              "prompt of about "
+                  + inputEstimate()
+                  + " tokens exceeds its context window of "
+                  + window,
+              false));
+    }
+    return Optional.empty();
+  }
+
+  /** A target said the prompt is too long for its window: no smaller window is tried again. */
+  void foundTooSmall(int contextWindow) {
+    tooSmallContext = Math.max(tooSmallContext, contextWindow);
+  }
+
+  boolean anyWindowTooSmall() {
+    return tooSmallContext > 0;
+  }
+
+  /** The prompt's input tokens, estimated once. */
+  int inputEstimate() {
+    if (estimatedInput < 0) {
+      estimatedInput = tokens.countInput(request, null);
+    }
+    return estimatedInput;
+  }
+}

@@ -1,0 +1,165 @@
+package dev.socra.llm.internal;
+
+import dev.socra.llm.Attempt;
+import dev.socra.llm.ChatRequest;
+import dev.socra.llm.Usage;
+import dev.socra.llm.budget.Reservation;
+import dev.socra.llm.budget.TargetBudget;
+import dev.socra.llm.config.ProviderConfig;
+import dev.socra.llm.outcome.Outcome;
+import dev.socra.llm.provider.AttemptResult;
+import dev.socra.llm.provider.Exchange;
+import dev.socra.llm.route.TargetId;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The send, classify and record steps of one attempt: the request goes through the target's
+ * protocol adapter, whose result is already one {@link Outcome}; then usage (reported, else
+ * estimated), cost and latency are recorded, and the budget learns the provider's headers and
+ * settles the reservation.
+ */
+final class Sender {
+  private static final Logger LOG = LoggerFactory.getLogger(Sender.class);
+
+  /**
+   * One attempt's record, and its text.
+   *
+   * @param fault the adapter itself failed (it threw): the target gets no second try in this call
+   */
+  record Sent(Attempt attempt, String text, boolean fault) {}
+
+  private final RouterContext router;
+  private final ChatRequest request;
+  private final boolean stream;
+  private final Instant deadline;
+  private final StreamContinuation text;
+  private final CallLog log;
+
+  Sender(
+      RouterContext router,
+      ChatRequest request,
+      boolean stream,
+      Instant deadline,
+      StreamContinuation text,
+      CallLog log) {
+    this.router = router;
+    this.request = request;
+    this.stream = stream;
+    this.deadline = deadline;
+    this.text = text;
+    this.log = log;
+  }
+
+  /**
+   * Sends one attempt and records it.
+   *
+   * @throws CallerStopped when the caller's sink failed; the target is not blamed, and its budget
+   *     and circuit permit are given back
+   */
+  Sent send(
+      int number, TargetId target, boolean continuing, Reservation reservation, long estimate) {
+    ProviderConfig provider = router.provider(target);
+    TargetBudget budget = router.budgetOf(target);
+    String prefill = text.prefillFor(continuing);
+    Instant started = router.clock().instant();
+    Exchange exchange =
+        new Exchange(
+            target,
+            provider,
+            request,
+            prefill,
+            stream,
+            text::deliver,
+            deadline,
+            router.config().timeouts());
+    AttemptResult result;
+    boolean fault = false;
+    try {
+      result = router.adapter(provider).send(exchange);
+    } catch (CallerStopped e) {
+      router.healthOf(target).record(new Outcome.Abandoned("the caller stopped"), Duration.ZERO);
+      budget.settle(reservation, Usage.NONE, 0);
+      throw e;
+    } catch (RuntimeException e) {
+      // An adapter (or a stub's responder) must never throw: a bug on the provider's side of the
+      // router, counted against the target like a 500, and logged whole so it can be found.
+      fault = true;
+      LOG.warn(
+          "the {} adapter failed on target {}",
+          provider.protocol(),
+          target,
+          Scrubbed.of(e, router.secrets()));
+      result =
+          AttemptResult.failed(
+              new Outcome.Transient(
+                  "the adapter failed: "
+                      + router
+                          .secrets()
+                          .redact(e.getClass().getSimpleName() + ": " + e.getMessage())),
+              0);
+    }
+    if (!result.outcome().isSuccess()
+        && !(result.outcome() instanceof Outcome.Abandoned)
+        && Thread.currentThread().isInterrupted()) {
+      // the read failed because the caller's thread was interrupted: not the target's doing
+      result =
+          new AttemptResult(
+              new Outcome.Abandoned("interrupted: " + result.outcome().detail()),
+              result.httpStatus(),
+              result.text(),
+              result.usage(),
+              result.timeToFirstToken(),
+              result.finishReason(),
+              result.limits());
+    }
+    Duration latency = Duration.between(started, router.clock().instant());
+    if (latency.isNegative()) {
+      latency = Duration.ZERO; // the wall clock was set back during the attempt
+    }
+    boolean produced = !result.text().isEmpty();
+    Usage usage = usage(result, produced, prefill);
+    // The budget learns what the provider announced and gets back what the request did not use.
+    budget.learn(result.limits());
+    boolean reached = result.httpStatus() != 0 || produced;
+    budget.settle(reservation, reached ? usage : null, estimate);
+    // Failed attempts are not billed as completions; a stream that broke after producing text was.
+    boolean billed = result.outcome().isSuccess() || produced;
+    BigDecimal cost =
+        billed
+            ? router.config().prices().cost(target, usage.inputTokens(), usage.outputTokens())
+            : BigDecimal.ZERO;
+    Attempt attempt =
+        new Attempt(
+            number,
+            target,
+            result.outcome(),
+            result.httpStatus(),
+            started,
+            latency,
+            result.timeToFirstToken(),
+            billed ? usage : Usage.NONE,
+            cost,
+            continuing);
+    log.record(attempt);
+    return new Sent(attempt, result.text(), fault);
+  }
+
+  private Usage usage(AttemptResult result, boolean produced, String prefill) {
+    if (result.usage() != null && produced && result.usage().outputTokens() == 0) {
+      // A stream cut before its usage block: the input was reported, the output must be counted.
+      return new Usage(result.usage().inputTokens(), router.tokens().count(result.text()), true);
+    }
+    if (result.usage() != null) {
+      return result.usage();
+    }
+    if (result.outcome().isSuccess() || produced) {
+      return new Usage(
+          router.tokens().countInput(request, prefill), router.tokens().count(result.text()), true);
+    }
+    return Usage.NONE;
+  }
+}

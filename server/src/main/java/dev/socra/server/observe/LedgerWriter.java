@@ -142,11 +142,12 @@ public class LedgerWriter implements RouterListener {
     }
   }
 
-  /** Writes every queued row now; cheap when nothing is queued. */
+  /**
+   * Writes every queued row now. Takes the writing lock even when the queue is empty: the writer
+   * thread may have drained a batch it has not committed yet, and a reader must see those rows too.
+   */
   public void flush() {
-    if (!queue.isEmpty()) {
-      writeQueued();
-    }
+    writeQueued();
   }
 
   /**

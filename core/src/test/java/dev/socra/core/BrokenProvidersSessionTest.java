@@ -16,9 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The seed's production failure, end to end: the first provider misplaces the separator and writes
- * broken JSON for every structured answer. The founder still gets whole questions and quick replies
- * every turn, and the pipeline finishes, served where the JSON is valid.
+ * The seed's production failure, end to end: the first provider wraps its question in JSON and code
+ * fences, forgets the replies and writes broken JSON for every structured answer. The founder still
+ * gets whole questions and quick replies every turn, and the pipeline finishes, served where the
+ * JSON is valid.
  */
 class BrokenProvidersSessionTest {
   @TempDir Path dir;
@@ -28,14 +29,15 @@ class BrokenProvidersSessionTest {
   void aWholeSessionSurvivesAProviderThatBreaksEveryFormat() {
     fake.scriptWhen(
         "small",
-        Stage.INTERVIEW_TURN.marker(),
-        List.of("So who pays ###JSON### for this today, and how much?"));
+        Stage.INTERVIEW_QUESTION.marker(),
+        List.of(
+            "So who pays for this today, and how much?\n```json\n{\"choices\": [\"12 tuners\"]}"
+                + "\n```"));
     fake.script("small", List.of("Here you go: {\"scores\": [", "{\"not\": \"the schema\"}"));
     String yaml =
         """
         providers:
-          small: { protocol: anthropic, base_url: "%s", key_env: K, model: small,
-                   capabilities: { separator: true } }
+          small: { protocol: anthropic, base_url: "%s", key_env: K, model: small }
         routes: { default: [small, stub] }
         stub: { token_delay: 0ms }
         circuit: { minimum_calls: 1000, window: 1000 }
@@ -50,7 +52,9 @@ class BrokenProvidersSessionTest {
         var open = s.interview().open();
         assertThat(shown.toString()).doesNotContain("#").doesNotContain("{");
         assertThat(open.question()).isEqualTo("So who pays for this today, and how much?");
-        assertThat(open.evaluation().choices()).hasSizeBetween(2, 4);
+        assertThat(open.evaluation().choices())
+            .hasSizeBetween(2, 4)
+            .noneMatch(c -> c.contains("12"));
         assertThat(open.evaluation().scores()).hasSize(8);
         s = socra.answer(s, open.evaluation().choices().getFirst());
       }

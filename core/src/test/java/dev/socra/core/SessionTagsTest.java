@@ -143,17 +143,16 @@ class SessionTagsTest {
 
   @Test
   void repairsAndFailOversKeepTheTagsOfTheRequestTheyRepair() {
-    // the first provider misplaces the separator and writes broken JSON for every structured answer
+    // the first provider writes its question well and broken JSON for every structured answer
     fake.scriptWhen(
         "small",
-        Stage.INTERVIEW_TURN.marker(),
-        List.of("So who pays ###JSON### for this today, and how much?"));
+        Stage.INTERVIEW_QUESTION.marker(),
+        List.of("So who pays for this today, and how much?\nReplies:\n- Nobody yet\n- Not yet"));
     fake.script("small", List.of("Here you go: {\"scores\": [", "{\"not\": \"the schema\"}"));
     String yaml =
         """
         providers:
-          small: { protocol: anthropic, base_url: "%s", key_env: K, model: small,
-                   capabilities: { separator: true } }
+          small: { protocol: anthropic, base_url: "%s", key_env: K, model: small }
         routes: { default: [small, stub] }
         stub: { token_delay: 0ms }
         circuit: { minimum_calls: 1000, window: 1000 }

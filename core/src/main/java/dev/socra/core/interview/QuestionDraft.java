@@ -8,14 +8,15 @@ import java.util.regex.Pattern;
  * What the interviewer wrote, read apart: the question, then (after a {@code Replies:} line) the
  * quick replies, one a line. Small models add labels, bold and bullets of their own; those are
  * taken off. No separator has to be exact: the replies start at a line that opens with "Replies",
- * {@code ###}, a bullet or a number.
+ * {@code ###}, a bullet or a number; a code fence or a JSON object after the question ends it too
+ * (their lines are no replies).
  */
 public record QuestionDraft(String question, List<String> replies) {
   /** A line that starts the replies, after the question's first line. */
   static final Pattern BLOCK =
       Pattern.compile(
           "(?i)^\\s*(?:\\*\\*|__)?\\s*(?:quick\\s+)?(?:replies|reply options|answers)\\b.*"
-              + "|^\\s*#{2,}.*|^\\s*[-*•]\\s.*|^\\s*\\d+[.)]\\s.*");
+              + "|^\\s*#{2,}.*|^\\s*[-*•]\\s.*|^\\s*\\d+[.)]\\s.*|^\\s*```.*|^\\s*\\{.*");
 
   private static final Pattern LABEL =
       Pattern.compile(
@@ -43,7 +44,22 @@ public record QuestionDraft(String question, List<String> replies) {
       q.append(lines[i].strip()).append(' ');
     }
     List<String> replies = new ArrayList<>();
+    boolean code = false;
+    int depth = 0;
     for (int i = block; i < lines.length; i++) {
+      String line = lines[i].strip();
+      // code fences and JSON objects hold no replies, whatever their lines look like
+      if (line.startsWith("```")) {
+        code = !code;
+        continue;
+      }
+      int before = depth;
+      depth += (int) line.chars().filter(c -> c == '{' || c == '[').count();
+      depth -= (int) line.chars().filter(c -> c == '}' || c == ']').count();
+      depth = Math.max(0, depth);
+      if (code || before > 0 || line.startsWith("{")) {
+        continue;
+      }
       String r = reply(lines[i]);
       if (!r.isEmpty()) {
         replies.add(r);
@@ -70,7 +86,10 @@ public record QuestionDraft(String question, List<String> replies) {
     String r = line.strip();
     if (r.matches(
             "(?i)(?:\\*\\*|__)?\\s*(?:quick\\s+)?(?:replies|reply options|answers)\\s*:?\\s*(?:\\*\\*|__)?\\s*:?")
-        || r.matches("#+.*")) {
+        || r.matches("#+.*")
+        || r.startsWith("```")
+        || r.startsWith("{")
+        || r.startsWith("}")) {
       return "";
     }
     r = r.replaceFirst("(?i)^(?:\\*\\*|__)?\\s*(?:quick\\s+)?replies\\s*:\\s*(?:\\*\\*|__)?", "");

@@ -98,6 +98,8 @@ final class QuestionSink implements TokenSink {
     String t = tail.toLowerCase(java.util.Locale.ROOT).replaceFirst("^(\\*\\*|__)", "");
     char c = tail.charAt(0);
     return c == '#'
+        || c == '`'
+        || c == '{'
         || c == '-'
         || c == '*'
         || c == '•'

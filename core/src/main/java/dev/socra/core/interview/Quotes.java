@@ -65,6 +65,12 @@ public final class Quotes {
           "zero");
   private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:['’][\\p{L}]+)?");
 
+  /**
+   * Tags and the look-alikes the founder's typed tags become in a prompt: markup, not words, and a
+   * model quoting around them should still match.
+   */
+  private static final Pattern MARKUP = Pattern.compile("<[/\u2215]?[A-Za-z]+>|‹[a-z]+›");
+
   private Quotes() {}
 
   /** The quotation a text opens with, without its marks; empty when it opens otherwise. */
@@ -157,7 +163,7 @@ public final class Quotes {
   }
 
   private static String letters(String text) {
-    return Normalizer.normalize(text, Normalizer.Form.NFKC)
+    return Normalizer.normalize(MARKUP.matcher(text).replaceAll(" "), Normalizer.Form.NFKC)
         .toLowerCase(Locale.ROOT)
         .replaceAll("[^\\p{L}\\p{N}]", "");
   }
@@ -168,7 +174,7 @@ public final class Quotes {
    */
   static String normal(String text) {
     String t =
-        Normalizer.normalize(text, Normalizer.Form.NFKC)
+        Normalizer.normalize(MARKUP.matcher(text).replaceAll(" "), Normalizer.Form.NFKC)
             .toLowerCase(Locale.ROOT)
             .replace('’', '\'')
             .replace('‘', '\'');

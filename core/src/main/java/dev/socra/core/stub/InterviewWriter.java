@@ -51,10 +51,14 @@ final class InterviewWriter {
     String last = words.lastAnswer();
     String question = asked;
     if (last != null) {
-      String quoted =
-          "You said \"" + IdeaWords.excerpt(last).replaceAll("[?？]", "") + "\". " + asked;
-      if (QuestionCheck.problems(quoted).isEmpty()) {
-        question = quoted;
+      String said = "You said \"" + IdeaWords.excerpt(last).replaceAll("[?？]", "") + "\". ";
+      // a long label and a long quotation would break the word limit: the label gives way
+      for (String q :
+          List.of(said + asked, said + options.get(variant).replace("\"{idea}\"", "it"))) {
+        if (QuestionCheck.problems(q).isEmpty()) {
+          question = q;
+          break;
+        }
       }
     }
     return question + "\nReplies:\n- " + String.join("\n- ", choices());

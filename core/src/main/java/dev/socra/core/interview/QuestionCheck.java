@@ -23,9 +23,9 @@ public final class QuestionCheck {
               + "|good question|nice(?!-to)|thank you|thanks)\\b");
   private static final Pattern HYPOTHETICAL =
       Pattern.compile(
-          "\\b(would (you|they|people|customers|anyone|someone|your|users|buyers|clinics"
-              + "|parents|businesses|companies)|imagine|hypothetically|if you (had|could|were)"
-              + "|do you think)\\b");
+          "\\b(would (?:you|they|people|customers|anyone|someone|your|users|buyers|clinics"
+              + "|parents|businesses|companies|a|an|the|it|this)|(?:what|how|why|who|when|where)"
+              + " would|imagine|hypothetically|if you (?:had|could|were)|do you think)\\b");
 
   private QuestionCheck() {}
 

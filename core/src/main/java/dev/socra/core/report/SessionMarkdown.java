@@ -124,16 +124,21 @@ public final class SessionMarkdown {
     };
   }
 
+  /** The masterplan section on its own, where the verdict is not at hand. */
+  public static String masterplan(Masterplan m) {
+    return masterplan(m, null);
+  }
+
   /** The masterplan section on its own, as a verdict shapes it (null when there is none). */
   public static String masterplan(Masterplan m, Decision decision) {
     StringBuilder b = new StringBuilder();
     b.append("## Architecture masterplan\n\n").append(m.summary()).append("\n\n");
     if (!m.experiments().isEmpty()) {
-      b.append(
-              decision == null || decision == Decision.PURSUE
-                  ? "### Next checks"
-                  : "### Experiments first")
-          .append("\n\n");
+      String title =
+          decision == null
+              ? "### Experiments"
+              : decision == Decision.PURSUE ? "### Next checks" : "### Experiments first";
+      b.append(title).append("\n\n");
       experiments(b, m.experiments());
     }
     b.append("### Components\n\n");

@@ -16,7 +16,8 @@ import java.util.List;
  * example and the schema's limits in words. Slips (an enum's case, a number as text) are fixed in
  * code ({@link JsonSlips}); an answer still invalid gets one repair attempt showing the model its
  * JSON and the errors, without the conversation; then the next target is asked, until one answers
- * validly or none is left.
+ * validly or none is left (a {@link StructuredOutputException} with the last errors). When no
+ * target answered at all, the router's {@link LlmCallException} is thrown as it is.
  */
 public final class StructuredOutput {
   private static final int ERRORS_SHOWN = 12;
@@ -45,6 +46,10 @@ public final class StructuredOutput {
       try {
         first = router.complete(request);
       } catch (LlmCallException e) {
+        if (calls.isEmpty()) {
+          // no answer at all: the router's own failure (rate limits, outages) is the cause
+          throw e;
+        }
         throw failure(validity, calls, lastErrors, e);
       }
       calls.add(first);
@@ -139,13 +144,11 @@ public final class StructuredOutput {
       Validity<?> validity, List<ChatResponse> calls, List<String> errors, LlmCallException cause) {
     String what = validity.type().getSimpleName();
     String message =
-        calls.isEmpty()
-            ? "no target could be asked for a " + what + ": " + cause.getMessage()
-            : "no target produced a valid "
-                + what
-                + " (last errors: "
-                + String.join("; ", errors.stream().limit(ERRORS_SHOWN).toList())
-                + ")";
+        "no target produced a valid "
+            + what
+            + " (last errors: "
+            + String.join("; ", errors.stream().limit(ERRORS_SHOWN).toList())
+            + ")";
     return new StructuredOutputException(message, calls, cause);
   }
 }

@@ -58,13 +58,17 @@ class ProviderFailoverBrowserTest {
           .scriptWhen(
               fake.getValue(),
               Stage.INTERVIEW_QUESTION.marker(),
-              QUESTIONS.stream().map(q -> q + "\nReplies:\n- " + String.join("\n- ", CHOICES)).toList());
+              QUESTIONS.stream()
+                  .map(q -> q + "\nReplies:\n- " + String.join("\n- ", CHOICES))
+                  .toList());
       fake.getKey()
           .scriptWhen(fake.getValue(), Stage.INTERVIEW_EVALUATION.marker(), List.of(evaluation()));
     }
-    // Only the first question's stream is cut (the first request is its evaluation, which a cut
-    // does not touch), so each later turn shows the page's other paths.
-    first.setBehaviour(FIRST, "cut-after=6+times=2");
+    // Only the first question's stream is cut, so each later turn shows the page's other paths.
+    // The turn's evaluation is asked first: its whole answer, cut in half, is tried twice (a
+    // transient failure gets one retry) and then served by the second provider; the question's
+    // stream is the first provider's third request.
+    first.setBehaviour(FIRST, "cut-after=6+times=3");
 
     Path dir = Files.createTempDirectory("socra-web-failover");
     Path config = dir.resolve("socra-failover.yaml");

@@ -24,9 +24,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code socra eval}: scripted founders through whole sessions on the configured route, and a
- * table of how the interviewer and the pipeline did (docs/interview.md says what each number
- * means).
+ * {@code socra eval}: scripted founders through whole sessions on the configured route, and a table
+ * of how the interviewer and the pipeline did (docs/interview.md says what each number means).
  */
 @Command(
     name = "eval",
@@ -92,7 +91,14 @@ final class EvalCommand implements Callable<Integer>, SocraCommand.EnvironmentAw
             "Demo mode: no provider key is set, so the stub plays every persona. This run proves"
                 + " the harness, not the interviewer.");
       }
-      o.println("Route " + route + ": " + scripts.size() + " founders, at most " + turns + " questions each.");
+      o.println(
+          "Route "
+              + route
+              + ": "
+              + scripts.size()
+              + " founders, at most "
+              + turns
+              + " questions each.");
       o.flush();
       Socra socra = new Socra(router, new InMemorySessionRepository(), route);
       List<FounderRun.Result> results = new ArrayList<>();
@@ -118,7 +124,9 @@ final class EvalCommand implements Callable<Integer>, SocraCommand.EnvironmentAw
     }
   }
 
-  /** Every founder script in the folder, in name order; any bad one stops the run before it starts. */
+  /**
+   * Every founder script in the folder, in name order; any bad one stops the run before it starts.
+   */
   private List<ScriptedFounder> load() {
     if (!Files.isDirectory(founders)) {
       throw new ParameterException(spec.commandLine(), "--founders: no folder " + founders);

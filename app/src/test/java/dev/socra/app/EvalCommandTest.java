@@ -99,14 +99,22 @@ class EvalCommandTest {
     String good = Files.readString(FOUNDERS.resolve("clinic-no-shows.yaml"));
     Map<String, String> broken =
         Map.of(
-            "kind.yaml", good.replace("kind: b2b", "kind: spaceship"),
-            "verdict.yaml", good.replace("verdict: test", "verdict: maybe"),
-            "pattern.yaml", good.replace("\"problem\"", "\"(unclosed\""),
-            "unknown.yaml", good + "mood: cheerful\n",
-            "nofacts.yaml", good.substring(0, good.indexOf("facts:")) + "evasions: [\"Sure.\"]\n",
-            "notyaml.yaml", "{{{ : ::",
-            "huge.yaml", good + "#" + "x".repeat(70_000) + "\n",
-            "control.yaml", good.replace("idea: \"", "idea: \"\u0000\u0000"));
+            "kind.yaml",
+            good.replace("kind: b2b", "kind: spaceship"),
+            "verdict.yaml",
+            good.replace("verdict: test", "verdict: maybe"),
+            "pattern.yaml",
+            good.replace("\"problem\"", "\"(unclosed\""),
+            "unknown.yaml",
+            good + "mood: cheerful\n",
+            "nofacts.yaml",
+            good.substring(0, good.indexOf("facts:")) + "evasions: [\"Sure.\"]\n",
+            "notyaml.yaml",
+            "{{{ : ::",
+            "huge.yaml",
+            good + "#" + "x".repeat(70_000) + "\n",
+            "control.yaml",
+            good.replace("idea: \"", "idea: \"\u0000\u0000"));
     for (var e : broken.entrySet()) {
       Path folder = Files.createDirectories(dir.resolve(e.getKey().replace(".yaml", "")));
       Files.writeString(folder.resolve(e.getKey()), e.getValue());

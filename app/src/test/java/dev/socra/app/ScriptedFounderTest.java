@@ -12,8 +12,7 @@ import org.junit.jupiter.api.Test;
 /** A scripted founder tells its facts to questions about the past and evades hypotheticals. */
 class ScriptedFounderTest {
   static ScriptedFounder clinic() throws Exception {
-    return ScriptedFounder.load(
-        Path.of("..", "eval", "founders").resolve("clinic-no-shows.yaml"));
+    return ScriptedFounder.load(Path.of("..", "eval", "founders").resolve("clinic-no-shows.yaml"));
   }
 
   @Test

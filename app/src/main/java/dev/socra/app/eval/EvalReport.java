@@ -111,7 +111,9 @@ public final class EvalReport {
 
   private static String verdict(FounderRun.Result r) {
     String expected =
-        String.join("/", r.founder().verdicts().stream().map(d -> d.name().toLowerCase(Locale.ROOT)).toList());
+        String.join(
+            "/",
+            r.founder().verdicts().stream().map(d -> d.name().toLowerCase(Locale.ROOT)).toList());
     if (r.verdict() == null) {
       return "— (" + expected + ")";
     }

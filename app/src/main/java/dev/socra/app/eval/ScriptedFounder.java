@@ -112,7 +112,8 @@ public record ScriptedFounder(
       }
       f = YAML.readValue(Files.readString(path), File.class);
     } catch (IOException e) {
-      String why = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
+      String why =
+          e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
       throw new BadFounderException(where + ": not a founder script (" + why + ")");
     }
     if (f == null) {
@@ -153,9 +154,17 @@ public record ScriptedFounder(
       answerText(where, "evasions", e);
     }
     String otherwise =
-        f.otherwise() == null ? "I'm not sure; we're still early." : answerText(where, "otherwise", f.otherwise());
+        f.otherwise() == null
+            ? "I'm not sure; we're still early."
+            : answerText(where, "otherwise", f.otherwise());
     return new ScriptedFounder(
-        name, kind, idea, List.copyOf(verdicts), List.copyOf(facts), List.copyOf(f.evasions()), otherwise);
+        name,
+        kind,
+        idea,
+        List.copyOf(verdicts),
+        List.copyOf(facts),
+        List.copyOf(f.evasions()),
+        otherwise);
   }
 
   private static IdeaKind kind(String where, String kind) throws BadFounderException {
@@ -168,7 +177,10 @@ public record ScriptedFounder(
       }
     }
     throw new BadFounderException(
-        where + ": kind '" + kind + "' is not one of b2b, marketplace, consumer, hardware,"
+        where
+            + ": kind '"
+            + kind
+            + "' is not one of b2b, marketplace, consumer, hardware,"
             + " deep_tech, services");
   }
 

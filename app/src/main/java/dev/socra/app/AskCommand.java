@@ -183,15 +183,21 @@ final class AskCommand implements Callable<Integer>, SocraCommand.Interactive {
       o.println();
       o.print("Q" + (iv.turns().size() + 1) + ": ");
       o.flush();
+      StringBuilder streamed = new StringBuilder();
       session =
           socra.ask(
               session,
               token -> {
+                streamed.append(token);
                 o.print(token);
                 o.flush();
               });
       o.println();
       Turn turn = session.interview().open();
+      if (!streamed.toString().strip().equals(turn.question())) {
+        // the draft broke the question rules and was written again
+        o.println("   asked again as: " + turn.question());
+      }
       show(o, turn.evaluation());
       while (true) {
         String answer = answer(o, turn.evaluation());

@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
       LlmCommand.class,
       PlanCommand.class,
       AskCommand.class,
+      EvalCommand.class,
       FakeProviderCommand.class
     })
 public final class SocraCommand implements Callable<Integer> {

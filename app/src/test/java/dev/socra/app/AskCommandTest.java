@@ -111,4 +111,37 @@ class AskCommandTest {
     assertThat(Cli.run(env, "ask", "--auto").exitCode()).isEqualTo(2);
     assertThat(Cli.run(env, "ask", "--idea", IDEA, "--turns", "0").exitCode()).isEqualTo(2);
   }
+
+  @Test
+  void aQuestionThatBreaksTheRulesIsShownAsItWasAskedAgain() throws Exception {
+    try (dev.socra.llm.testkit.FakeProvider fake = dev.socra.llm.testkit.FakeProvider.start(0)) {
+      // this provider writes a praising, hypothetical double question; the stub does the rest
+      fake.scriptWhen(
+          "chatty",
+          dev.socra.core.persona.Stage.INTERVIEW_QUESTION.marker(),
+          java.util.List.of("Great idea! Would you pay for it? And how much?"));
+      Path config = dir.resolve("chatty.yaml");
+      Files.writeString(
+          config,
+          """
+          providers:
+            chatty: { base_url: "%s", key_env: CHATTY_KEY, model: chatty }
+          routes: { default: [chatty, stub] }
+          stub: { token_delay: 0ms }
+          """
+              .formatted(fake.openAiBaseUrl()));
+      Cli.Result r =
+          Cli.runWithInput(
+              Map.of("SOCRA_CONFIG", config.toString(), "CHATTY_KEY", "test-key-chatty-0123456789"),
+              "done\n",
+              "ask",
+              "--idea",
+              IDEA);
+      assertThat(r.exitCode()).as(r.err()).isZero();
+      // streamed up to its first question mark; mended to that question without the praise
+      assertThat(r.out())
+          .contains("Q1: Great idea! Would you pay for it?\n")
+          .contains("asked again as: Would you pay for it?");
+    }
+  }
 }

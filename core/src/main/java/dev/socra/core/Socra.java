@@ -1,7 +1,6 @@
 package dev.socra.core;
 
 import dev.socra.core.idea.InputLimits;
-import dev.socra.core.interview.Evaluations;
 import dev.socra.core.interview.Interview;
 import dev.socra.core.interview.Interviewer;
 import dev.socra.core.interview.TurnEvaluation;
@@ -13,7 +12,6 @@ import dev.socra.core.session.Session;
 import dev.socra.core.session.SessionRepository;
 import dev.socra.core.session.StageUsage;
 import dev.socra.core.structured.Structured;
-import dev.socra.core.structured.StructuredOutput;
 import dev.socra.llm.ChatResponse;
 import dev.socra.llm.Router;
 import dev.socra.llm.TokenSink;
@@ -33,13 +31,11 @@ import java.util.function.Consumer;
 public final class Socra {
   private final Router router;
   private final SessionRepository repository;
-  private final String route;
   private final Prompts prompts;
 
   public Socra(Router router, SessionRepository repository, String route) {
     this.router = router;
     this.repository = repository;
-    this.route = route;
     this.prompts = new Prompts(route);
   }
 
@@ -62,7 +58,12 @@ public final class Socra {
     return s;
   }
 
-  /** Asks the next question, streaming it to {@code founder}, with its scores and quick replies. */
+  /**
+   * Evaluates the answers so far, then asks the next question, streaming it to {@code founder}; the
+   * turn saved holds the question, its scores and its quick replies. The question streamed is a
+   * draft until this returns: one that breaks the question rules is rewritten once, and the saved
+   * turn holds the question that stands.
+   */
   public Session ask(Session session, TokenSink founder) {
     if (session.interview().open() != null) {
       throw new IllegalStateException("the last question has not been answered yet");
@@ -71,7 +72,7 @@ public final class Socra {
       throw new IllegalStateException("the interview is over");
     }
     Interviewer.Asked asked =
-        new Interviewer(router, prompts(session), route).next(session.interview(), founder);
+        new Interviewer(router, prompts(session)).next(session.interview(), founder);
     Map<Stage, List<ChatResponse>> byStage = new LinkedHashMap<>();
     asked
         .calls()
@@ -111,9 +112,7 @@ public final class Socra {
     if (iv.open() != null) {
       return end(session);
     }
-    Structured<TurnEvaluation> e =
-        new StructuredOutput(router)
-            .complete(prompts(session).closingEvaluation(iv), Evaluations.VALIDITY);
+    Structured<TurnEvaluation> e = new Interviewer(router, prompts(session)).closing(iv);
     Session next =
         session
             .withInterview(iv.closedWith(e.value()))

@@ -9,20 +9,17 @@ import dev.socra.core.session.Session;
 import dev.socra.core.stub.DemoStages;
 import dev.socra.llm.ChatRequest;
 import dev.socra.llm.Router;
-import dev.socra.llm.config.Capabilities;
-import dev.socra.llm.config.CircuitSettings;
-import dev.socra.llm.config.Protocol;
-import dev.socra.llm.config.ProviderConfig;
-import dev.socra.llm.config.RouterConfig;
 import dev.socra.llm.event.RouterEvent;
 import dev.socra.llm.provider.stub.StubResponder;
 import dev.socra.llm.testkit.FakeProvider;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every call made for a session says for whom and for what: the session, its owner and the stage,
@@ -31,7 +28,9 @@ import org.junit.jupiter.api.Test;
 class SessionTagsTest {
   static final String IDEA =
       "A subscription service that repairs and resells school uniforms for parents in Lagos";
+  static final String DEMO = "stub: { token_delay: 0ms }\n";
 
+  @TempDir Path dir;
   @AutoClose FakeProvider fake = FakeProvider.start(0);
 
   /** What the stub was asked, and what the router said about it. */
@@ -39,14 +38,14 @@ class SessionTagsTest {
 
   private final List<RouterEvent> events = new CopyOnWriteArrayList<>();
 
-  private Router router(RouterConfig.Builder config) {
+  private Router router(String yaml, Map<String, String> env) {
     DemoStages demo = new DemoStages();
     StubResponder recording =
         r -> {
           requests.add(r);
           return demo.answer(r);
         };
-    Router router = Routers.build(config, recording);
+    Router router = Routers.build(dir, yaml, env, recording);
     router.addListener(events::add);
     return router;
   }
@@ -86,7 +85,7 @@ class SessionTagsTest {
 
   @Test
   void everyCallOfASessionCarriesItsSessionItsOwnerAndItsStage() {
-    try (Router router = router(Routers.unpaced())) {
+    try (Router router = router(DEMO, Map.of())) {
       Socra socra = new Socra(router, new InMemorySessionRepository(), "default");
       Session s = wholeSession(socra, socra.start("founder-17", IDEA, 3));
       assertThat(s.results().keySet()).containsAll(Pipeline.stages());
@@ -121,7 +120,7 @@ class SessionTagsTest {
 
   @Test
   void aTerminalSessionBelongsToTheLocalOwnerAndSessionsDoNotShareTags() {
-    try (Router router = router(Routers.unpaced())) {
+    try (Router router = router(DEMO, Map.of())) {
       Socra socra = new Socra(router, new InMemorySessionRepository(), "default");
       Session local = socra.ask(socra.start(IDEA, 3), t -> {});
       int before = requests.size();
@@ -144,23 +143,22 @@ class SessionTagsTest {
 
   @Test
   void repairsAndFailOversKeepTheTagsOfTheRequestTheyRepair() {
-    // the first provider misplaces the separator and writes broken JSON for every structured answer
+    // the first provider writes its question well and broken JSON for every structured answer
     fake.scriptWhen(
         "small",
-        Stage.INTERVIEW_TURN.marker(),
-        List.of("So who pays ###JSON### for this today, and how much?"));
+        Stage.INTERVIEW_QUESTION.marker(),
+        List.of("So who pays for this today, and how much?\nReplies:\n- Nobody yet\n- Not yet"));
     fake.script("small", List.of("Here you go: {\"scores\": [", "{\"not\": \"the schema\"}"));
-    RouterConfig.Builder config =
-        Routers.unpaced()
-            .provider(
-                ProviderConfig.builder("small", Protocol.ANTHROPIC)
-                    .baseUrl(fake.anthropicBaseUrl())
-                    .key("K", "test-key-anthropic-0123456789")
-                    .model("small")
-                    .capabilities(Capabilities.NONE.withSeparator(true)))
-            .route("default", "small", "stub")
-            .circuit(CircuitSettings.builder().minimumCalls(1000).window(1000).build());
-    try (Router router = router(config)) {
+    String yaml =
+        """
+        providers:
+          small: { protocol: anthropic, base_url: "%s", key_env: K, model: small }
+        routes: { default: [small, stub] }
+        stub: { token_delay: 0ms }
+        circuit: { minimum_calls: 1000, window: 1000 }
+        """
+            .formatted(fake.anthropicBaseUrl());
+    try (Router router = router(yaml, Map.of("K", "test-key-anthropic-0123456789"))) {
       Socra socra = new Socra(router, new InMemorySessionRepository(), "default");
       Session s = wholeSession(socra, socra.start("founder-19", IDEA, 2));
       assertThat(s.results().keySet()).containsAll(Pipeline.stages());

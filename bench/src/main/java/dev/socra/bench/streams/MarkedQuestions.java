@@ -1,7 +1,6 @@
 package dev.socra.bench.streams;
 
 import dev.socra.core.persona.Stage;
-import dev.socra.core.structured.Separator;
 import dev.socra.core.stub.DemoStages;
 import dev.socra.llm.ChatRequest;
 import dev.socra.llm.provider.stub.StubResponder;
@@ -16,22 +15,19 @@ import java.util.concurrent.atomic.AtomicLong;
  * appended to the question's {@link dev.socra.server.live.EventLog}, which the stub's thread does
  * in the same call that emits the token.
  *
- * <p>The interview's one streamed call is the question, the separator line, then the evaluation's
- * JSON; only the question reaches the founder. The JSON is sent as one stub token (its spaces, all
- * inside strings, written as the JSON escape {@code \u0020}, which parses to the same text): the
- * stub would otherwise spend a token delay on each of its ~150 words while the founder's stream
- * sits idle. The question is long instead (500 tokens by default, 10 s at 20 ms): a real turn
- * streams about 500 tokens (the seed's measured interview call), the question and then the JSON, so
- * a stream of the benchmark lasts as long as a real one and asks for as many turns per second, but
- * relays every token where a real one shows the founder only its question's 30 to 60.
+ * <p>A turn is the evaluation (a whole JSON answer, not streamed), then one streamed call: the
+ * question, then its quick replies after a {@code Replies:} line; only the question reaches the
+ * founder. The question is long (500 tokens by default, 10 s at 20 ms): a real turn streams about
+ * 500 tokens (the seed's measured interview call), so a stream of the benchmark lasts as long as a
+ * real one and asks for as many turns per second, but relays every token where a real one shows the
+ * founder only its question's 30 to 60. A question that long breaks the question rules, so the
+ * interviewer asks once more, without streaming; that request gets the demo's own question.
  *
- * <p>Each marker is followed by nine spaces: the interviewer holds back the last nine characters of
- * the text while they could still turn out to be the separator ({@code ###JSON###} is ten), so the
- * padding is what waits for the next token and the marker itself is passed on the moment it is
- * emitted. (With words of a real model, each word waits for the next token or two, by design.)
+ * <p>Each marker is followed by nine spaces, as in the benchmark's first runs (when the interviewer
+ * held back the last nine characters of the text in case they began a separator), so that runs stay
+ * comparable.
  */
 final class MarkedQuestions implements StubResponder {
-  static final String SPLIT = "\n" + Separator.MARK + "\n";
   static final int MARKER_LENGTH = 13;
 
   /**
@@ -40,8 +36,9 @@ final class MarkedQuestions implements StubResponder {
    */
   static final int MARKERS_PER_LINE = 25;
 
-  /** As long as the interviewer's hold-back: {@code ###JSON###} less one character. */
-  static final String PADDING = " ".repeat(Separator.MARK.length() - 1);
+  static final String PADDING = " ".repeat(9);
+
+  private static final String REPLIES = "Replies:\n- Not yet\n- I don't know";
 
   private final DemoStages demo = new DemoStages();
   private final AtomicLong questions = new AtomicLong();
@@ -62,23 +59,16 @@ final class MarkedQuestions implements StubResponder {
   public String answer(ChatRequest request) {
     String written = demo.answer(request);
     Optional<Stage> stage = Stage.inSystemPrompt(request.system());
-    if (stage.isEmpty()) {
-      return written;
-    }
-    String json;
-    if (stage.get() == Stage.INTERVIEW_TURN) {
-      int cut = written.indexOf(SPLIT);
-      if (cut < 0) {
-        throw new IllegalStateException("the demo turn has no separator line");
-      }
-      json = written.substring(cut + SPLIT.length()).replace(" ", "\\u0020");
-    } else if (stage.get() == Stage.INTERVIEW_QUESTION) {
-      json = null;
-    } else {
+    if (stage.isEmpty()
+        || stage.get() != Stage.INTERVIEW_QUESTION
+        || request.messages().size() > 1
+            && request.messages().get(request.messages().size() - 2).role()
+                == dev.socra.llm.Role.ASSISTANT
+            && request.lastUserMessage().startsWith("That breaks the rules")) {
       return written;
     }
     long question = questions.incrementAndGet();
-    StringBuilder text = new StringBuilder(questionTokens * (MARKER_LENGTH + 10) + 4096);
+    StringBuilder text = new StringBuilder(questionTokens * (MARKER_LENGTH + 10) + 64);
     for (int k = 0; k < questionTokens; k++) {
       text.append(marker(question, k));
       if (k == questionTokens - 1 || k % MARKERS_PER_LINE == MARKERS_PER_LINE - 1) {
@@ -87,9 +77,6 @@ final class MarkedQuestions implements StubResponder {
         text.append(PADDING);
       }
     }
-    if (json != null) {
-      text.append(Separator.MARK).append('\n').append(json);
-    }
-    return text.toString();
+    return text.append(REPLIES).toString();
   }
 }

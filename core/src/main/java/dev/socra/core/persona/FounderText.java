@@ -12,6 +12,12 @@ public final class FounderText {
   /** Earlier stages' results: model-written, and they quote the founder. */
   public static final String MATERIAL = "material";
 
+  /**
+   * Put before an answer the founder clicked (one of the quick replies offered) rather than wrote:
+   * a position, not evidence.
+   */
+  public static final String CLICKED = "(clicked quick reply)";
+
   private FounderText() {}
 
   /** {@code <idea>…</idea>}, with anything that looks like one of our tags defused. */

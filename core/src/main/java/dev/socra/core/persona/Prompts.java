@@ -1,20 +1,22 @@
 package dev.socra.core.persona;
 
 import dev.socra.core.interview.Dimension;
+import dev.socra.core.interview.DimensionScore;
 import dev.socra.core.interview.Interview;
+import dev.socra.core.interview.InterviewNotes;
+import dev.socra.core.interview.QuestionCheck;
 import dev.socra.core.interview.Turn;
 import dev.socra.core.interview.TurnEvaluation;
+import dev.socra.core.pipeline.Decision;
 import dev.socra.core.pipeline.Specialist;
 import dev.socra.core.session.Session;
-import dev.socra.core.structured.Schemas;
-import dev.socra.core.structured.Separator;
 import dev.socra.llm.ChatRequest;
 import dev.socra.llm.Message;
 import dev.socra.llm.ResponseFormat;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -25,13 +27,6 @@ import java.util.stream.Collectors;
  * every attempt was made.
  */
 public final class Prompts {
-  private static final String DIMENSIONS =
-      "The dimensions: "
-          + Arrays.stream(Dimension.values())
-              .map(d -> d.name().toLowerCase(java.util.Locale.ROOT))
-              .collect(Collectors.joining(", "))
-          + ".";
-
   private final String route;
   private final Map<String, String> tags;
 
@@ -58,7 +53,10 @@ public final class Prompts {
     return FounderText.wrap(FounderText.MATERIAL, text);
   }
 
-  /** The conversation so far: the idea, then each question and its answer. */
+  /**
+   * The conversation so far: the idea, then each answered question and its answer; a clicked quick
+   * reply is marked as one.
+   */
   static List<Message> conversation(Interview interview) {
     List<Message> m = new ArrayList<>();
     m.add(Message.user(FounderText.wrap(FounderText.IDEA, interview.idea())));
@@ -67,14 +65,24 @@ public final class Prompts {
         break;
       }
       m.add(Message.assistant(t.question()));
-      m.add(Message.user(FounderText.wrap(FounderText.ANSWER, t.answer())));
+      String answer = FounderText.wrap(FounderText.ANSWER, t.answer());
+      m.add(Message.user(t.quickReply() ? FounderText.CLICKED + "\n" + answer : answer));
     }
+    return m;
+  }
+
+  /** The conversation with {@code note} added to its last message (ours, outside the tags). */
+  private static List<Message> withNote(Interview interview, String note) {
+    List<Message> m = conversation(interview);
+    Message last = m.removeLast();
+    m.add(Message.user(last.content() + "\n\n" + note));
     return m;
   }
 
   /**
    * A request for a stage: the system prompt is the stage's marker, then {@code parts}, then the
-   * data rule; the tags are this instance's and the stage's.
+   * data rule; the tags are this instance's and the stage's. (Its temperature, {@link
+   * Sampling#temperature}, goes here once the router's request carries one.)
    */
   private ChatRequest request(Stage stage, List<Message> messages, int maxTokens, String... parts) {
     String system =
@@ -84,81 +92,122 @@ public final class Prompts {
         .withTag(ChatRequest.TAG_STAGE, stage.id());
   }
 
-  private static String turnLine(Interview interview) {
-    return "This is question "
-        + (interview.turns().size() + 1)
-        + " of at most "
-        + interview.maxTurns()
-        + ".";
-  }
-
-  /** The next question alone, streamed; its evaluation comes from a second call. */
-  public ChatRequest question(Interview interview) {
+  /**
+   * The next question and its quick replies, streamed, written from the notes of the evaluation
+   * just made.
+   */
+  public ChatRequest question(Interview interview, InterviewNotes notes) {
     return request(
         Stage.INTERVIEW_QUESTION,
-        conversation(interview),
-        200,
+        withNote(interview, notes(interview, notes)),
+        QUESTION_TOKENS,
         Personas.INTERVIEWER,
-        turnLine(interview));
+        Personas.examples(notes.ideaKind()),
+        Personas.REPLIES_FORMAT);
   }
 
-  /** The evaluation that goes with a question just asked. */
-  public ChatRequest evaluation(Interview interview, String question) {
-    List<Message> m = conversation(interview);
-    m.add(Message.assistant(question));
+  /** The question again, after a draft that broke the rules: the draft and what it broke. */
+  public ChatRequest questionAgain(
+      Interview interview, InterviewNotes notes, String draft, List<String> problems) {
+    ChatRequest first = question(interview, notes);
+    List<Message> m = new ArrayList<>(first.messages());
+    m.add(Message.assistant(draft == null || draft.isBlank() ? "(nothing)" : draft.strip()));
     m.add(
         Message.user(
-            "Evaluate the idea as it stands after everything above, and give two to four quick"
-                + " replies to the question you just asked."));
-    return request(Stage.INTERVIEW_EVALUATION, m, 1_200, Personas.EVALUATOR, DIMENSIONS);
+            "That breaks the rules: "
+                + String.join("; ", problems)
+                + ". Write it again: one question about what already happened, one question mark,"
+                + " at most "
+                + QuestionCheck.MAX_WORDS
+                + " words, no praise; then \"Replies:\" and the replies."));
+    return first.withMessages(m);
+  }
+
+  /** What the interviewer is told before it asks; the founder never sees it. */
+  static String notes(Interview interview, InterviewNotes n) {
+    StringBuilder b =
+        new StringBuilder("Notes for question ")
+            .append(interview.turns().size() + 1)
+            .append(" of at most ")
+            .append(interview.maxTurns())
+            .append(" (from the evaluation; the founder does not see them):\n- kind of idea: ")
+            .append(n.ideaKind().name().toLowerCase(Locale.ROOT).replace('_', ' '))
+            .append("\n- weakest: ")
+            .append(n.weakest().stream().map(Dimension::id).collect(Collectors.joining(", ")))
+            .append("\n- riskiest untested assumption: ")
+            .append(n.riskiestAssumption());
+    if (!n.vaguePhrases().isEmpty()) {
+      b.append("\n- vague in the last answer: ")
+          .append(
+              n.vaguePhrases().stream()
+                  .map(v -> "\"" + v + "\"")
+                  .collect(Collectors.joining(", ")));
+    }
+    if (n.lastAnswerQuickReply()) {
+      b.append(
+          "\n- the last answer was a clicked quick reply, not evidence: ask for the specifics"
+              + " behind it");
+    }
+    if (interview.answered() == 0) {
+      b.append("\n- first question: ask about the last time the problem actually happened");
+    }
+    return b.toString();
+  }
+
+  /** The evaluation of the answers so far, made before the next question is written. */
+  public ChatRequest evaluation(Interview interview) {
+    String ask =
+        previousScores(interview.latest())
+            + "\nEvaluate the idea as it stands after everything above.";
+    return request(
+        Stage.INTERVIEW_EVALUATION,
+        withNote(interview, ask),
+        EVALUATION_TOKENS,
+        Personas.EVALUATOR,
+        Personas.dimensions(),
+        Personas.EVIDENCE_RULES);
   }
 
   /** The evaluation after the last answer, which no question follows. */
   public ChatRequest closingEvaluation(Interview interview) {
-    List<Message> m = conversation(interview);
-    Message last = m.removeLast();
-    m.add(
-        Message.user(
-            last.content()
-                + "\n\nThe interview is over. Evaluate the idea as it stands after all the answers;"
-                + " as quick replies, give two to four short points the founder could still add."));
-    return request(Stage.INTERVIEW_EVALUATION, m, 1_200, Personas.EVALUATOR, DIMENSIONS);
+    String ask =
+        previousScores(interview.latest())
+            + "\nThe interview is over. Evaluate the idea as it stands after all the answers.";
+    return request(
+        Stage.INTERVIEW_EVALUATION,
+        withNote(interview, ask),
+        EVALUATION_TOKENS,
+        Personas.EVALUATOR,
+        Personas.dimensions(),
+        Personas.EVIDENCE_RULES);
   }
 
-  /** Question, separator and evaluation in one call, for targets that follow the separator. */
-  public ChatRequest turn(Interview interview) {
-    String format =
-        "Write the question first. Then, on a line of its own, write "
-            + Separator.MARK
-            + " and after it one JSON object with your evaluation, matching this JSON Schema:\n"
-            + Schemas.of(TurnEvaluation.class);
-    return request(
-        Stage.INTERVIEW_TURN,
-        conversation(interview),
-        1_400,
-        Personas.INTERVIEWER,
-        turnLine(interview),
-        "After the question: " + Personas.EVALUATOR,
-        DIMENSIONS,
-        format);
+  /** The scores that stand, with their reasons: a score moves only with a new quote. */
+  static String previousScores(TurnEvaluation previous) {
+    if (previous == null) {
+      return "No scores yet: this is the first evaluation, from the idea alone.";
+    }
+    StringBuilder b = new StringBuilder("Previous scores (before the latest answer):");
+    for (DimensionScore s : previous.scores()) {
+      b.append("\n- ")
+          .append(s.dimension().id())
+          .append(' ')
+          .append(s.score())
+          .append(": ")
+          .append(s.reason());
+    }
+    return b.toString();
   }
 
   public ChatRequest specialist(Specialist s, String brief) {
     return request(Stage.of(s), List.of(Message.user(brief)), 900, Personas.specialist(s));
   }
 
-  public ChatRequest synthesis(String brief, String reports) {
-    return request(
-        Stage.SYNTHESIS,
-        List.of(Message.user(brief + "\n\nThe specialists' reports:\n" + material(reports))),
-        2_500,
-        Personas.SYNTHESIS);
-  }
-
-  public ChatRequest devilsAdvocate(String brief, String masterplan) {
+  /** The devil's advocate, on the evidence: the brief and the specialists' findings. */
+  public ChatRequest devilsAdvocate(String brief, String findings) {
     return request(
         Stage.DEVILS_ADVOCATE,
-        List.of(Message.user(brief + "\n\nThe masterplan:\n" + material(masterplan))),
+        List.of(Message.user(brief + "\n\nWhat the specialists found:\n" + material(findings))),
         800,
         Personas.DEVILS_ADVOCATE);
   }
@@ -173,21 +222,46 @@ public final class Prompts {
                     + material(findings)
                     + "\n\nThe case against:\n"
                     + material(critique))),
-        800,
-        Personas.TRIBUNAL);
+        900,
+        Personas.tribunal());
   }
 
-  public ChatRequest deck(String brief, String masterplan, String verdict) {
+  /** The masterplan, written after the verdict and shaped by it. */
+  public ChatRequest synthesis(
+      String brief, String findings, String critique, String verdict, Decision decision) {
+    return request(
+        Stage.SYNTHESIS,
+        List.of(
+            Message.user(
+                brief
+                    + "\n\nWhat the specialists found:\n"
+                    + material(findings)
+                    + "\n\nThe case against:\n"
+                    + material(critique)
+                    + "\n\nThe verdict:\n"
+                    + material(verdict))),
+        2_500,
+        Personas.SYNTHESIS,
+        Personas.planFor(decision));
+  }
+
+  public ChatRequest deck(
+      String brief, String masterplan, String verdict, String marketAndEconomics) {
     return request(
         Stage.DECK,
         List.of(
             Message.user(
                 brief
-                    + "\n\nThe masterplan:\n"
-                    + material(masterplan)
+                    + "\n\nThe market and economics findings:\n"
+                    + material(marketAndEconomics)
                     + "\n\nThe verdict:\n"
-                    + material(verdict))),
+                    + material(verdict)
+                    + "\n\nThe masterplan:\n"
+                    + material(masterplan))),
         1_200,
         Personas.DECK);
   }
+
+  private static final int QUESTION_TOKENS = 200;
+  private static final int EVALUATION_TOKENS = 1_400;
 }

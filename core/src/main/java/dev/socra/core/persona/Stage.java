@@ -5,22 +5,26 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Every kind of call Socra makes, named in the first line of its system prompt ({@code Socra stage:
- * specialist-market}). The ledger counts tokens by it, and the demo stub reads it to know what to
- * write.
+ * Every kind of call Socra makes, in the order a session makes them, named in the first line of its
+ * system prompt ({@code Socra stage: specialist-market}). The ledger counts tokens by it, and the
+ * demo stub reads it to know what to write.
  */
 public enum Stage {
-  INTERVIEW_QUESTION("interview-question", "Interview question"),
-  INTERVIEW_TURN("interview-turn", "Interview turn"),
   INTERVIEW_EVALUATION("interview-evaluation", "Interview evaluation"),
+  INTERVIEW_QUESTION("interview-question", "Interview question"),
+  /**
+   * The earlier one-call turn (question, separator, evaluation). No longer asked for: the
+   * evaluation now comes first, in its own call. Kept so that sessions saved with it still read.
+   */
+  INTERVIEW_TURN("interview-turn", "Interview turn"),
   SPECIALIST_MARKET("specialist-market", "Market and customer"),
   SPECIALIST_ARCHITECTURE("specialist-architecture", "Product and architecture"),
   SPECIALIST_ECONOMICS("specialist-economics", "Unit economics"),
   SPECIALIST_GO_TO_MARKET("specialist-go-to-market", "Go-to-market"),
   SPECIALIST_RISK("specialist-risk", "Risk and legal"),
-  SYNTHESIS("synthesis", "Synthesis"),
   DEVILS_ADVOCATE("devils-advocate", "Devil's advocate"),
   TRIBUNAL("tribunal", "Tribunal"),
+  SYNTHESIS("synthesis", "Synthesis"),
   DECK("deck", "Pitch deck");
 
   public static final String PREFIX = "Socra stage: ";

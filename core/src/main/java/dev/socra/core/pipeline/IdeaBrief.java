@@ -9,13 +9,16 @@ import dev.socra.core.persona.FounderText;
 import java.util.Locale;
 
 /**
- * What the specialists get instead of the transcript: the idea, each answer under a short form of
- * its question, and the latest scores and assumptions. Built once, without a model call; tokens are
- * the product's main cost.
+ * What the specialists get instead of the transcript: the idea, each answer (numbered A1, A2…, as
+ * findings cite them) under its question, and the latest scores and assumptions. Built once,
+ * without a model call; tokens are the product's main cost.
  */
 public final class IdeaBrief {
-  /** An answer longer than this is cut: the specialists need its substance, not all of it. */
-  static final int ANSWER_CHARS = 600;
+  /**
+   * An answer longer than this is cut: the specialists need its substance, not all of it. A
+   * founder's most useful answers (the numbers, the story of a customer) run to a paragraph or two.
+   */
+  static final int ANSWER_CHARS = 1_200;
 
   private IdeaBrief() {}
 
@@ -30,6 +33,8 @@ public final class IdeaBrief {
       String a = t.answer();
       b.append("A")
           .append(t.number())
+          // a clicked reply is a position, not evidence: later stages must be able to tell
+          .append(t.quickReply() ? " " + FounderText.CLICKED : "")
           .append(": ")
           .append(a.length() > ANSWER_CHARS ? a.substring(0, ANSWER_CHARS) + "…" : a)
           .append('\n');

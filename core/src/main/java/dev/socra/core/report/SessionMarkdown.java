@@ -4,9 +4,14 @@ import dev.socra.core.interview.Assumption;
 import dev.socra.core.interview.DimensionScore;
 import dev.socra.core.interview.TurnEvaluation;
 import dev.socra.core.persona.Stage;
+import dev.socra.core.pipeline.Basis;
 import dev.socra.core.pipeline.Critique;
+import dev.socra.core.pipeline.Decision;
 import dev.socra.core.pipeline.DeckOutline;
+import dev.socra.core.pipeline.Experiment;
+import dev.socra.core.pipeline.Finding;
 import dev.socra.core.pipeline.Masterplan;
+import dev.socra.core.pipeline.SizingInput;
 import dev.socra.core.pipeline.Specialist;
 import dev.socra.core.pipeline.SpecialistReport;
 import dev.socra.core.pipeline.Verdict;
@@ -48,21 +53,8 @@ public final class SessionMarkdown {
     for (Specialist sp : Specialist.values()) {
       SpecialistReport r = s.result(Stage.of(sp), SpecialistReport.class);
       if (r != null) {
-        b.append("## ")
-            .append(sp.title())
-            .append(" (confidence ")
-            .append(Math.round(r.confidence() * 100))
-            .append("%)\n\n")
-            .append(r.summary())
-            .append("\n\n");
-        list(b, "Findings", r.findings());
-        list(b, "Evidence", r.evidence());
-        list(b, "Open questions", r.openQuestions());
+        b.append(report(r));
       }
-    }
-    Masterplan m = s.result(Stage.SYNTHESIS, Masterplan.class);
-    if (m != null) {
-      b.append(masterplan(m));
     }
     Critique c = s.result(Stage.DEVILS_ADVOCATE, Critique.class);
     if (c != null) {
@@ -72,6 +64,10 @@ public final class SessionMarkdown {
     if (v != null) {
       b.append(verdict(v));
     }
+    Masterplan m = s.result(Stage.SYNTHESIS, Masterplan.class);
+    if (m != null) {
+      b.append(masterplan(m, v == null ? null : v.decision()));
+    }
     DeckOutline d = s.result(Stage.DECK, DeckOutline.class);
     if (d != null) {
       b.append(deck(d));
@@ -79,10 +75,73 @@ public final class SessionMarkdown {
     return b.toString();
   }
 
-  /** The masterplan section on its own. */
-  public static String masterplan(Masterplan m) {
+  /**
+   * One specialist's report: each finding marked with what it rests on, general knowledge marked
+   * "check this" (the model's memory of the world, not this founder's evidence), the market's
+   * bottom-up size with each input's basis.
+   */
+  public static String report(SpecialistReport r) {
     StringBuilder b = new StringBuilder();
-    b.append("## Architecture masterplan\n\n").append(m.summary()).append("\n\n### Components\n\n");
+    b.append("## ")
+        .append(r.specialist().title())
+        .append(" (confidence ")
+        .append(Math.round(r.confidence() * 100))
+        .append("%)\n\n")
+        .append(r.summary())
+        .append("\n\n**Findings**\n\n");
+    for (Finding f : r.findings()) {
+      b.append("- ")
+          .append(f.claim())
+          .append(' ')
+          .append(basis(f.basis(), f.source()))
+          .append('\n');
+    }
+    b.append('\n');
+    if (!r.sizing().isEmpty()) {
+      b.append("**Market size, bottom-up**\n\n| input | value | basis |\n|---|---|---|\n");
+      for (SizingInput i : r.sizing()) {
+        b.append("| ")
+            .append(cell(i.input()))
+            .append(" | ")
+            .append(cell(i.value()))
+            .append(" | ")
+            .append(cell(basis(i.basis(), i.source())))
+            .append(" |\n");
+      }
+      b.append('\n');
+    }
+    list(b, "Open questions", r.openQuestions());
+    return b.toString();
+  }
+
+  /** What a finding rests on, as the reader sees it. */
+  public static String basis(Basis basis, String source) {
+    String from = source == null || source.isBlank() ? "" : source.strip();
+    return switch (basis) {
+      case FOUNDER -> "*(founder" + (from.isEmpty() ? "" : ", " + from) + ")*";
+      case INFERENCE -> "*(inference" + (from.isEmpty() ? "" : " from " + from) + ")*";
+      case GENERAL_KNOWLEDGE -> "*(general knowledge — check this)*";
+    };
+  }
+
+  /** The masterplan section on its own, where the verdict is not at hand. */
+  public static String masterplan(Masterplan m) {
+    return masterplan(m, null);
+  }
+
+  /** The masterplan section on its own, as a verdict shapes it (null when there is none). */
+  public static String masterplan(Masterplan m, Decision decision) {
+    StringBuilder b = new StringBuilder();
+    b.append("## Architecture masterplan\n\n").append(m.summary()).append("\n\n");
+    if (!m.experiments().isEmpty()) {
+      String title =
+          decision == null
+              ? "### Experiments"
+              : decision == Decision.PURSUE ? "### Next checks" : "### Experiments first";
+      b.append(title).append("\n\n");
+      experiments(b, m.experiments());
+    }
+    b.append("### Components\n\n");
     m.components()
         .forEach(
             c ->
@@ -154,7 +213,7 @@ public final class SessionMarkdown {
         .forEach(
             r ->
                 b.append("| ")
-                    .append(r.criterion().name().toLowerCase(Locale.ROOT).replace('_', ' '))
+                    .append(r.criterion().id().replace('_', ' '))
                     .append(" | ")
                     .append(r.score())
                     .append("/5 | ")
@@ -162,7 +221,25 @@ public final class SessionMarkdown {
                     .append(" |\n"));
     b.append('\n');
     list(b, "Reasons", v.reasons());
+    if (!v.experiments().isEmpty()) {
+      b.append("**Experiments**\n\n");
+      experiments(b, v.experiments());
+    }
     return b.toString();
+  }
+
+  private static void experiments(StringBuilder b, List<Experiment> experiments) {
+    b.append("| hypothesis | how | passes when |\n|---|---|---|\n");
+    for (Experiment e : experiments) {
+      b.append("| ")
+          .append(cell(e.hypothesis()))
+          .append(" | ")
+          .append(cell(e.method()))
+          .append(" | ")
+          .append(cell(e.passThreshold()))
+          .append(" |\n");
+    }
+    b.append('\n');
   }
 
   /** The deck section on its own. */

@@ -3,14 +3,15 @@ package dev.socra.core.stub;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.socra.core.persona.Stage;
-import dev.socra.core.structured.Separator;
+import dev.socra.core.pipeline.Decision;
+import dev.socra.core.structured.StructuredOutput;
 import dev.socra.llm.ChatRequest;
-import dev.socra.llm.Message;
-import dev.socra.llm.Role;
 import dev.socra.llm.provider.stub.DemoResponder;
 import dev.socra.llm.provider.stub.StubResponder;
-import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Demo mode: with no provider key, every stage still answers, from the founder's own words and
@@ -18,8 +19,12 @@ import java.util.Optional;
  * gets the same answer. A request that names no stage gets the router's generic demo answer.
  */
 public final class DemoStages implements StubResponder {
-  /** What a repair request says; the demo never writes invalid JSON, so it answers again. */
-  static final String REPAIR = "not valid against the schema";
+  /**
+   * How a repair request opens. The demo never writes invalid JSON; a repair only follows a rule of
+   * the caller's that its answer broke, so it hands the JSON back as it was and the caller's own
+   * fallback decides.
+   */
+  static final String REPAIR = StructuredOutput.REPAIR_OPENING;
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -39,40 +44,37 @@ public final class DemoStages implements StubResponder {
     if (stage.isEmpty()) {
       return fallback.answer(request);
     }
-    IdeaWords words = IdeaWords.of(original(request));
-    return write(stage.get(), words);
+    String asked = request.lastUserMessage();
+    if (asked.startsWith(REPAIR)) {
+      int end = asked.indexOf("\n\nThe errors:");
+      return asked.substring(REPAIR.length(), end < 0 ? asked.length() : end).strip();
+    }
+    return write(stage.get(), IdeaWords.of(request), decision(request.system()));
   }
 
-  private static String write(Stage stage, IdeaWords words) {
+  /** The verdict the synthesis is asked to follow ("The verdict is test: …"), if any. */
+  private static Decision decision(String system) {
+    Matcher m = VERDICT.matcher(system == null ? "" : system);
+    return m.find() ? Decision.valueOf(m.group(1).toUpperCase(Locale.ROOT)) : Decision.TEST;
+  }
+
+  private static final Pattern VERDICT = Pattern.compile("The verdict is (pursue|test|pivot|drop)");
+
+  private static String write(Stage stage, IdeaWords words, Decision decision) {
     if (stage.specialist().isPresent()) {
       return json(new SpecialistWriter(words).report(stage.specialist().get()));
     }
     InterviewWriter interviewer = new InterviewWriter(words);
     return switch (stage) {
-      case INTERVIEW_QUESTION -> interviewer.question();
-      case INTERVIEW_EVALUATION -> json(interviewer.evaluation());
-      case INTERVIEW_TURN ->
-          interviewer.question() + "\n" + Separator.MARK + "\n" + json(interviewer.evaluation());
-      case SYNTHESIS -> json(new PlanWriter(words).masterplan());
+      // the one-call turn is no longer asked for; an old client still gets a question
+      case INTERVIEW_QUESTION, INTERVIEW_TURN -> interviewer.question();
+      case INTERVIEW_EVALUATION -> json(interviewer.assessment());
+      case SYNTHESIS -> json(new PlanWriter(words).masterplan(decision));
       case DEVILS_ADVOCATE -> json(new JudgeWriter(words).critique());
       case TRIBUNAL -> json(new JudgeWriter(words).verdict());
       case DECK -> json(new DeckWriter(words).outline());
       default -> throw new IllegalStateException("no demo writer for " + stage);
     };
-  }
-
-  /**
-   * The request as first asked, without the rejected answers and repair prompts appended to it, so
-   * that a repair counts the same turn and gets the same JSON.
-   */
-  static ChatRequest original(ChatRequest request) {
-    List<Message> messages = request.messages();
-    while (messages.size() >= 3
-        && messages.getLast().content().contains(REPAIR)
-        && messages.get(messages.size() - 2).role() == Role.ASSISTANT) {
-      messages = messages.subList(0, messages.size() - 2);
-    }
-    return request.withMessages(messages);
   }
 
   private static String json(Object value) {

@@ -23,7 +23,8 @@ final class IdeaWords {
   private static final int EXCERPT_WORDS = 12;
   private static final int QUOTE_CHARS = 140;
   private static final Pattern IDEA_LINE = Pattern.compile("Idea:");
-  private static final Pattern ANSWER_LINE = Pattern.compile("A\\d+:");
+  private static final Pattern ANSWER_LINE =
+      Pattern.compile("A\\d+(?: " + Pattern.quote(FounderText.CLICKED) + ")?:");
 
   /** Words that open an idea without saying what it is ("I want to build an app that…"). */
   private static final Set<String> OPENERS =
@@ -78,12 +79,18 @@ final class IdeaWords {
   private final String idea;
   private final String brief;
   private final List<String> answers;
+  private final Set<Integer> clicked;
   private final int turn;
 
   IdeaWords(String idea, String brief, List<String> answers, int turn) {
+    this(idea, brief, answers, Set.of(), turn);
+  }
+
+  IdeaWords(String idea, String brief, List<String> answers, Set<Integer> clicked, int turn) {
     this.idea = idea;
     this.brief = brief;
     this.answers = List.copyOf(answers);
+    this.clicked = Set.copyOf(clicked);
     this.turn = turn;
   }
 
@@ -102,18 +109,34 @@ final class IdeaWords {
       idea = request.lastUserMessage().replaceAll("<[^>]*>", " ");
     }
     List<String> answers = new ArrayList<>();
+    Set<Integer> clicked = new java.util.HashSet<>();
     for (Message m : request.messages()) {
       if (m.role() == Role.USER) {
-        answers.addAll(allTagged(FounderText.ANSWER, m.content()));
+        List<String> found = allTagged(FounderText.ANSWER, m.content());
+        if (m.content().strip().startsWith(FounderText.CLICKED)) {
+          for (int i = 0; i < found.size(); i++) {
+            clicked.add(answers.size() + i);
+          }
+        }
+        answers.addAll(found);
       }
     }
     if (answers.isEmpty() && brief != null) {
-      answers.addAll(briefLine(brief, ANSWER_LINE));
+      for (String line : brief.split("\\R")) {
+        Matcher m = ANSWER_LINE.matcher(line.strip());
+        if (m.lookingAt() && !line.strip().substring(m.end()).isBlank()) {
+          if (line.contains(FounderText.CLICKED)) {
+            clicked.add(answers.size());
+          }
+          answers.add(line.strip().substring(m.end()).strip());
+        }
+      }
     }
     return new IdeaWords(
         clean(idea),
         brief == null ? "" : brief.strip(),
         answers.stream().map(IdeaWords::clean).toList(),
+        clicked,
         turn(request.messages()));
   }
 
@@ -217,6 +240,11 @@ final class IdeaWords {
 
   List<String> answers() {
     return answers;
+  }
+
+  /** Whether answer {@code i} (from 0) was a clicked quick reply: a position, not evidence. */
+  boolean clicked(int i) {
+    return clicked.contains(i);
   }
 
   int turn() {

@@ -21,8 +21,8 @@ final class InterviewLines {
                   + " happened: who was it, and what did they do next?");
       case CUSTOMER ->
           List.of(
-              "Who exactly would use \"{idea}\" first: name one person you have spoken to, and"
-                  + " what do they do today instead?",
+              "Who is the last person you spoke to who needs \"{idea}\", and what do they do"
+                  + " today instead?",
               "Which specific person have you watched struggle without \"{idea}\", what is their"
                   + " job, and how did they cope last week?");
       case MARKET ->
@@ -35,8 +35,8 @@ final class InterviewLines {
           List.of(
               "What do people use today instead of \"{idea}\", and what did the last one you spoke"
                   + " to complain about in it?",
-              "What is the smallest version of \"{idea}\" you could put in front of someone this"
-                  + " week, and what would they stop doing because of it?");
+              "What is the smallest version of \"{idea}\" you have put in front of someone, and"
+                  + " what did they stop doing because of it?");
       case BUSINESS_MODEL ->
           List.of(
               "Has anyone paid, pre-ordered or signed a letter of intent for \"{idea}\" yet, and"
@@ -57,65 +57,47 @@ final class InterviewLines {
                   + " what broke?");
       case GO_TO_MARKET ->
           List.of(
-              "How did the last person you told about \"{idea}\" hear of you, and how would the"
-                  + " next hundred find you?",
+              "How did the last person you told about \"{idea}\" hear of you, and where did the"
+                  + " next ones come from?",
               "Where do the first ten users of \"{idea}\" gather today, and when did you last"
                   + " reach out to one of them?");
     };
   }
 
-  /** Concrete answers a founder might give to that dimension's question; all different. */
+  /**
+   * Positions a founder might take on that dimension's question; all different. Never a fact the
+   * founder has not given (no numbers, no names): the founder says the facts in their own words.
+   */
   static List<String> choices(Dimension d) {
     return switch (d) {
       case PROBLEM ->
           List.of(
-              "Last week a shop owner told me she loses about three hours a week to this.",
-              "It happened to me twice this month; both times I ended up doing it by hand in a"
-                  + " spreadsheet.",
-              "Honestly, I have not seen it happen to anyone but me yet.",
-              "Five of the eight people I interviewed described it without being asked.");
+              "It happened recently — I'll describe it",
+              "Not that I've seen myself",
+              "Only to me so far",
+              "I don't know yet");
       case CUSTOMER ->
-          List.of(
-              "Freelancers who deal with it every week; I spoke to four of them last month.",
-              "Operations leads at companies of 10 to 50 people; one is a former colleague.",
-              "I have not spoken to a specific customer yet.",
-              "Two friends who asked me last year for exactly this.");
+          List.of("Yes — I'll say who they are", "Not yet", "Only friends so far", "I don't know");
       case MARKET ->
           List.of(
-              "I counted about 1,200 businesses in my region from a public registry.",
-              "Around 40,000 in the country, from the trade association's member count.",
-              "I have not counted them; the number comes from a market report.",
-              "They already spend about $50 a month each on workarounds.");
+              "I counted — I'll give the number",
+              "Not yet",
+              "Only from a market report",
+              "I don't know");
       case SOLUTION ->
           List.of(
-              "Spreadsheets and group chats; the last person I asked loses track every week.",
-              "A generic tool that costs too much and does ten things beyond what they need.",
-              "Nothing: they simply live with the problem today.",
-              "I could run \"{idea}\" by hand for three customers this week, no code needed.");
+              "They use a workaround — I'll describe it",
+              "Nothing: they live with it",
+              "I haven't asked",
+              "I don't know");
       case BUSINESS_MODEL ->
-          List.of(
-              "Two people pre-paid $20 each after I showed them a mock-up.",
-              "Nobody has paid yet; three said they would at around $15 a month.",
-              "Their company pays about $200 a month for workarounds, signed off by the owner.",
-              "A free tier, then teams pay per seat.");
+          List.of("Yes — I'll say how much", "Not yet", "Only promises so far", "I don't know");
       case UNFAIR_ADVANTAGE ->
-          List.of(
-              "I worked six years in this industry and know the buyers personally.",
-              "A dataset behind \"{idea}\" that took me two years to collect.",
-              "Nothing yet, apart from speed and caring more than anyone else.",
-              "A partner who already sells to exactly these customers.");
+          List.of("Yes — I'll explain it", "Nothing yet", "Only speed so far", "I don't know");
       case FEASIBILITY ->
-          List.of(
-              "I built a rough prototype over a weekend; the matching logic was the hardest part.",
-              "Getting access to the data is the hard part, and I have not tested it yet.",
-              "My co-founder built something similar at her last job.",
-              "I did it by hand for two customers last month and it worked.");
+          List.of("Yes — I'll say what broke", "Not yet", "Only on paper", "I don't know");
       case GO_TO_MARKET ->
-          List.of(
-              "The last three found me through an online community where people ask about this.",
-              "Through the newsletter I already write for 2,000 people in this niche.",
-              "I have not reached out to anyone yet.",
-              "Cold emails to 50 local businesses: 6 replied and 2 took a call.");
+          List.of("Yes — I'll say how", "Not yet", "Only friends and family", "I don't know");
     };
   }
 

@@ -1,5 +1,7 @@
 package dev.socra.core.stub;
 
+import dev.socra.core.pipeline.Decision;
+import dev.socra.core.pipeline.Experiment;
 import dev.socra.core.pipeline.Masterplan;
 import dev.socra.core.pipeline.Masterplan.Component;
 import dev.socra.core.pipeline.Masterplan.Entity;
@@ -19,15 +21,25 @@ final class PlanWriter {
     this.idea = "\"" + words.label() + "\"";
   }
 
-  Masterplan masterplan() {
+  /** The plan a verdict calls for: for anything but pursue, the experiment comes first. */
+  Masterplan masterplan(Decision decision) {
     String summary =
-        "Build "
-            + idea
-            + " as one web application around the single workflow the interview showed people"
-            + " need, run it by hand for the first customers, and automate only what they use"
-            + " every week.";
+        decision == Decision.PURSUE
+            ? "Build "
+                + idea
+                + " as one web application around the single workflow the interview showed"
+                + " people need, run it by hand for the first customers, and automate only what"
+                + " they use every week."
+            : "Test "
+                + idea
+                + " by hand before building it: if 3 of 10 people pay a deposit for the result,"
+                + " build one web application around the single workflow they used.";
     return new Masterplan(
-        summary,
+        List.of(
+            new Experiment(
+                "People will pay for " + idea + " rather than keep their workaround",
+                "Deliver the result by hand to 10 people who described the problem",
+                "3 of 10 pay a deposit within 2 weeks")),
         components(),
         List.of(
             "A user describes their need in the web app; the API stores it as a request.",
@@ -53,7 +65,8 @@ final class PlanWriter {
             "Share of new users who complete the core workflow in their first week",
             "Retention after four weeks",
             "Conversion from free to paid",
-            "Cost to acquire a customer versus first-year revenue"));
+            "Cost to acquire a customer versus first-year revenue"),
+        summary);
   }
 
   private List<Component> components() {

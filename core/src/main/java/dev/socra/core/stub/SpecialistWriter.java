@@ -1,14 +1,20 @@
 package dev.socra.core.stub;
 
 import dev.socra.core.interview.Dimension;
+import dev.socra.core.pipeline.Basis;
+import dev.socra.core.pipeline.Finding;
+import dev.socra.core.pipeline.SizingInput;
 import dev.socra.core.pipeline.Specialist;
 import dev.socra.core.pipeline.SpecialistReport;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The five demo specialists: findings on their own focus, evidence quoted from the founder. */
+/**
+ * The five demo specialists: findings on their own focus, each marked with its basis: the founder's
+ * typed answers quoted as founder findings, the rest inference or general knowledge.
+ */
 final class SpecialistWriter {
-  private static final int EVIDENCE = 3;
+  private static final int EVIDENCE = 2;
 
   private final IdeaWords words;
 
@@ -24,9 +30,83 @@ final class SpecialistWriter {
             + "\": promising where the founder gave specifics, unproven on "
             + s.focus()
             + ".";
+    List<Finding> findings = new ArrayList<>(evidence(s));
+    List<String> general = findings(s);
+    List<Basis> bases = bases(s);
+    for (int i = 0; i < general.size(); i++) {
+      findings.add(
+          new Finding(
+              bases.get(i), bases.get(i) == Basis.INFERENCE ? sources() : "", general.get(i)));
+    }
     return new SpecialistReport(
-        s, summary, findings(s), evidence(s), openQuestions(s), confidence());
+        s,
+        findings,
+        s == Specialist.MARKET ? sizing() : List.of(),
+        openQuestions(s),
+        summary,
+        confidence());
   }
+
+  /** What each of a specialist's own findings rests on, in their order. */
+  private static List<Basis> bases(Specialist s) {
+    Basis i = Basis.INFERENCE;
+    Basis g = Basis.GENERAL_KNOWLEDGE;
+    return switch (s) {
+      case MARKET -> List.of(i, g, i, i);
+      case ARCHITECTURE -> List.of(i, g, i, g);
+      case ECONOMICS -> List.of(g, g, i, i);
+      case GO_TO_MARKET -> List.of(i, g, i, i);
+      case RISK -> List.of(g, g, g, i);
+    };
+  }
+
+  /** The typed answers an inference rests on ("A1, A3"), or the idea. */
+  private String sources() {
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < words.answers().size() && out.size() < 3; i++) {
+      if (!words.clicked(i)) {
+        out.add("A" + (i + 1));
+      }
+    }
+    return out.isEmpty() ? "idea" : String.join(", ", out);
+  }
+
+  /**
+   * The market bottom-up: how many people the founder counted (their first number, when they gave
+   * one), what each might pay (general knowledge), and the product of the two.
+   */
+  private List<SizingInput> sizing() {
+    String count = "not counted yet";
+    String source = "";
+    Basis basis = Basis.INFERENCE;
+    for (int i = 0; i < words.answers().size(); i++) {
+      java.util.regex.Matcher m = NUMBER.matcher(words.answers().get(i));
+      if (!words.clicked(i) && m.find()) {
+        count = m.group();
+        source = "A" + (i + 1);
+        basis = Basis.FOUNDER;
+        break;
+      }
+    }
+    int price = price();
+    return List.of(
+        new SizingInput("customers in the first segment", basis, source, count),
+        new SizingInput(
+            "price a customer pays a month",
+            Basis.GENERAL_KNOWLEDGE,
+            "",
+            "$" + price + " (check this)"),
+        new SizingInput(
+            "first-segment revenue a year",
+            Basis.INFERENCE,
+            source,
+            basis == Basis.FOUNDER
+                ? count + " × $" + price + " × 12"
+                : "unknown until the segment is counted"));
+  }
+
+  private static final java.util.regex.Pattern NUMBER =
+      java.util.regex.Pattern.compile("\\p{Nd}[\\p{Nd},]*");
 
   private List<String> findings(Specialist s) {
     String idea = "\"" + words.label() + "\"";
@@ -101,27 +181,38 @@ final class SpecialistWriter {
   }
 
   /**
-   * The founder's answers that bear on this focus (else the latest ones), in the order given, then
-   * the brief's lines when there are no answers, then the idea.
+   * The founder's typed answers that bear on this focus (else the latest ones), quoted as founder
+   * findings; the idea when there are none.
    */
-  private List<String> evidence(Specialist s) {
+  private List<Finding> evidence(Specialist s) {
     List<String> answers = words.answers();
     java.util.SortedSet<Integer> picked = new java.util.TreeSet<>();
     for (int i = 0; i < answers.size() && picked.size() < EVIDENCE; i++) {
-      if (relevant(s).contains(IdeaWords.dimensionOf(i + 1))) {
+      if (!words.clicked(i) && relevant(s).contains(IdeaWords.dimensionOf(i + 1))) {
         picked.add(i);
       }
     }
-    for (int i = answers.size() - 1; i >= 0 && picked.size() < EVIDENCE - 1; i--) {
-      picked.add(i);
+    for (int i = answers.size() - 1; i >= 0 && picked.size() < EVIDENCE; i--) {
+      if (!words.clicked(i)) {
+        picked.add(i);
+      }
     }
-    List<String> out = new ArrayList<>();
-    picked.forEach(i -> out.add("Answer " + (i + 1) + ": " + IdeaWords.quote(answers.get(i))));
-    List<String> brief = answers.isEmpty() ? words.briefLines() : List.of();
-    for (int i = 0; i < brief.size() && out.size() < EVIDENCE; i++) {
-      out.add("From the brief: " + IdeaWords.quote(brief.get(i)));
+    List<Finding> out = new ArrayList<>();
+    picked.forEach(
+        i ->
+            out.add(
+                new Finding(
+                    Basis.FOUNDER,
+                    "A" + (i + 1),
+                    "The founder said " + IdeaWords.quote(answers.get(i)))));
+    if (out.isEmpty()) {
+      out.add(
+          new Finding(
+              Basis.FOUNDER,
+              "idea",
+              "The idea as the founder put it: "
+                  + IdeaWords.quote(IdeaWords.firstSentence(words.idea()))));
     }
-    out.add("The idea: " + IdeaWords.quote(IdeaWords.firstSentence(words.idea())));
     return out;
   }
 

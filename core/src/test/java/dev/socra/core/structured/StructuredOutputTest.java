@@ -97,11 +97,9 @@ class StructuredOutputTest {
           });
       StructuredOutput structured = new StructuredOutput(router);
       assertThat(structured.complete(request, CRITIQUE).calls()).hasSize(3);
-      assertThat(structured.repairOnce(request, "{not json", List.of("not JSON"), CRITIQUE))
-          .isPresent();
     }
-    // first answer, its repair, the next target; then the one repair of another's answer
-    assertThat(seen).hasSize(4).containsOnly(tags);
+    // first answer, its repair, the next target
+    assertThat(seen).hasSize(3).containsOnly(tags);
   }
 
   @Test
@@ -126,5 +124,52 @@ class StructuredOutputTest {
     assertThat(schema.path("properties").path("killCriteria").path("minItems").asInt())
         .isEqualTo(2);
     assertThat(SchemaCheck.errors(Critique.class, new ObjectMapper().readTree(VALID))).isEmpty();
+  }
+
+  @Test
+  void theModelIsShownAFilledInExampleAndLimitsNotARawSchema() {
+    ChatRequest asked =
+        StructuredOutput.withSchema(
+            ChatRequest.of("attack it").withSystem("Socra stage: devils-advocate"), CRITIQUE);
+    assertThat(asked.system())
+        .contains("Use exactly the fields of this example, in this order")
+        .contains("\"weaknesses\":[")
+        .contains("- weaknesses: 2 to 8 items")
+        .doesNotContain("$defs")
+        .doesNotContain("$ref")
+        .doesNotContain("\"type\"");
+    // the schema itself still goes natively to targets that take one
+    assertThat(asked.format())
+        .isEqualTo(
+            new dev.socra.llm.ResponseFormat.JsonSchema("Critique", Schemas.of(Critique.class)));
+  }
+
+  @Test
+  void aRepairSendsTheBrokenJsonAndItsErrorsNotTheConversationAgain() {
+    String transcript = "<answer>" + "We visited forty workshops. ".repeat(200) + "</answer>";
+    dev.socra.core.ScriptedModel model =
+        new dev.socra.core.ScriptedModel()
+            .script(
+                dev.socra.core.persona.Stage.DEVILS_ADVOCATE,
+                "Sure! {\"weaknesses\": [\"one\"], \"strongestCase\": \"x\"}",
+                VALID);
+    ChatRequest request =
+        ChatRequest.of(transcript)
+            .withSystem(dev.socra.core.persona.Stage.DEVILS_ADVOCATE.marker() + "\nYou attack.");
+    try (Router router = Routers.build(Routers.unpaced(), model)) {
+      Structured<Critique> r = new StructuredOutput(router).complete(request, CRITIQUE);
+      assertThat(r.value().strongestCase()).isEqualTo("Nobody pays");
+    }
+    ChatRequest repair = model.requests().getLast();
+    assertThat(repair.messages()).hasSize(1);
+    assertThat(repair.lastUserMessage())
+        .startsWith(StructuredOutput.REPAIR_OPENING)
+        .contains("{\"weaknesses\":[\"one\"],\"strongestCase\":\"x\"}")
+        .contains("killCriteria")
+        .doesNotContain("forty workshops");
+    assertThat(repair.system())
+        .startsWith(dev.socra.core.persona.Stage.DEVILS_ADVOCATE.marker())
+        .contains("Use exactly the fields of this example");
+    assertThat(repair.lastUserMessage().length()).isLessThan(transcript.length() / 5);
   }
 }

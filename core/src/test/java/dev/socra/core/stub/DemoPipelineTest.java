@@ -3,9 +3,12 @@ package dev.socra.core.stub;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.socra.core.interview.Interview;
+import dev.socra.core.pipeline.Basis;
 import dev.socra.core.pipeline.Criterion;
 import dev.socra.core.pipeline.Critique;
+import dev.socra.core.pipeline.Decision;
 import dev.socra.core.pipeline.DeckOutline;
+import dev.socra.core.pipeline.Finding;
 import dev.socra.core.pipeline.IdeaBrief;
 import dev.socra.core.pipeline.Masterplan;
 import dev.socra.core.pipeline.Specialist;
@@ -46,14 +49,17 @@ class DemoPipelineTest {
       assertThat(r.openQuestions()).isNotEmpty();
       assertThat(r.summary()).contains(s.focus());
       assertThat(DemoFixtures.quotesIdea(answer, idea)).isTrue();
-      // Evidence quotes what the founder answered (cut to a quotable length).
-      String firstAnswer = interview.turns().getFirst().answer();
-      assertThat(String.join("\n", r.evidence()))
-          .containsAnyOf(
-              interview.turns().stream()
-                  .map(t -> t.answer().substring(0, Math.min(40, t.answer().length())))
-                  .toArray(String[]::new));
-      assertThat(firstAnswer).isNotBlank();
+      // The founder's findings quote what they answered (cut to a quotable length), citing it.
+      List<Finding> founder =
+          r.findings().stream().filter(f -> f.basis() == Basis.FOUNDER).toList();
+      assertThat(founder).isNotEmpty();
+      for (Finding f : founder) {
+        int n = Integer.parseInt(f.source().substring(1));
+        String said = interview.turns().get(n - 1).answer();
+        assertThat(f.claim()).contains(said.substring(0, Math.min(40, said.length())));
+      }
+      assertThat(r.findings()).anyMatch(f -> f.basis() == Basis.GENERAL_KNOWLEDGE);
+      assertThat(r.sizing()).hasSize(s == Specialist.MARKET ? 3 : 0);
     }
   }
 
@@ -64,7 +70,7 @@ class DemoPipelineTest {
     List<String> findings =
         List.of(Specialist.values()).stream()
             .map(s -> answer(DemoFixtures.PROMPTS.specialist(s, brief)))
-            .map(a -> read(SpecialistReport.class, a).findings().getFirst())
+            .map(a -> read(SpecialistReport.class, a).findings().getLast().claim())
             .toList();
     assertThat(findings).doesNotHaveDuplicates();
   }
@@ -75,14 +81,7 @@ class DemoPipelineTest {
     String brief = IdeaBrief.of(DemoFixtures.answered(idea, 7));
     String reports = answer(DemoFixtures.PROMPTS.specialist(Specialist.MARKET, brief));
 
-    String plan = answer(DemoFixtures.PROMPTS.synthesis(brief, reports));
-    Masterplan m = read(Masterplan.class, plan);
-    assertThat(m.phases()).hasSizeBetween(3, 4).allSatisfy(p -> assertThat(p.weeks()).isPositive());
-    assertThat(m.technology()).allSatisfy(t -> assertThat(t.reason()).isNotBlank());
-    assertThat(m.infrastructure().monthlyCostEstimate()).contains("$");
-    assertThat(DemoFixtures.quotesIdea(m.summary(), idea)).isTrue();
-
-    String critique = answer(DemoFixtures.PROMPTS.devilsAdvocate(brief, plan));
+    String critique = answer(DemoFixtures.PROMPTS.devilsAdvocate(brief, reports));
     read(Critique.class, critique);
     assertThat(DemoFixtures.quotesIdea(critique, idea)).isTrue();
 
@@ -91,9 +90,19 @@ class DemoPipelineTest {
     assertThat(v.scores())
         .extracting(Verdict.RubricScore::criterion)
         .containsExactly(Criterion.values());
+    assertThat(v.experiments()).isNotEmpty();
     assertThat(DemoFixtures.quotesIdea(verdict, idea)).isTrue();
 
-    String deck = answer(DemoFixtures.PROMPTS.deck(brief, plan, verdict));
+    String plan =
+        answer(DemoFixtures.PROMPTS.synthesis(brief, reports, critique, verdict, v.decision()));
+    Masterplan m = read(Masterplan.class, plan);
+    assertThat(m.experiments()).isNotEmpty();
+    assertThat(m.phases()).hasSizeBetween(3, 4).allSatisfy(p -> assertThat(p.weeks()).isPositive());
+    assertThat(m.technology()).allSatisfy(t -> assertThat(t.reason()).isNotBlank());
+    assertThat(m.infrastructure().monthlyCostEstimate()).contains("$");
+    assertThat(DemoFixtures.quotesIdea(m.summary(), idea)).isTrue();
+
+    String deck = answer(DemoFixtures.PROMPTS.deck(brief, plan, verdict, reports));
     DeckOutline d = read(DeckOutline.class, deck);
     assertThat(d.slides())
         .extracting(DeckOutline.Slide::title)
@@ -115,8 +124,12 @@ class DemoPipelineTest {
   @FieldSource("IDEAS")
   void differentIdeasGetDifferentPlans(String idea) {
     String other = idea.equals(DemoFixtures.SHORT) ? DemoFixtures.GERMAN : DemoFixtures.SHORT;
-    String a = answer(DemoFixtures.PROMPTS.synthesis(IdeaBrief.of(Interview.start(idea, 7)), ""));
-    String b = answer(DemoFixtures.PROMPTS.synthesis(IdeaBrief.of(Interview.start(other, 7)), ""));
+    String a = answer(plan(IdeaBrief.of(Interview.start(idea, 7))));
+    String b = answer(plan(IdeaBrief.of(Interview.start(other, 7))));
     assertThat(a).isNotEqualTo(b);
+  }
+
+  private static ChatRequest plan(String brief) {
+    return DemoFixtures.PROMPTS.synthesis(brief, "", "", "test", Decision.TEST);
   }
 }

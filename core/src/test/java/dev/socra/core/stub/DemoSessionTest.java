@@ -11,7 +11,9 @@ import dev.socra.core.pipeline.Verdict;
 import dev.socra.core.session.InMemorySessionRepository;
 import dev.socra.core.session.Session;
 import dev.socra.llm.Router;
+import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 
@@ -19,25 +21,45 @@ import org.junit.jupiter.params.provider.FieldSource;
 class DemoSessionTest {
   private static final List<String> IDEAS = DemoFixtures.IDEAS;
 
+  @TempDir Path dir;
+
   @ParameterizedTest
   @FieldSource("IDEAS")
-  void aDemoSessionStreamsItsQuestionsLastsAboutSevenTurnsAndEndsWithADeck(String idea) {
-    try (Router router = Routers.demo()) {
+  void aDemoSessionStreamsItsQuestionsEndsWhenEvidenceIsInAndEndsWithADeck(String idea) {
+    try (Router router = Routers.demo(dir)) {
       Socra socra = new Socra(router, new InMemorySessionRepository(), "default");
       Session s = socra.start(idea, 10);
       while (!s.interview().complete()) {
         StringBuilder streamed = new StringBuilder();
         s = socra.ask(s, streamed::append);
+        // the founder sees the question alone, never the replies written after it
         assertThat(streamed.toString().strip()).isEqualTo(s.interview().open().question());
-        s = socra.answer(s, s.interview().open().evaluation().choices().getFirst());
+        int n = s.interview().turns().size();
+        s = socra.answer(s, DemoFixtures.TYPED.apply(n, s.interview().open()));
       }
-      assertThat(s.interview().answered()).isBetween(5, 7);
+      // typed answers with numbers are evidence: enough is known before the cap
+      assertThat(s.interview().answered()).isBetween(4, 9);
 
       s = socra.runPipeline(s, e -> {});
       assertThat(s.result(Stage.SYNTHESIS, Masterplan.class).summary())
           .contains(DemoFixtures.label(idea));
       assertThat(s.result(Stage.TRIBUNAL, Verdict.class).scores()).hasSize(5);
       assertThat(s.result(Stage.DECK, DeckOutline.class).slides()).hasSize(10);
+    }
+  }
+
+  @ParameterizedTest
+  @FieldSource("IDEAS")
+  void aFounderWhoOnlyClicksQuickRepliesIsAskedUpToTheCap(String idea) {
+    try (Router router = Routers.demo(dir)) {
+      Socra socra = new Socra(router, new InMemorySessionRepository(), "default");
+      Session s = socra.start(idea, 6);
+      while (!s.interview().complete()) {
+        s = socra.ask(s, t -> {});
+        s = socra.answer(s, s.interview().open().evaluation().choices().getFirst());
+      }
+      assertThat(s.interview().answered()).isEqualTo(6);
+      assertThat(s.interview().turns()).allMatch(t -> t.quickReply());
     }
   }
 }

@@ -2,7 +2,7 @@ package dev.socra.core.stub;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.socra.core.interview.TurnEvaluation;
+import dev.socra.core.interview.Assessment;
 import dev.socra.core.persona.FounderText;
 import dev.socra.core.persona.Stage;
 import dev.socra.core.structured.Validity;
@@ -76,32 +76,37 @@ class DemoStagesTest {
     assertThat(words.turn()).isEqualTo(2);
     assertThat(words.answers()).containsExactly("Facility managers in Berlin");
     assertThat(words.idea()).isEqualTo("Bike repair vans for offices");
-    // The evaluation's request ends with the question it evaluates: still turn 2.
+    // A clicked reply is marked before its tag, and is known as one.
     m.add(Message.assistant("How many of them did you call last week?"));
-    m.add(Message.user("Evaluate the idea and give quick replies."));
-    assertThat(IdeaWords.of(request(Stage.INTERVIEW_EVALUATION, m)).turn()).isEqualTo(2);
+    m.add(
+        Message.user(FounderText.CLICKED + "\n" + FounderText.wrap(FounderText.ANSWER, "Not yet")));
+    IdeaWords later = IdeaWords.of(request(Stage.INTERVIEW_EVALUATION, m));
+    assertThat(later.turn()).isEqualTo(3);
+    assertThat(later.clicked(0)).isFalse();
+    assertThat(later.clicked(1)).isTrue();
   }
 
   @Test
-  void aRepairRequestGetsTheSameValidJsonAgain() {
-    List<Message> m = new ArrayList<>();
-    m.add(Message.user(FounderText.wrap(FounderText.IDEA, DemoFixtures.LONG)));
-    m.add(Message.assistant("Who orders the stock today?"));
-    m.add(Message.user(FounderText.wrap(FounderText.ANSWER, "The owner, every Monday.")));
-    m.add(Message.assistant("How much did expired stock cost last year?"));
-    m.add(Message.user("Evaluate."));
-    ChatRequest first = request(Stage.INTERVIEW_EVALUATION, m);
-    String answer = DEMO.answer(first);
-
-    List<Message> repair = new ArrayList<>(m);
-    repair.add(Message.assistant("{\"scores\": []}"));
-    repair.add(
-        Message.user(
-            "That answer is not valid against the schema. The errors:\n- $.scores: too few\n"
-                + "Reply with the corrected JSON object only."));
-    assertThat(DEMO.answer(first.withMessages(repair))).isEqualTo(answer);
-    Validity<TurnEvaluation> plain = new Validity<>(TurnEvaluation.class, x -> List.of());
-    assertThat(plain.read(answer).errors()).isEmpty();
+  void aRepairRequestGetsTheJsonItCarriesBackUnchanged() {
+    String json = "{\"weaknesses\": [\"x\"]}";
+    ChatRequest repair =
+        request(
+            Stage.DEVILS_ADVOCATE,
+            List.of(
+                Message.user(
+                    DemoStages.REPAIR
+                        + "\n"
+                        + json
+                        + "\n\nThe errors:\n- $.weaknesses: too few\nReply with the JSON.")));
+    assertThat(DEMO.answer(repair)).isEqualTo(json);
+    // a founder who types the repair's words into the idea gets no special treatment
+    String idea = FounderText.wrap(FounderText.IDEA, DemoStages.REPAIR + " {\"a\": 1}");
+    Validity<Assessment> assessment = new Validity<>(Assessment.class, x -> List.of());
+    assertThat(
+            assessment
+                .read(DEMO.answer(request(Stage.INTERVIEW_EVALUATION, List.of(Message.user(idea)))))
+                .errors())
+        .isEmpty();
   }
 
   @Test
@@ -109,12 +114,10 @@ class DemoStagesTest {
     String idea = "Tags </answer> \"quotes\" \\ backslashes, braces } { and ###JSON### in text";
     ChatRequest r =
         request(
-            Stage.INTERVIEW_TURN, List.of(Message.user(FounderText.wrap(FounderText.IDEA, idea))));
-    String answer = DEMO.answer(r);
-    String[] parts = answer.split(java.util.regex.Pattern.quote("###JSON###"), -1);
-    assertThat(parts).hasSize(2);
-    Validity<TurnEvaluation> plain = new Validity<>(TurnEvaluation.class, x -> List.of());
-    assertThat(plain.read(parts[1]).errors()).isEmpty();
+            Stage.INTERVIEW_EVALUATION,
+            List.of(Message.user(FounderText.wrap(FounderText.IDEA, idea))));
+    Validity<Assessment> plain = new Validity<>(Assessment.class, x -> List.of());
+    assertThat(plain.read(DEMO.answer(r)).errors()).isEmpty();
   }
 
   @Test

@@ -35,7 +35,7 @@ class ProviderFailoverBrowserTest {
               + " appointment cost the tuner?",
           "How many tuners work within an hour's drive of you, and how many of them have you"
               + " talked to?",
-          "What would a tuner pay per booking before the tool stops being worth it?");
+          "What did the last tuner you spoke to pay per booking, and who signed it off?");
   static final List<String> CHOICES =
       List.of(
           "Owners call the tuner they used last time",
@@ -54,12 +54,21 @@ class ProviderFailoverBrowserTest {
     first = FakeProvider.start(pace);
     second = FakeProvider.start(pace);
     for (var fake : List.of(Map.entry(first, FIRST), Map.entry(second, SECOND))) {
-      fake.getKey().scriptWhen(fake.getValue(), Stage.INTERVIEW_QUESTION.marker(), QUESTIONS);
+      fake.getKey()
+          .scriptWhen(
+              fake.getValue(),
+              Stage.INTERVIEW_QUESTION.marker(),
+              QUESTIONS.stream()
+                  .map(q -> q + "\nReplies:\n- " + String.join("\n- ", CHOICES))
+                  .toList());
       fake.getKey()
           .scriptWhen(fake.getValue(), Stage.INTERVIEW_EVALUATION.marker(), List.of(evaluation()));
     }
     // Only the first question's stream is cut, so each later turn shows the page's other paths.
-    first.setBehaviour(FIRST, "cut-after=6+times=1");
+    // The turn's evaluation is asked first: its whole answer, cut in half, is tried twice (a
+    // transient failure gets one retry) and then served by the second provider; the question's
+    // stream is the first provider's third request.
+    first.setBehaviour(FIRST, "cut-after=6+times=3");
 
     Path dir = Files.createTempDirectory("socra-web-failover");
     Path config = dir.resolve("socra-failover.yaml");
@@ -219,7 +228,10 @@ class ProviderFailoverBrowserTest {
     return fake.attempts().stream().filter(SeenRequest::stream).toList();
   }
 
-  /** A valid evaluation: every dimension scored once, assumptions, distinct quick replies. */
+  /**
+   * A valid assessment: every dimension scored once (nothing is evidenced yet), assumptions. The
+   * quick replies come with each question.
+   */
   static String evaluation() {
     String[] dims = {
       "problem", "customer", "market", "solution",
@@ -231,20 +243,13 @@ class ProviderFailoverBrowserTest {
           .append(i == 0 ? "" : ",")
           .append("{\"dimension\":\"")
           .append(dims[i])
-          .append("\",\"score\":")
-          .append(2 + i % 4)
-          .append(",\"reason\":\"Only the founder's word so far.\"}");
+          .append("\",\"reason\":\"no evidence — only the founder's word so far\",\"score\":0}");
     }
-    StringBuilder choices = new StringBuilder();
-    for (String c : CHOICES) {
-      choices.append(choices.isEmpty() ? "" : ",").append('"').append(c).append('"');
-    }
-    return "{\"scores\":["
+    return "{\"ideaKind\":\"services\",\"vaguePhrases\":[],\"scores\":["
         + scores
         + "],\"assumptions\":[{\"statement\":\"Tuners lose bookings to missed calls.\","
-        + "\"category\":\"problem\",\"status\":\"untested\",\"movedBy\":\"\"}],"
-        + "\"choices\":["
-        + choices
-        + "],\"enoughKnown\":false}";
+        + "\"category\":\"problem\",\"movedBy\":\"\",\"status\":\"untested\"}],"
+        + "\"riskiestAssumption\":\"Tuners lose bookings to missed calls.\","
+        + "\"enoughKnown\":false}";
   }
 }

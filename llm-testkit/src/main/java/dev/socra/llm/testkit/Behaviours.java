@@ -31,9 +31,13 @@ final class Behaviours {
 
   /**
    * Counts one request for {@code model} and returns the directives that apply to it: with {@code
-   * times=K}, the faults only for the first K requests.
+   * times=K}, the faults only for the first K requests; with {@code streams-only}, only for
+   * streamed requests (whole answers are neither disturbed nor counted).
    */
-  Directives next(String model, Directives directives) {
+  Directives next(String model, Directives directives, boolean stream) {
+    if (directives.has("streams-only") && !stream) {
+      return directives.withoutFaults();
+    }
     if (!directives.has("times")) {
       return directives;
     }

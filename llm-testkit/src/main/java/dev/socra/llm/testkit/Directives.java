@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
 record Directives(Map<String, String> values) {
 
   /** Change the answer's shape, not its success; they stay in force after {@code times=K}. */
-  static final Set<String> SHAPING = Set.of("tokens", "no-usage", "times");
+  static final Set<String> SHAPING = Set.of("tokens", "no-usage", "times", "streams-only");
 
   /** Misbehaviours; {@code times=K} limits them to the first K requests for a model. */
   static final Set<String> FAULTS =

@@ -54,7 +54,7 @@ final class ModelEndpoint {
         exchange,
         wire,
         request,
-        state.behaviours.next(request.model(), directives),
+        state.behaviours.next(request.model(), directives, request.stream()),
         headers,
         attempt,
         wire.apiKey(raw));

@@ -30,6 +30,8 @@
  *       no-usage} omits usage everywhere. These two stay in force after {@code times}.
  *   <li>{@code times=K} every other directive applies only to the first K requests for this model
  *       name that got past rate limiting.
+ *   <li>{@code streams-only} every other directive applies to streamed requests only; whole answers
+ *       are served normally and not counted by {@code times}.
  *   <li>{@code status=N} the provider's error body for N; {@code code=X} picks the error
  *       (context_length_exceeded, insufficient_quota, content_filter, or any code) and implies its
  *       status; {@code retry-after=S}, {@code retry-after-date=S}, {@code retry-after-ms=MS} add

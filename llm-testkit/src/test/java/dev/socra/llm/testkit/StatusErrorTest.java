@@ -188,6 +188,19 @@ class StatusErrorTest extends FakeServerTest {
   }
 
   @Test
+  void streamsOnlyLeavesWholeAnswersAloneAndCountsOnlyStreams() throws Exception {
+    String model = "m+status=503+times=1+streams-only";
+
+    assertThat(openAi(model).statusCode()).as("whole answer, untouched").isEqualTo(200);
+    assertThat(wire.openAi(Wire.openAiBody(model, true, "hi")).statusCode())
+        .as("the first stream gets the fault")
+        .isEqualTo(503);
+    assertThat(wire.openAi(Wire.openAiBody(model, true, "hi")).statusCode())
+        .as("times=1 is spent by the stream")
+        .isEqualTo(200);
+  }
+
+  @Test
   void setBehaviourOverridesTheNameAndRestartsTimes() throws Exception {
     fake.setBehaviour("gpt-4o", "status=500+times=1");
 

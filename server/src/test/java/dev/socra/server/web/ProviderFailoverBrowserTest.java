@@ -65,10 +65,8 @@ class ProviderFailoverBrowserTest {
           .scriptWhen(fake.getValue(), Stage.INTERVIEW_EVALUATION.marker(), List.of(evaluation()));
     }
     // Only the first question's stream is cut, so each later turn shows the page's other paths.
-    // The turn's evaluation is asked first: its whole answer, cut in half, is tried twice (a
-    // transient failure gets one retry) and then served by the second provider; the question's
-    // stream is the first provider's third request.
-    first.setBehaviour(FIRST, "cut-after=6+times=3");
+    // The turn's evaluation is a whole answer and is served untouched.
+    first.setBehaviour(FIRST, "cut-after=6+times=1+streams-only");
 
     Path dir = Files.createTempDirectory("socra-web-failover");
     Path config = dir.resolve("socra-failover.yaml");

@@ -22,6 +22,7 @@ import dev.socra.llm.route.FailoverPolicy;
 import dev.socra.llm.route.RouteDescription;
 import dev.socra.llm.route.TargetHealth;
 import dev.socra.llm.route.TargetId;
+import dev.socra.llm.spend.SpendGate;
 import dev.socra.llm.tokens.TokenEstimator;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -55,8 +56,16 @@ public final class Router implements AutoCloseable {
   private final Clock clock;
   private final AtomicLong callIds = new AtomicLong();
 
-  private Router(RouterConfig config, StubResponder stub, Clock clock, BudgetStore store) {
+  private final SpendGate spendGate;
+
+  private Router(
+      RouterConfig config,
+      StubResponder stub,
+      Clock clock,
+      BudgetStore store,
+      SpendGate spendGate) {
     this.config = config;
+    this.spendGate = spendGate;
     this.clock = clock;
     this.policy = new FailoverPolicy(config.retry());
     // The JDK client never retries a POST by itself: the router's loop is the only retry loop.
@@ -141,7 +150,8 @@ public final class Router implements AutoCloseable {
         policy,
         tokens,
         clock,
-        this::publish);
+        this::publish,
+        spendGate);
   }
 
   /** The effective routes in the order they are tried: the one source of routing text. */
@@ -243,6 +253,7 @@ public final class Router implements AutoCloseable {
     private Clock clock = Clock.systemUTC();
     private BudgetStore budgetStore = new InMemoryBudgetStore();
     private final List<RouterListener> listeners = new ArrayList<>();
+    private SpendGate spendGate = SpendGate.NONE;
 
     private Builder(RouterConfig config) {
       this.config = config;
@@ -270,8 +281,17 @@ public final class Router implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Holds each attempt's most possible cost against a spending limit the caller keeps (a user's
+     * daily cap) before it is sent; none by default.
+     */
+    public Builder spendGate(SpendGate value) {
+      this.spendGate = value;
+      return this;
+    }
+
     public Router build() {
-      Router r = new Router(config, stub, clock, budgetStore);
+      Router r = new Router(config, stub, clock, budgetStore, spendGate);
       listeners.forEach(r::addListener);
       return r;
     }

@@ -23,6 +23,9 @@ import dev.socra.llm.route.FailoverPolicy;
 import dev.socra.llm.route.FailoverPolicy.Decision;
 import dev.socra.llm.route.TargetHealth;
 import dev.socra.llm.route.TargetId;
+import dev.socra.llm.spend.SpendCeiling;
+import dev.socra.llm.spend.SpendGate;
+import dev.socra.llm.spend.SpendRefusedException;
 import dev.socra.llm.tokens.TokenEstimator;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -53,6 +56,7 @@ public final class Call {
   private final TokenEstimator tokens;
   private final Clock clock;
   private final Consumer<RouterEvent> events;
+  private final SpendGate spend;
 
   private final Instant deadline;
   private final List<Attempt> attempts = new ArrayList<>();
@@ -91,7 +95,8 @@ public final class Call {
       FailoverPolicy policy,
       TokenEstimator tokens,
       Clock clock,
-      Consumer<RouterEvent> events) {
+      Consumer<RouterEvent> events,
+      SpendGate spend) {
     this.id = id;
     this.request = request;
     this.stream = stream;
@@ -105,6 +110,7 @@ public final class Call {
     this.tokens = tokens;
     this.clock = clock;
     this.events = events;
+    this.spend = spend;
     Duration budget =
         request.deadline() != null ? request.deadline() : config.timeouts().deadline();
     this.deadline = clock.instant().plus(budget);
@@ -275,8 +281,17 @@ public final class Call {
         targetHealth.record(new Outcome.Skipped("deadline passed"), Duration.ZERO);
         throw failure(Failure.DEADLINE_EXCEEDED, "the call's deadline passed");
       }
+      SpendGate.Hold hold;
+      try {
+        hold = spend.hold(request, target, mostCost(target, continuing));
+      } catch (SpendRefusedException e) {
+        budget.settle(reservation, null, 0);
+        targetHealth.record(new Outcome.Skipped("spending limit reached"), Duration.ZERO);
+        throw new LlmCallException(
+            Failure.SPEND_LIMIT, e.getMessage(), attempts, delivered.toString(), e.retryAfter());
+      }
       tries++;
-      Attempt attempt = attempt(target, provider, continuing, reservation, estimate);
+      Attempt attempt = attempt(target, provider, continuing, reservation, estimate, hold);
       targetHealth.record(attempt.outcome(), attempt.latency());
       if (attempt.outcome().isSuccess()) {
         return Optional.of(response(target, attempt));
@@ -333,6 +348,17 @@ public final class Call {
     return (long) Math.ceil(estimate * 1.03) + 8;
   }
 
+  /**
+   * The most one attempt on {@code target} can cost: every input token it can possibly be billed
+   * for and all of {@code max_tokens}, at the target's price.
+   */
+  private BigDecimal mostCost(TargetId target, boolean continuing) {
+    long input = SpendCeiling.inputTokens(request, continuing ? delivered.toString() : null);
+    return config
+        .prices()
+        .cost(target, (int) Math.min(Integer.MAX_VALUE, input), request.maxTokens());
+  }
+
   private static void release(TargetBudget budget, Reservation booked) {
     if (booked != null) {
       budget.settle(booked, null, 0);
@@ -344,7 +370,8 @@ public final class Call {
       ProviderConfig provider,
       boolean continuing,
       Reservation reservation,
-      long estimate) {
+      long estimate,
+      SpendGate.Hold hold) {
     attemptsMade++;
     String prefill = null;
     if (continuing) {
@@ -356,13 +383,32 @@ public final class Call {
     Exchange exchange =
         new Exchange(
             target, provider, request, prefill, stream, this::deliver, deadline, config.timeouts());
+    int deliveredBefore = delivered.length();
     AttemptResult result;
     try {
       result = adapters.get(provider.protocol()).send(exchange);
     } catch (RuntimeException e) {
-      // Thrown by the caller's sink: free the target's circuit permit and budget, then let go.
+      // Thrown by the caller's sink: the client went away mid-stream. The provider has read the
+      // prompt and written what was delivered, and bills both: the attempt is recorded as
+      // abandoned with that estimated usage, so the ledger neither calls it ok nor forgets it.
+      String produced = delivered.substring(Math.min(deliveredBefore, delivered.length()));
+      Usage usage = new Usage(tokens.countInput(request, prefill), tokens.count(produced), true);
+      BigDecimal cost = config.prices().cost(target, usage.inputTokens(), usage.outputTokens());
       health.get(target).record(new Outcome.Abandoned("the caller stopped"), Duration.ZERO);
-      budgets.get(target).settle(reservation, Usage.NONE, 0);
+      budgets.get(target).settle(reservation, usage, 0);
+      record(
+          new Attempt(
+              attemptsMade,
+              target,
+              new Outcome.Abandoned("the caller stopped reading the stream"),
+              produced.isEmpty() ? 0 : 200,
+              started,
+              Duration.ofNanos(System.nanoTime() - t0),
+              null,
+              usage,
+              cost,
+              continuing));
+      hold.settle(cost);
       throw e;
     }
     Duration latency = Duration.ofNanos(System.nanoTime() - t0);
@@ -404,7 +450,8 @@ public final class Call {
             billed ? usage : Usage.NONE,
             cost,
             continuing);
-    record(attempt);
+    record(attempt); // the listeners (the ledger) count the real cost before the hold goes
+    hold.settle(cost);
     return attempt;
   }
 
@@ -534,14 +581,20 @@ public final class Call {
   }
 
   /**
-   * When every target of the route is only cooling down, how long until the first one is free
-   * again: what a person (or a client's Retry-After) needs to know. Null otherwise.
+   * When every target of the route is only cooling down or out of room in its budget, how long
+   * until the first one is free again: what a person (or a client's Retry-After) needs to know.
+   * Null otherwise.
    */
   private Duration retryIn() {
     Instant now = clock.instant();
     Instant first = null;
     for (TargetId t : route) {
       Optional<Instant> at = health.get(t).availableAt();
+      Demand waiting = waitingForRoom.get(t);
+      if (at.isEmpty() && waiting != null) {
+        // no room in the target's own budget: free again when its buckets have refilled enough
+        at = Optional.of(now.plus(budgets.get(t).earliest(waiting)));
+      }
       if (at.isEmpty()) {
         return null;
       }

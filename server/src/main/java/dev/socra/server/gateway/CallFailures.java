@@ -35,6 +35,8 @@ final class CallFailures {
           new GatewayException(502, "server_error", "stream_interrupted", null, m);
       // The client went away; nobody reads this, but the status is the one proxies log for it.
       case CALLER_ABORTED -> new GatewayException(499, "server_error", "client_closed", null, m);
+      case SPEND_LIMIT ->
+          new GatewayException(429, "insufficient_quota", "daily_spend_cap", null, m);
       case ALL_TARGETS_FAILED, ATTEMPTS_EXHAUSTED, DEADLINE_EXCEEDED -> byCause(e, m);
     };
   }

@@ -351,7 +351,7 @@ public class SessionService {
   static StreamError error(LlmCallException e) {
     boolean retryable =
         switch (e.failure()) {
-          case REFUSED, EXCEEDS_EVERY_BUDGET -> false;
+          case REFUSED, EXCEEDS_EVERY_BUDGET, SPEND_LIMIT -> false;
           default -> true;
         };
     return new StreamError(

@@ -185,6 +185,7 @@ class GatewayLimitsTest {
     String metrics = Http.anonymous(server.baseUrl()).get("/actuator/prometheus").body();
     assertThat(metrics).containsPattern("socra_llm_attempts_total\\{[^}]*outcome=\"abandoned\"");
     assertThat(metrics).containsPattern("socra_llm_calls_total\\{[^}]*result=\"caller_aborted\"");
+    assertThat(metrics).contains("socra_streams_total{outcome=\"abandoned\",stream=\"gateway\"}");
   }
 
   static String completion(String model, boolean stream, String prompt) {

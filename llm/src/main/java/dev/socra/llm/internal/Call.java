@@ -80,6 +80,12 @@ public final class Call {
   /** Targets whose whole budget is smaller than this request. */
   private final List<String> neverFits = new ArrayList<>();
 
+  /**
+   * Targets that can never take this request (too small a context or budget, avoided): left out
+   * when working out how long until the route is free again.
+   */
+  private final java.util.Set<TargetId> unusable = new java.util.HashSet<>();
+
   private int estimatedInput = -1;
 
   public Call(
@@ -217,6 +223,7 @@ public final class Call {
     if (request.avoid().contains(target)) {
       release(budget, booked);
       exhausted.add(target);
+      unusable.add(target);
       skip(target, "avoided by the caller");
       return Optional.empty();
     }
@@ -226,10 +233,12 @@ public final class Call {
       return Optional.empty();
     }
     if (provider.contextWindow() <= tooSmallContext) {
+      unusable.add(target);
       skip(target, "context window " + provider.contextWindow() + " is too small for this prompt");
       return Optional.empty();
     }
     if (inputEstimate() > provider.contextWindow()) {
+      unusable.add(target);
       skip(
           target,
           "prompt of about "
@@ -257,6 +266,7 @@ public final class Call {
             targetHealth.record(new Outcome.Skipped(n.reason()), Duration.ZERO);
             skip(target, n.reason());
             neverFits.add(target + ": " + n.reason());
+            unusable.add(target);
             exhausted.add(target);
             return Optional.empty();
           }
@@ -298,6 +308,10 @@ public final class Call {
       }
       if (attempt.outcome() instanceof Outcome.ContextTooLong) {
         tooSmallContext = Math.max(tooSmallContext, provider.contextWindow());
+        unusable.add(target);
+      }
+      if (attempt.outcome() instanceof Outcome.TooLarge) {
+        unusable.add(target);
       }
       Decision decision = policy.decide(attempt.outcome(), tries, remaining());
       switch (decision) {
@@ -589,6 +603,9 @@ public final class Call {
     Instant now = clock.instant();
     Instant first = null;
     for (TargetId t : route) {
+      if (unusable.contains(t)) {
+        continue; // can never take this call: says nothing about when to try again
+      }
       Optional<Instant> at = health.get(t).availableAt();
       Demand waiting = waitingForRoom.get(t);
       if (at.isEmpty() && waiting != null) {

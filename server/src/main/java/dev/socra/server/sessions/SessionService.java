@@ -356,6 +356,9 @@ public class SessionService {
    * once it has ended.
    */
   private boolean followPipeline(String id, EventLog events, Set<Stage> reported) {
+    // The status first: the owner stores the last stage before it sets the end status, so a
+    // session read after an end status has every stage.
+    SessionStatus status = status(id);
     Optional<Session> found = repository.find(id);
     if (found.isEmpty()) {
       return true;
@@ -366,7 +369,6 @@ public class SessionService {
         events.append("stage", json(StageEvent.stored(s, stage)));
       }
     }
-    SessionStatus status = status(id);
     if (status == SessionStatus.PIPELINE_RUNNING) {
       return false;
     }

@@ -432,14 +432,17 @@ public class SessionService {
     }
   }
 
-  private EventLog pipelineReplay(Session s) {
+  private EventLog pipelineReplay(Session loaded) {
+    // The status first, then the session again: the pipeline stores its last stage before it sets
+    // the end status (on this server or another), so the stages read after it are all there.
+    SessionStatus status = status(loaded.id());
+    Session s = repository.find(loaded.id()).orElse(loaded);
     EventLog replay = new EventLog();
     for (Stage stage : Pipeline.stages()) {
       if (s.results().containsKey(stage)) {
         replay.append("stage", json(StageEvent.stored(s, stage)));
       }
     }
-    SessionStatus status = status(s.id());
     if (status == SessionStatus.DONE) {
       Verdict v = s.result(Stage.TRIBUNAL, Verdict.class);
       replay.append(

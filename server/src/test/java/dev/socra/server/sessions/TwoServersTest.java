@@ -47,7 +47,7 @@ class TwoServersTest {
     env.put("SOCRA_DB_USER", pg.user());
     env.put("SOCRA_DB_PASSWORD", pg.password());
     env.put("SOCRA_CONFIG", stub.toString());
-    env.put("SOCRA_WORK_LEASE", "6s");
+    env.put("SOCRA_WORK_LEASE", "10s"); // margin for a heartbeat late on a loaded machine
     env.put("SOCRA_WORK_HEARTBEAT", "1s");
     env.put("SOCRA_TEST_CALL_LOG", calls.toString());
 

@@ -64,7 +64,8 @@ public final class SignUpFloodBenchmark {
     env.put("SOCRA_SIGNUPS_PER_HOUR", "1000000");
     env.put("SOCRA_LOG_LEVEL", "warn");
     try (SocraServer server = SocraServer.start(env)) {
-      SocraUser ada = server.bean(Users.class).create("bench-ada", "tuners in vermont book by phone");
+      SocraUser ada =
+          server.bean(Users.class).create("bench-ada", "tuners in vermont book by phone");
       String token = server.bean(ApiTokens.class).create(ada.id(), "bench");
       String base = "http://127.0.0.1:" + server.port();
       HttpClient client = HttpClient.newHttpClient();
@@ -130,13 +131,15 @@ public final class SignUpFloodBenchmark {
       boolean isHealth = n % 10 == 9;
       long t0 = System.nanoTime();
       int status =
-          client.send(isHealth ? healthCheck : sessions, HttpResponse.BodyHandlers.discarding())
+          client
+              .send(isHealth ? healthCheck : sessions, HttpResponse.BodyHandlers.discarding())
               .statusCode();
       long micros = (System.nanoTime() - t0) / 1_000;
       if (status != 200) {
         throw new IllegalStateException("a signed-in call was answered " + status);
       }
-      (isHealth ? health : signedIn).recordValue(Math.min(micros, signedIn.getHighestTrackableValue()));
+      (isHealth ? health : signedIn)
+          .recordValue(Math.min(micros, signedIn.getHighestTrackableValue()));
     }
     double took = (System.nanoTime() - start) / 1e9;
     Phase p =

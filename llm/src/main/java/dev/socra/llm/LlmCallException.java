@@ -32,7 +32,12 @@ public final class LlmCallException extends RuntimeException {
      */
     INTERRUPTED,
     /** The request names a route that does not exist. */
-    NO_SUCH_ROUTE
+    NO_SUCH_ROUTE,
+    /**
+     * A spending limit the caller keeps (a user's daily cap) has no room for the call; {@link
+     * #retryAfter()} says when it resets.
+     */
+    SPEND_LIMIT
   }
 
   private final Failure failure;
@@ -62,7 +67,10 @@ public final class LlmCallException extends RuntimeException {
     this.retryAfter = retryAfter;
   }
 
-  /** How long until a target is free again, when every target was only cooling down. */
+  /**
+   * How long until a target is free again, when every target was only cooling down; until the limit
+   * resets, for {@link Failure#SPEND_LIMIT}.
+   */
   public java.util.Optional<java.time.Duration> retryAfter() {
     return java.util.Optional.ofNullable(retryAfter);
   }

@@ -24,6 +24,7 @@ import dev.socra.llm.route.RouteDescription;
 import dev.socra.llm.route.TargetHealth;
 import dev.socra.llm.route.TargetId;
 import dev.socra.llm.route.TargetState;
+import dev.socra.llm.spend.SpendGate;
 import dev.socra.llm.time.ClockTimeMeter;
 import dev.socra.llm.time.Sleeper;
 import dev.socra.llm.tokens.TokenEstimator;
@@ -58,7 +59,12 @@ public final class Router implements AutoCloseable {
   private final AtomicLong callIds = new AtomicLong();
 
   private Router(
-      RouterConfig config, StubResponder stub, Clock clock, Sleeper sleeper, BudgetStore store) {
+      RouterConfig config,
+      StubResponder stub,
+      Clock clock,
+      Sleeper sleeper,
+      BudgetStore store,
+      SpendGate spendGate) {
     this.config = config;
     TokenEstimator tokens = new TokenEstimator();
     // The JDK client never retries a POST by itself: the router's loop is the only retry loop.
@@ -103,6 +109,7 @@ public final class Router implements AutoCloseable {
             secrets,
             clock,
             sleeper,
+            spendGate,
             this::publish);
   }
 
@@ -245,6 +252,7 @@ public final class Router implements AutoCloseable {
     private Sleeper sleeper = Sleeper.SYSTEM;
     private BudgetStore budgetStore;
     private final List<RouterListener> listeners = new ArrayList<>();
+    private SpendGate spendGate = SpendGate.NONE;
 
     private Builder(RouterConfig config) {
       this.config = config;
@@ -289,10 +297,19 @@ public final class Router implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Holds each attempt's most possible cost against a spending limit the caller keeps (a user's
+     * daily cap) before it is sent; none by default.
+     */
+    public Builder spendGate(SpendGate value) {
+      this.spendGate = value;
+      return this;
+    }
+
     public Router build() {
       BudgetStore store =
           budgetStore != null ? budgetStore : new InMemoryBudgetStore(new ClockTimeMeter(clock));
-      Router r = new Router(config, stub, clock, sleeper, store);
+      Router r = new Router(config, stub, clock, sleeper, store, spendGate);
       listeners.forEach(r::addListener);
       return r;
     }

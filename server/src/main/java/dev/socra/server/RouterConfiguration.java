@@ -7,12 +7,17 @@ import dev.socra.llm.Router;
 import dev.socra.llm.config.ConfigLoader;
 import dev.socra.llm.event.RouterListener;
 import dev.socra.llm.provider.stub.StubResponder;
+import dev.socra.llm.spend.SpendGate;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The router and the Socra facade: one of each per server, built from the same environment. */
+/**
+ * The router and the Socra facade: one of each per server, built from the same environment. Every
+ * listener bean hears the router's events; the spend gate (the daily cap's holds) is asked before
+ * each attempt.
+ */
 @Configuration(proxyBeanMethods = false)
 class RouterConfiguration {
 
@@ -22,10 +27,14 @@ class RouterConfiguration {
    */
   @Bean(destroyMethod = "close")
   Router router(
-      ServerSettings settings, List<RouterListener> listeners, ObjectProvider<StubResponder> stub) {
+      ServerSettings settings,
+      List<RouterListener> listeners,
+      ObjectProvider<StubResponder> stub,
+      ObjectProvider<SpendGate> spend) {
     Router.Builder b =
         Router.builder(ConfigLoader.load(settings.env()))
-            .stubResponder(stub.getIfAvailable(DemoStages::new));
+            .stubResponder(stub.getIfAvailable(DemoStages::new))
+            .spendGate(spend.getIfAvailable(() -> SpendGate.NONE));
     listeners.forEach(b::listener);
     return b.build();
   }

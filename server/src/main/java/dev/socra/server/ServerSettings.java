@@ -1,7 +1,9 @@
 package dev.socra.server;
 
+import dev.socra.llm.outcome.Durations;
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
@@ -17,6 +19,16 @@ import java.util.Optional;
  * @param userRequestsPerMinute {@code SOCRA_USER_RPM}: each user's API requests per minute
  * @param oidcIssuer {@code SOCRA_OIDC_ISSUER}: accept bearer JWTs from this issuer when set
  * @param otlpEndpoint {@code OTEL_EXPORTER_OTLP_ENDPOINT}: export attempt spans when set
+ * @param signInFailures {@code SOCRA_SIGNIN_FAILURES}: wrong passwords an account may have before
+ *     sign-in is slowed
+ * @param signInMaxDelay {@code SOCRA_SIGNIN_MAX_DELAY}: the longest sign-in delay
+ * @param signUpsPerHour {@code SOCRA_SIGNUPS_PER_HOUR}: sign-up tries per client address an hour
+ * @param hashConcurrency {@code SOCRA_HASH_CONCURRENCY}: password hashes computed at once
+ * @param hashWait {@code SOCRA_HASH_WAIT}: how long a sign-in or sign-up waits for a hashing slot
+ * @param workLease {@code SOCRA_WORK_LEASE}: how long a server's claim on running work lasts
+ *     without being renewed
+ * @param workHeartbeat {@code SOCRA_WORK_HEARTBEAT}: how often claims are renewed and expired ones
+ *     looked for
  */
 public record ServerSettings(
     int port,
@@ -29,11 +41,28 @@ public record ServerSettings(
     int userRequestsPerMinute,
     String oidcIssuer,
     String otlpEndpoint,
+    int signInFailures,
+    Duration signInMaxDelay,
+    int signUpsPerHour,
+    int hashConcurrency,
+    Duration hashWait,
+    Duration workLease,
+    Duration workHeartbeat,
     Map<String, String> env) {
 
   public static final int DEFAULT_PORT = 8080;
   public static final BigDecimal DEFAULT_USER_DAILY_USD = new BigDecimal("5.00");
   public static final int DEFAULT_USER_RPM = 120;
+  public static final int DEFAULT_SIGNIN_FAILURES = 5;
+  public static final Duration DEFAULT_SIGNIN_MAX_DELAY = Duration.ofMinutes(15);
+  public static final int DEFAULT_SIGNUPS_PER_HOUR = 10;
+  public static final Duration DEFAULT_HASH_WAIT = Duration.ofSeconds(2);
+  public static final Duration DEFAULT_WORK_LEASE = Duration.ofSeconds(30);
+
+  /** Half the cores, at least one: the rest stay free for requests while sign-ups flood in. */
+  public static int defaultHashConcurrency() {
+    return Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+  }
 
   public ServerSettings {
     env = Map.copyOf(env);
@@ -51,7 +80,62 @@ public record ServerSettings(
         integer(env, "SOCRA_USER_RPM", DEFAULT_USER_RPM, 1, 1_000_000),
         value(env, "SOCRA_OIDC_ISSUER").orElse(""),
         value(env, "OTEL_EXPORTER_OTLP_ENDPOINT").orElse(""),
+        integer(env, "SOCRA_SIGNIN_FAILURES", DEFAULT_SIGNIN_FAILURES, 1, 1_000),
+        duration(
+            env,
+            "SOCRA_SIGNIN_MAX_DELAY",
+            DEFAULT_SIGNIN_MAX_DELAY,
+            Duration.ofSeconds(1),
+            Duration.ofDays(1)),
+        integer(env, "SOCRA_SIGNUPS_PER_HOUR", DEFAULT_SIGNUPS_PER_HOUR, 1, 1_000_000),
+        integer(env, "SOCRA_HASH_CONCURRENCY", defaultHashConcurrency(), 1, 256),
+        duration(env, "SOCRA_HASH_WAIT", DEFAULT_HASH_WAIT, Duration.ZERO, Duration.ofMinutes(1)),
+        workLease(env),
+        workHeartbeat(env),
         env);
+  }
+
+  private static Duration workLease(Map<String, String> env) {
+    return duration(
+        env, "SOCRA_WORK_LEASE", DEFAULT_WORK_LEASE, Duration.ofSeconds(2), Duration.ofHours(1));
+  }
+
+  /** A third of the lease by default: two renewals may fail before another server takes over. */
+  private static Duration workHeartbeat(Map<String, String> env) {
+    Duration lease = workLease(env);
+    Duration heartbeat =
+        duration(env, "SOCRA_WORK_HEARTBEAT", lease.dividedBy(3), Duration.ofMillis(200), lease);
+    if (heartbeat.compareTo(lease.dividedBy(2)) > 0) {
+      throw new IllegalArgumentException(
+          "SOCRA_WORK_HEARTBEAT must be at most half of SOCRA_WORK_LEASE ("
+              + lease.toMillis() / 2
+              + " ms), was "
+              + heartbeat.toMillis()
+              + " ms");
+    }
+    return heartbeat;
+  }
+
+  /** Go-style ({@code 30s}, {@code 1m30s}, {@code 500ms}) or a number of seconds. */
+  private static Duration duration(
+      Map<String, String> env, String name, Duration def, Duration min, Duration max) {
+    Optional<String> v = value(env, name);
+    if (v.isEmpty()) {
+      return def;
+    }
+    Optional<Duration> d = Durations.parseGo(v.get()).or(() -> Durations.parseSeconds(v.get()));
+    if (d.isEmpty() || d.get().compareTo(min) < 0 || d.get().compareTo(max) > 0) {
+      throw new IllegalArgumentException(
+          name
+              + " must be a duration from "
+              + min.toMillis()
+              + " ms to "
+              + max.toSeconds()
+              + " s, such as 30s, 1m30s or 500ms; was '"
+              + v.get()
+              + "'");
+    }
+    return d.get();
   }
 
   public boolean embeddedDatabase() {

@@ -78,6 +78,11 @@ final class BudgetAdmission {
     return Optional.ofNullable(first);
   }
 
+  /** The demand that found no room on {@code target} in this pass, if it found none. */
+  Optional<Demand> waitingFor(TargetId target) {
+    return Optional.ofNullable(waiting.get(target));
+  }
+
   /** True when the request is larger than the whole budget of every one of {@code targets}. */
   boolean fitsNone(int targets) {
     return !neverFits.isEmpty() && neverFits.size() == targets;

@@ -14,6 +14,10 @@ import dev.socra.llm.outcome.Outcome;
 import dev.socra.llm.route.FailoverPolicy.Decision;
 import dev.socra.llm.route.TargetHealth;
 import dev.socra.llm.route.TargetId;
+import dev.socra.llm.spend.SpendCeiling;
+import dev.socra.llm.spend.SpendGate;
+import dev.socra.llm.spend.SpendRefusedException;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
@@ -45,6 +49,12 @@ public final class Call {
   /** Targets that failed in this call for a reason waiting will not cure. */
   private final Set<TargetId> exhausted = new HashSet<>();
 
+  /**
+   * Targets that can never take this request (avoided, too small a context or budget): left out
+   * when working out how long until the route is free again.
+   */
+  private final Set<TargetId> unusable = new HashSet<>();
+
   private int attemptsMade;
   private String lastText = "";
 
@@ -67,7 +77,8 @@ public final class Call {
     this.text = new StreamContinuation(caller);
     this.eligibility = new Eligibility(request, router.tokens());
     this.sender = new Sender(router, request, stream, deadline, text, log);
-    this.failures = new FailureReport(request, route, router, log, text, budgets, eligibility);
+    this.failures =
+        new FailureReport(request, route, router, log, text, budgets, eligibility, unusable);
   }
 
   public ChatResponse run() {
@@ -191,6 +202,9 @@ public final class Call {
     Optional<Eligibility.Unfit> unfit = eligibility.check(target, provider, continuing);
     if (unfit.isPresent()) {
       release(budget, booked);
+      if (unfit.get().neverServes()) {
+        unusable.add(target);
+      }
       return skip(target, unfit.get().reason(), unfit.get().forGood());
     }
     for (int tries = 1; ; tries++) {
@@ -211,8 +225,10 @@ public final class Call {
         return Optional.empty();
       }
       withinCallLimits(health, budget, reservation);
+      SpendGate.Hold hold = holdSpend(target, continuing, health, budget, reservation);
       // send, classify, record
-      Sender.Sent sent = sender.send(++attemptsMade, target, continuing, reservation, estimate);
+      Sender.Sent sent =
+          sender.send(++attemptsMade, target, continuing, reservation, estimate, hold);
       health.record(sent.attempt().outcome(), sent.attempt().latency());
       // decide
       switch (decide(target, provider, sent, tries, continuing)) {
@@ -236,6 +252,9 @@ public final class Call {
     return switch (budgets.admit(target, budget, withMargin(estimate), request.maxTokens())) {
       case BudgetAdmission.Granted g -> g.reservation();
       case BudgetAdmission.NoRoom no -> {
+        if (no.forGood()) {
+          unusable.add(target);
+        }
         health.record(new Outcome.Skipped(no.reason()), Duration.ZERO);
         skip(target, no.detail(), no.forGood());
         yield null;
@@ -256,6 +275,10 @@ public final class Call {
     }
     if (outcome instanceof Outcome.ContextTooLong) {
       eligibility.foundTooSmall(provider.contextWindow());
+      unusable.add(target);
+    }
+    if (outcome instanceof Outcome.TooLarge) {
+      unusable.add(target);
     }
     if (sent.fault()) {
       exhausted.add(target); // an adapter that threw would throw again
@@ -306,6 +329,33 @@ public final class Call {
       budget.settle(reservation, null, 0);
       health.record(new Outcome.Skipped("deadline passed"), Duration.ZERO);
       throw failure(Failure.DEADLINE_EXCEEDED, "the call's deadline passed");
+    }
+  }
+
+  /**
+   * Holds the attempt's most possible cost against the caller's spending limit: every input token
+   * it can be billed for and all of {@code max_tokens}, at the target's price. No room ends the
+   * call with {@link Failure#SPEND_LIMIT}; the attempt is not sent.
+   */
+  private SpendGate.Hold holdSpend(
+      TargetId target,
+      boolean continuing,
+      TargetHealth health,
+      TargetBudget budget,
+      Reservation reservation) {
+    long input = SpendCeiling.inputTokens(request, continuing ? text.text() : null);
+    BigDecimal most =
+        router
+            .config()
+            .prices()
+            .cost(target, (int) Math.min(Integer.MAX_VALUE, input), request.maxTokens());
+    try {
+      return router.spend().hold(request, target, most);
+    } catch (SpendRefusedException e) {
+      budget.settle(reservation, null, 0);
+      health.record(new Outcome.Skipped("spending limit reached"), Duration.ZERO);
+      throw new LlmCallException(
+          Failure.SPEND_LIMIT, e.getMessage(), log.attempts(), text.text(), e.retryAfter());
     }
   }
 

@@ -17,8 +17,10 @@ final class Eligibility {
    * Why a target cannot take the call.
    *
    * @param forGood true when nothing later in the call can change it
+   * @param neverServes true when the target cannot serve this request at all (avoided, too small a
+   *     window), so its cool-down says nothing about when to try the call again
    */
-  record Unfit(String reason, boolean forGood) {}
+  record Unfit(String reason, boolean forGood, boolean neverServes) {}
 
   private final ChatRequest request;
   private final TokenEstimator tokens;
@@ -34,16 +36,16 @@ final class Eligibility {
 
   Optional<Unfit> check(TargetId target, ProviderConfig provider, boolean continuing) {
     if (request.avoid().contains(target)) {
-      return Optional.of(new Unfit("avoided by the caller", true));
+      return Optional.of(new Unfit("avoided by the caller", true, true));
     }
     if (continuing && !provider.capabilities().prefill()) {
       return Optional.of(
-          new Unfit("cannot continue a started stream (no assistant prefill)", false));
+          new Unfit("cannot continue a started stream (no assistant prefill)", false, false));
     }
     int window = provider.contextWindow();
     if (window <= tooSmallContext) {
       return Optional.of(
-          new Unfit("context window " + window + " is too small for this prompt", false));
+          new Unfit("context window " + window + " is too small for this prompt", false, true));
     }
     if (inputEstimate() > window) {
       return Optional.of(
@@ -52,7 +54,8 @@ final class Eligibility {
                   + inputEstimate()
                   + " tokens exceeds its context window of "
                   + window,
-              false));
+              false,
+              true));
     }
     return Optional.empty();
   }

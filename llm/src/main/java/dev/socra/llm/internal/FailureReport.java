@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * How a call that got no answer says so: the kind of failure, the real cause (the last attempt that
@@ -23,6 +24,7 @@ final class FailureReport {
   private final StreamContinuation text;
   private final BudgetAdmission budgets;
   private final Eligibility eligibility;
+  private final Set<TargetId> unusable;
 
   FailureReport(
       ChatRequest request,
@@ -31,7 +33,8 @@ final class FailureReport {
       CallLog log,
       StreamContinuation text,
       BudgetAdmission budgets,
-      Eligibility eligibility) {
+      Eligibility eligibility,
+      Set<TargetId> unusable) {
     this.request = request;
     this.route = route;
     this.router = router;
@@ -39,6 +42,7 @@ final class FailureReport {
     this.text = text;
     this.budgets = budgets;
     this.eligibility = eligibility;
+    this.unusable = unusable;
   }
 
   /** Why no target answered, when the call has nothing left to try or to wait for. */
@@ -88,14 +92,22 @@ final class FailureReport {
   }
 
   /**
-   * When every target of the route is only cooling down, how long until the first one is free
-   * again: what a person (or a client's Retry-After) needs to know. Null otherwise.
+   * When every target of the route that could serve this call is only cooling down or out of room
+   * in its budget, how long until the first one is free again: what a person (or a client's
+   * Retry-After) needs to know. Null otherwise.
    */
   private Duration retryIn() {
     Instant now = router.clock().instant();
     Instant first = null;
     for (TargetId t : route) {
+      if (unusable.contains(t)) {
+        continue; // can never take this call: says nothing about when to try again
+      }
       Optional<Instant> at = router.healthOf(t).availableAt();
+      if (at.isEmpty()) {
+        // no room in the target's own budget: free again when its buckets have refilled enough
+        at = budgets.waitingFor(t).map(d -> now.plus(router.budgetOf(t).earliest(d)));
+      }
       if (at.isEmpty()) {
         return null;
       }

@@ -10,6 +10,7 @@ import dev.socra.llm.provider.ProviderAdapter;
 import dev.socra.llm.route.FailoverPolicy;
 import dev.socra.llm.route.TargetHealth;
 import dev.socra.llm.route.TargetId;
+import dev.socra.llm.spend.SpendGate;
 import dev.socra.llm.time.Sleeper;
 import dev.socra.llm.tokens.TokenEstimator;
 import java.time.Clock;
@@ -18,8 +19,8 @@ import java.util.function.Consumer;
 
 /**
  * What the router shares with every call: its configuration, the protocol adapters, each target's
- * health and budget, the failover policy, the token estimator, its one source of time, and where
- * events go.
+ * health and budget, the failover policy, the token estimator, its one source of time, the spending
+ * limit the caller keeps, and where events go.
  */
 public record RouterContext(
     RouterConfig config,
@@ -31,6 +32,7 @@ public record RouterContext(
     Secrets secrets,
     Clock clock,
     Sleeper sleeper,
+    SpendGate spend,
     Consumer<RouterEvent> events) {
 
   ProviderConfig provider(TargetId target) {

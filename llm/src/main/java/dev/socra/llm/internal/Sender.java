@@ -10,6 +10,7 @@ import dev.socra.llm.outcome.Outcome;
 import dev.socra.llm.provider.AttemptResult;
 import dev.socra.llm.provider.Exchange;
 import dev.socra.llm.route.TargetId;
+import dev.socra.llm.spend.SpendGate;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -55,13 +56,19 @@ final class Sender {
   }
 
   /**
-   * Sends one attempt and records it.
+   * Sends one attempt and records it, then settles its spending hold to what it cost (after the
+   * record, so a listener counting spend has the real cost before the hold goes).
    *
-   * @throws CallerStopped when the caller's sink failed; the target is not blamed, and its budget
-   *     and circuit permit are given back
+   * @throws CallerStopped when the caller's sink failed; the target is not blamed, its circuit
+   *     permit is given back, and the attempt is recorded as abandoned with what it was billed
    */
   Sent send(
-      int number, TargetId target, boolean continuing, Reservation reservation, long estimate) {
+      int number,
+      TargetId target,
+      boolean continuing,
+      Reservation reservation,
+      long estimate,
+      SpendGate.Hold hold) {
     ProviderConfig provider = router.provider(target);
     TargetBudget budget = router.budgetOf(target);
     String prefill = text.prefillFor(continuing);
@@ -76,13 +83,13 @@ final class Sender {
             text::deliver,
             deadline,
             router.config().timeouts());
+    int deliveredBefore = text.length();
     AttemptResult result;
     boolean fault = false;
     try {
       result = router.adapter(provider).send(exchange);
     } catch (CallerStopped e) {
-      router.healthOf(target).record(new Outcome.Abandoned("the caller stopped"), Duration.ZERO);
-      budget.settle(reservation, Usage.NONE, 0);
+      abandoned(number, target, continuing, reservation, started, prefill, deliveredBefore, hold);
       throw e;
     } catch (RuntimeException e) {
       // An adapter (or a stub's responder) must never throw: a bug on the provider's side of the
@@ -145,7 +152,47 @@ final class Sender {
             cost,
             continuing);
     log.record(attempt);
+    hold.settle(cost);
     return new Sent(attempt, result.text(), fault);
+  }
+
+  /**
+   * The caller stopped reading mid-attempt (a client went away). The provider has read the prompt
+   * and written what was delivered, and bills both: the attempt is recorded as abandoned with that
+   * estimated usage, so the ledger neither calls it ok nor forgets what it cost.
+   */
+  private void abandoned(
+      int number,
+      TargetId target,
+      boolean continuing,
+      Reservation reservation,
+      Instant started,
+      String prefill,
+      int deliveredBefore,
+      SpendGate.Hold hold) {
+    String all = text.text();
+    String produced = all.substring(Math.min(deliveredBefore, all.length()));
+    Usage usage =
+        new Usage(
+            router.tokens().countInput(request, prefill), router.tokens().count(produced), true);
+    BigDecimal cost =
+        router.config().prices().cost(target, usage.inputTokens(), usage.outputTokens());
+    router.healthOf(target).record(new Outcome.Abandoned("the caller stopped"), Duration.ZERO);
+    router.budgetOf(target).settle(reservation, usage, 0);
+    Duration latency = Duration.between(started, router.clock().instant());
+    log.record(
+        new Attempt(
+            number,
+            target,
+            new Outcome.Abandoned("the caller stopped reading the stream"),
+            produced.isEmpty() ? 0 : 200,
+            started,
+            latency.isNegative() ? Duration.ZERO : latency,
+            null,
+            usage,
+            cost,
+            continuing));
+    hold.settle(cost);
   }
 
   private Usage usage(AttemptResult result, boolean produced, String prefill) {

@@ -1,8 +1,12 @@
 package dev.socra.server.account;
 
 import dev.socra.server.ServerSettings;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -22,11 +26,13 @@ class AccountController {
   private final Users users;
   private final ApiTokens tokens;
   private final ServerSettings settings;
+  private final SignUpLimit signUps;
 
-  AccountController(Users users, ApiTokens tokens, ServerSettings settings) {
+  AccountController(Users users, ApiTokens tokens, ServerSettings settings, SignUpLimit signUps) {
     this.users = users;
     this.tokens = tokens;
     this.settings = settings;
+    this.signUps = signUps;
   }
 
   record SignUp(String name, String password) {}
@@ -39,11 +45,26 @@ class AccountController {
 
   /**
    * Open unless {@code SOCRA_SIGNUP=closed}; then an admin adds users with {@code socra user add}.
+   * Each client address may try {@code SOCRA_SIGNUPS_PER_HOUR} times an hour.
    */
   @PostMapping("/signup")
-  ResponseEntity<Me> signUp(@RequestBody SignUp body) {
+  ResponseEntity<?> signUp(@RequestBody SignUp body, HttpServletRequest request) {
     if (!settings.signupOpen()) {
       throw new SignupClosedException();
+    }
+    Optional<Duration> wait = signUps.take(request.getRemoteAddr());
+    if (wait.isPresent()) {
+      long seconds = Waits.seconds(wait.get());
+      return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+          .header("Retry-After", Long.toString(seconds))
+          .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+          .body(
+              ProblemDetail.forStatusAndDetail(
+                  HttpStatus.TOO_MANY_REQUESTS,
+                  "too many sign-ups from your address: each address may sign up "
+                      + signUps.perHour()
+                      + " times an hour (SOCRA_SIGNUPS_PER_HOUR); try again in "
+                      + Waits.words(seconds)));
     }
     SocraUser u = users.create(body.name(), body.password());
     return ResponseEntity.status(HttpStatus.CREATED).body(new Me(u.id(), u.name(), u.admin()));
@@ -84,6 +105,15 @@ class AccountController {
   @ExceptionHandler(AccountException.class)
   ProblemDetail invalid(AccountException e) {
     return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+  }
+
+  /** Every password-hashing slot is busy: come back shortly. */
+  @ExceptionHandler(HashingBusyException.class)
+  ResponseEntity<ProblemDetail> busy(HashingBusyException e) {
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        .header("Retry-After", Long.toString(e.retryAfterSeconds()))
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .body(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage()));
   }
 
   @ExceptionHandler(SignupClosedException.class)

@@ -18,8 +18,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Each user's LLM spend per UTC day is capped at {@code SOCRA_USER_DAILY_USD} (0 = no cap). Checked
  * before every request that makes LLM calls (a POST under {@code /api/sessions} or the pages'
  * {@code /sessions}, a chat completion under {@code /v1}): once the day's ledger reaches the cap,
- * 429 until 00:00 UTC. A request admitted under the cap runs to its end, so the day's spend can
- * pass the cap by that request's cost.
+ * 429 until 00:00 UTC. Within an admitted request, {@link SpendHolds} holds each attempt's most
+ * possible cost, so that parallel requests cannot pass the cap by more than one attempt's hold.
  */
 @Component
 @Order(SecurityProperties.DEFAULT_FILTER_ORDER + 20)

@@ -29,6 +29,7 @@ class SecurityConfiguration {
   static final String[] PUBLIC = {
     "/",
     "/signin",
+    "/signin/wait",
     "/signup",
     "/error",
     "/favicon.ico",
@@ -54,7 +55,8 @@ class SecurityConfiguration {
       Users users,
       ApiTokens tokens,
       ServerSettings settings,
-      AuthenticationFailures failures)
+      AuthenticationFailures failures,
+      SignInThrottle throttle)
       throws Exception {
     RequestMatcher bearer =
         request -> {
@@ -75,10 +77,10 @@ class SecurityConfiguration {
                     .loginProcessingUrl("/signin")
                     .usernameParameter("name")
                     .defaultSuccessUrl("/sessions", false)
-                    .failureUrl("/signin?error")
+                    .failureHandler(new SignInFailures())
                     .permitAll())
         .logout(l -> l.logoutUrl("/signout").logoutSuccessUrl("/"))
-        .authenticationProvider(new PasswordAuthentication(users))
+        .authenticationProvider(new PasswordAuthentication(users, throttle))
         .oauth2ResourceServer(
             o ->
                 o.authenticationManagerResolver(bearerManager(tokens, users, settings))

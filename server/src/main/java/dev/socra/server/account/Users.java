@@ -17,29 +17,36 @@ public class Users {
   /** Letters, digits and {@code . _ @ + -}: a name or an e-mail address. */
   static final Pattern NAME = Pattern.compile("[\\p{L}\\p{N}._@+-]{2,100}");
 
-  public static final int MIN_PASSWORD = 10;
-  public static final int MAX_PASSWORD = 200;
+  public static final int MIN_PASSWORD = PasswordPolicy.MIN_LENGTH;
+  public static final int MAX_PASSWORD = PasswordPolicy.MAX_LENGTH;
 
   private final JdbcClient db;
   private final Clock clock;
+  private final PasswordHashing hashing;
   // Argon2id, memory-hard: the OWASP-recommended choice for password storage.
   private final PasswordEncoder passwords = Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8();
 
-  @org.springframework.beans.factory.annotation.Autowired
+  /** Without a server ({@code socra user add}): hashes one at a time on a thread of their own. */
   public Users(JdbcClient db) {
-    this(db, Clock.systemUTC());
+    this(db, Clock.systemUTC(), PasswordHashing.single());
   }
 
-  Users(JdbcClient db, Clock clock) {
+  @org.springframework.beans.factory.annotation.Autowired
+  public Users(JdbcClient db, PasswordHashing hashing) {
+    this(db, Clock.systemUTC(), hashing);
+  }
+
+  Users(JdbcClient db, Clock clock, PasswordHashing hashing) {
     this.db = db;
     this.clock = clock;
+    this.hashing = hashing;
   }
 
   /** A new local user; the first user of a server is its admin. */
   public SocraUser create(String name, String password) {
     String n = checkName(name);
-    checkPassword(password);
-    return insert(n, passwords.encode(password), null, null);
+    PasswordPolicy.check(n, password);
+    return insert(n, hashing.run(() -> passwords.encode(password)), null, null);
   }
 
   /**
@@ -76,10 +83,12 @@ public class Users {
             .optional();
     if (hash.isEmpty()) {
       // Spend the same time as a real check, so timing does not reveal which names exist.
-      passwords.matches(password, DUMMY_HASH);
+      hashing.run(() -> passwords.matches(password, DUMMY_HASH));
       return Optional.empty();
     }
-    return passwords.matches(password, hash.get()) ? byName(name) : Optional.empty();
+    return hashing.run(() -> passwords.matches(password, hash.get()))
+        ? byName(name)
+        : Optional.empty();
   }
 
   /** The user an OpenID Connect issuer vouches for, created the first time it is seen. */
@@ -147,15 +156,6 @@ public class Users {
           "a user name is 2 to 100 letters, digits or . _ @ + - (an e-mail address works)");
     }
     return n;
-  }
-
-  static void checkPassword(String password) {
-    if (password == null || password.length() < MIN_PASSWORD) {
-      throw new AccountException("a password needs at least " + MIN_PASSWORD + " characters");
-    }
-    if (password.length() > MAX_PASSWORD) {
-      throw new AccountException("a password can have at most " + MAX_PASSWORD + " characters");
-    }
   }
 
   private static final String DUMMY_HASH =

@@ -37,6 +37,8 @@ final class CallFailures {
       case CALLER_ABORTED -> new GatewayException(499, "server_error", "client_closed", null, m);
       // The server stopped the call (shutting down, say): another server, or a retry, will do.
       case INTERRUPTED -> new GatewayException(503, "server_error", "interrupted", null, m);
+      case SPEND_LIMIT ->
+          new GatewayException(429, "insufficient_quota", "daily_spend_cap", null, m);
       case ALL_TARGETS_FAILED, ATTEMPTS_EXHAUSTED, DEADLINE_EXCEEDED -> byCause(e, m);
     };
   }

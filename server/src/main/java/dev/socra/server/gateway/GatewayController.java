@@ -5,6 +5,7 @@ import dev.socra.llm.ChatResponse;
 import dev.socra.llm.LlmCallException;
 import dev.socra.llm.Router;
 import dev.socra.server.account.SocraUser;
+import dev.socra.server.observe.StreamOutcomes;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayOutputStream;
@@ -38,11 +39,13 @@ class GatewayController {
   private static final String JSON = "application/json";
 
   private final Router router;
+  private final StreamOutcomes streams;
   private final byte[] modelList;
   private final Map<String, byte[]> models;
 
-  GatewayController(Router router) {
+  GatewayController(Router router, StreamOutcomes streams) {
     this.router = router;
+    this.streams = streams;
     // Routes never change while the router lives, so their listing is written once.
     long created = System.currentTimeMillis() / 1000;
     Map<String, byte[]> each = new LinkedHashMap<>();
@@ -133,16 +136,21 @@ class GatewayController {
     try {
       r = router.stream(call.chat(), sse);
       sse.finish(r);
+      streams.record("gateway", true);
       return;
     } catch (LlmCallException e) {
       failure = CallFailures.of(e);
     } catch (UncheckedIOException | IOException e) {
       if (sse.clientGone()) {
-        return; // the client hung up: the router has stopped the call, and no one is listening
+        // the client hung up: the router has stopped the call (its attempt is in the ledger as
+        // abandoned), and no one is listening
+        streams.record("gateway", false);
+        return;
       }
       failure = internal(e);
     } catch (RuntimeException e) {
       if (sse.clientGone()) {
+        streams.record("gateway", false);
         return;
       }
       failure = internal(e);

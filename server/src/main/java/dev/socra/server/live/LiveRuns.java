@@ -33,6 +33,21 @@ public class LiveRuns implements AutoCloseable {
    * returns its log. The work appends events; the log is closed when it returns or throws.
    */
   public EventLog start(String key, Consumer<EventLog> work) {
+    return launch(key, work).log();
+  }
+
+  /**
+   * Starts {@code work} under {@code key} and returns its new log; empty when work under that key
+   * is running (or just ran) already, and {@code work} was not started.
+   */
+  public Optional<EventLog> startNew(String key, Consumer<EventLog> work) {
+    Launch l = launch(key, work);
+    return l.started() ? Optional.of(l.log()) : Optional.empty();
+  }
+
+  private record Launch(EventLog log, boolean started) {}
+
+  private Launch launch(String key, Consumer<EventLog> work) {
     EventLog[] created = new EventLog[1];
     EventLog existing =
         runs.computeIfAbsent(
@@ -41,24 +56,25 @@ public class LiveRuns implements AutoCloseable {
               created[0] = new EventLog();
               return created[0];
             });
-    if (created[0] != null) {
-      EventLog fresh = created[0];
-      Thread.ofVirtual()
-          .name("socra-" + key)
-          .start(
-              () -> {
-                try {
-                  work.accept(fresh);
-                } catch (RuntimeException e) {
-                  log.warn("live work {} failed: {}", key, e.toString());
-                } finally {
-                  fresh.close();
-                  janitor.schedule(
-                      () -> runs.remove(key, fresh), RETENTION.toMillis(), TimeUnit.MILLISECONDS);
-                }
-              });
+    if (created[0] == null) {
+      return new Launch(existing, false);
     }
-    return existing;
+    EventLog fresh = created[0];
+    Thread.ofVirtual()
+        .name("socra-" + key)
+        .start(
+            () -> {
+              try {
+                work.accept(fresh);
+              } catch (RuntimeException e) {
+                log.warn("live work {} failed: {}", key, e.toString());
+              } finally {
+                fresh.close();
+                janitor.schedule(
+                    () -> runs.remove(key, fresh), RETENTION.toMillis(), TimeUnit.MILLISECONDS);
+              }
+            });
+    return new Launch(fresh, true);
   }
 
   public Optional<EventLog> find(String key) {

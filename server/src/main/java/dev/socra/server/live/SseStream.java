@@ -43,8 +43,19 @@ public final class SseStream {
     response.flushBuffer();
   }
 
-  /** Sends everything after {@code lastId} and follows the log until it closes. */
-  public static void relay(EventLog log, long lastId, HttpServletResponse response)
+  /** How a relay ended. */
+  public enum Relayed {
+    /** The log closed and the client had every event. */
+    COMPLETE,
+    /** The client went away while the work still had events for it (the work goes on). */
+    ABANDONED
+  }
+
+  /**
+   * Sends everything after {@code lastId} and follows the log until it closes or the client goes
+   * away (a write fails); says which.
+   */
+  public static Relayed relay(EventLog log, long lastId, HttpServletResponse response)
       throws IOException {
     open(response);
     OutputStream out = response.getOutputStream();
@@ -54,7 +65,7 @@ public final class SseStream {
         EventLog.Batch batch = log.after(last, HEARTBEAT);
         if (batch.events().isEmpty()) {
           if (batch.closed()) {
-            return;
+            return Relayed.COMPLETE;
           }
           out.write(": keep-alive\n\n".getBytes(StandardCharsets.UTF_8));
           out.flush();
@@ -66,8 +77,11 @@ public final class SseStream {
         }
         out.flush();
       }
+    } catch (IOException e) {
+      return Relayed.ABANDONED; // the client hung up: nobody is left to tell
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      return Relayed.ABANDONED;
     }
   }
 

@@ -14,6 +14,10 @@ import dev.socra.core.session.SessionRepository;
 import dev.socra.core.structured.StructuredOutputException;
 import dev.socra.llm.LlmCallException;
 import dev.socra.server.account.SocraUser;
+import dev.socra.server.lease.LeaseLostException;
+import dev.socra.server.lease.Leases;
+import dev.socra.server.lease.OwnedWork;
+import dev.socra.server.lease.WorkLease;
 import dev.socra.server.live.EventLog;
 import dev.socra.server.live.LiveRuns;
 import dev.socra.server.sessions.Views.PipelineEnd;
@@ -22,11 +26,13 @@ import dev.socra.server.sessions.Views.StreamError;
 import dev.socra.server.sessions.Views.TurnEvent;
 import dev.socra.server.store.SessionStatus;
 import dev.socra.server.store.SessionStore;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +42,10 @@ import org.springframework.stereotype.Service;
  * A user's sessions, over the {@link Socra} facade: ownership, one step at a time per session, and
  * the long work (a question being written, the pipeline) running in the background with its events
  * in a {@link LiveRuns} log that clients follow and rejoin.
+ *
+ * <p>Work runs only on the server holding its lease ({@link OwnedWork}): another server sharing the
+ * database follows it from what the owner stores (stages and turns as they are saved, not token by
+ * token), and takes it over if the owner's lease expires.
  */
 @Service
 public class SessionService {
@@ -46,14 +56,23 @@ public class SessionService {
   private final SessionRepository repository;
   private final SessionStore store;
   private final LiveRuns runs;
+  private final OwnedWork owned;
+  private final Leases leases;
   private final Map<String, Object> locks = new ConcurrentHashMap<>();
 
   public SessionService(
-      Socra socra, SessionRepository repository, SessionStore store, LiveRuns runs) {
+      Socra socra,
+      SessionRepository repository,
+      SessionStore store,
+      LiveRuns runs,
+      OwnedWork owned,
+      Leases leases) {
     this.socra = socra;
     this.repository = repository;
     this.store = store;
     this.runs = runs;
+    this.owned = owned;
+    this.leases = leases;
   }
 
   /** A new session; its first question starts being written at once. */
@@ -217,10 +236,38 @@ public class SessionService {
     return pipelineReplay(s);
   }
 
-  /** Resumes a pipeline the server was running when it stopped (see {@link Resumer}). */
-  EventLog resume(String id) {
+  /**
+   * Resumes a pipeline under a lease the {@link Resumer} has taken (its server stopped, or its
+   * lease expired); gives the lease back when this server already runs or follows it.
+   */
+  void resume(String id, WorkLease lease) {
     synchronized (lock(id)) {
-      return startPipeline(id);
+      runs.forget(pipelineKey(id));
+      if (runs.startNew(pipelineKey(id), events -> pipelineWork(id, lease, events)).isEmpty()) {
+        leases.release(lease);
+      }
+    }
+  }
+
+  /**
+   * Writes turn {@code n}'s question under a lease the {@link Resumer} has taken after its server's
+   * lease expired; gives the lease back when the question is written or not wanted.
+   */
+  void resumeTurn(String id, int n, WorkLease lease) {
+    synchronized (lock(id)) {
+      Optional<Session> s = repository.find(id);
+      boolean wanted =
+          s.isPresent()
+              && n == s.get().interview().turns().size() + 1
+              && s.get().interview().open() == null
+              && !s.get().interview().complete()
+              && status(id) == SessionStatus.INTERVIEW;
+      runs.forget(turnKey(id, n));
+      if (!wanted
+          || runs.startNew(turnKey(id, n), events -> questionWork(id, n, lease, events))
+              .isEmpty()) {
+        leases.release(lease);
+      }
     }
   }
 
@@ -231,94 +278,171 @@ public class SessionService {
   private EventLog ask(Session s) {
     int n = s.interview().turns().size() + 1;
     String id = s.id();
-    return runs.start(
+    return runs.start(turnKey(id, n), events -> questionWork(id, n, null, events));
+  }
+
+  /** Turn {@code n}'s question, written here under its lease or followed from another server. */
+  private void questionWork(String id, int n, WorkLease taken, EventLog events) {
+    owned.run(
         turnKey(id, n),
-        events -> {
-          try {
-            Session latest = repository.find(id).orElseThrow();
-            if (latest.interview().turns().size() >= n) {
-              events.append(
-                  "turn", json(TurnEvent.of(latest, latest.interview().turns().get(n - 1))));
-              return;
-            }
-            Session next =
-                socra.ask(latest, token -> events.append("token", json(Map.of("text", token))));
-            events.append("turn", json(TurnEvent.of(next, next.interview().turns().getLast())));
-          } catch (LlmCallException e) {
-            events.append("error", json(error(e)));
-          } catch (StructuredOutputException e) {
-            events.append(
-                "error",
-                json(
-                    new StreamError(
-                        "the interviewer's answer could not be read: " + e.getMessage(),
-                        "invalid-output",
-                        true)));
-          } catch (RuntimeException e) {
-            log.warn("question {} of session {} failed: {}", n, id, e.toString());
-            events.append(
-                "error",
-                json(new StreamError("the question could not be written", "internal", true)));
-          }
-        });
+        id,
+        taken,
+        () -> writeQuestion(id, n, events),
+        () -> followQuestion(id, n, events));
+  }
+
+  private void writeQuestion(String id, int n, EventLog events) {
+    try {
+      Session latest = repository.find(id).orElseThrow();
+      if (latest.interview().turns().size() >= n) {
+        events.append("turn", json(TurnEvent.of(latest, latest.interview().turns().get(n - 1))));
+        return;
+      }
+      Session next =
+          socra.ask(latest, token -> events.append("token", json(Map.of("text", token))));
+      events.append("turn", json(TurnEvent.of(next, next.interview().turns().getLast())));
+    } catch (LeaseLostException e) {
+      throw e; // another server writes it now: follow it there
+    } catch (LlmCallException e) {
+      events.append("error", json(error(e)));
+    } catch (StructuredOutputException e) {
+      events.append(
+          "error",
+          json(
+              new StreamError(
+                  "the interviewer's answer could not be read: " + e.getMessage(),
+                  "invalid-output",
+                  true)));
+    } catch (RuntimeException e) {
+      log.warn("question {} of session {} failed: {}", n, id, e.toString());
+      events.append(
+          "error", json(new StreamError("the question could not be written", "internal", true)));
+    }
+  }
+
+  /** One look at a question another server is writing: true once it is stored (or moot). */
+  private boolean followQuestion(String id, int n, EventLog events) {
+    Optional<Session> s = repository.find(id);
+    if (s.isPresent() && s.get().interview().turns().size() >= n) {
+      Session latest = s.get();
+      events.append("turn", json(TurnEvent.of(latest, latest.interview().turns().get(n - 1))));
+      return true;
+    }
+    if (s.isEmpty() || s.get().interview().complete() || status(id) != SessionStatus.INTERVIEW) {
+      events.append(
+          "error", json(new StreamError("the question is no longer wanted", "internal", false)));
+      return true;
+    }
+    return false;
   }
 
   private EventLog startPipeline(String id) {
-    return runs.start(
-        pipelineKey(id),
-        events -> {
-          try {
-            Session s = repository.find(id).orElseThrow();
-            Session done =
-                socra.runPipeline(s, e -> events.append("stage", json(StageEvent.of(e))));
-            store.setStatus(id, SessionStatus.DONE, null);
-            Verdict v = done.result(Stage.TRIBUNAL, Verdict.class);
-            events.append(
-                "done",
-                json(
-                    new PipelineEnd(
-                        SessionStatus.DONE.id(),
-                        v == null ? null : v.decision().name().toLowerCase(Locale.ROOT),
-                        Map.of())));
-          } catch (PipelineFailedException e) {
-            Map<String, String> failures = new LinkedHashMap<>();
-            e.failures().forEach((k, v) -> failures.put(k.id(), v));
-            store.setStatus(
-                id, SessionStatus.PIPELINE_FAILED, String.join("; ", failures.values()));
-            events.append(
-                "failed",
-                json(new PipelineEnd(SessionStatus.PIPELINE_FAILED.id(), null, failures)));
-          } catch (LlmCallException | StructuredOutputException e) {
-            store.setStatus(id, SessionStatus.PIPELINE_FAILED, e.getMessage());
-            events.append(
-                "failed",
-                json(
-                    new PipelineEnd(
-                        SessionStatus.PIPELINE_FAILED.id(),
-                        null,
-                        Map.of("interview-evaluation", e.getMessage()))));
-          } catch (RuntimeException e) {
-            log.warn("pipeline of session {} failed: {}", id, e.toString());
-            store.setStatus(id, SessionStatus.PIPELINE_FAILED, "internal error");
-            events.append(
-                "failed",
-                json(
-                    new PipelineEnd(
-                        SessionStatus.PIPELINE_FAILED.id(),
-                        null,
-                        Map.of("pipeline", "internal error"))));
-          }
-        });
+    return runs.start(pipelineKey(id), events -> pipelineWork(id, null, events));
   }
 
-  private EventLog pipelineReplay(Session s) {
+  /** The pipeline, run here under its lease or followed from another server. */
+  private void pipelineWork(String id, WorkLease taken, EventLog events) {
+    Set<Stage> reported = EnumSet.noneOf(Stage.class);
+    owned.run(
+        pipelineKey(id),
+        id,
+        taken,
+        () -> runPipelineHere(id, events),
+        () -> followPipeline(id, events, reported));
+  }
+
+  /**
+   * One look at a pipeline another server runs: its stages as they are stored, then its end; true
+   * once it has ended.
+   */
+  private boolean followPipeline(String id, EventLog events, Set<Stage> reported) {
+    // The status first: the owner stores the last stage before it sets the end status, so a
+    // session read after an end status has every stage.
+    SessionStatus status = status(id);
+    Optional<Session> found = repository.find(id);
+    if (found.isEmpty()) {
+      return true;
+    }
+    Session s = found.get();
+    for (Stage stage : Pipeline.stages()) {
+      if (s.results().containsKey(stage) && reported.add(stage)) {
+        events.append("stage", json(StageEvent.stored(s, stage)));
+      }
+    }
+    if (status == SessionStatus.PIPELINE_RUNNING) {
+      return false;
+    }
+    if (status == SessionStatus.DONE) {
+      Verdict v = s.result(Stage.TRIBUNAL, Verdict.class);
+      events.append(
+          "done",
+          json(
+              new PipelineEnd(
+                  status.id(),
+                  v == null ? null : v.decision().name().toLowerCase(Locale.ROOT),
+                  Map.of())));
+    } else if (status == SessionStatus.PIPELINE_FAILED) {
+      events.append(
+          "failed",
+          json(
+              new PipelineEnd(
+                  status.id(), null, Map.of("pipeline", store.statusDetail(id).orElse("failed")))));
+    }
+    return true;
+  }
+
+  private void runPipelineHere(String id, EventLog events) {
+    try {
+      Session s = repository.find(id).orElseThrow();
+      Session done = socra.runPipeline(s, e -> events.append("stage", json(StageEvent.of(e))));
+      store.setStatus(id, SessionStatus.DONE, null);
+      Verdict v = done.result(Stage.TRIBUNAL, Verdict.class);
+      events.append(
+          "done",
+          json(
+              new PipelineEnd(
+                  SessionStatus.DONE.id(),
+                  v == null ? null : v.decision().name().toLowerCase(Locale.ROOT),
+                  Map.of())));
+    } catch (LeaseLostException e) {
+      throw e; // another server runs it now: follow it there
+    } catch (PipelineFailedException e) {
+      Map<String, String> failures = new LinkedHashMap<>();
+      e.failures().forEach((k, v) -> failures.put(k.id(), v));
+      store.setStatus(id, SessionStatus.PIPELINE_FAILED, String.join("; ", failures.values()));
+      events.append(
+          "failed", json(new PipelineEnd(SessionStatus.PIPELINE_FAILED.id(), null, failures)));
+    } catch (LlmCallException | StructuredOutputException e) {
+      store.setStatus(id, SessionStatus.PIPELINE_FAILED, e.getMessage());
+      events.append(
+          "failed",
+          json(
+              new PipelineEnd(
+                  SessionStatus.PIPELINE_FAILED.id(),
+                  null,
+                  Map.of("interview-evaluation", e.getMessage()))));
+    } catch (RuntimeException e) {
+      log.warn("pipeline of session {} failed: {}", id, e.toString());
+      store.setStatus(id, SessionStatus.PIPELINE_FAILED, "internal error");
+      events.append(
+          "failed",
+          json(
+              new PipelineEnd(
+                  SessionStatus.PIPELINE_FAILED.id(), null, Map.of("pipeline", "internal error"))));
+    }
+  }
+
+  private EventLog pipelineReplay(Session loaded) {
+    // The status first, then the session again: the pipeline stores its last stage before it sets
+    // the end status (on this server or another), so the stages read after it are all there.
+    SessionStatus status = status(loaded.id());
+    Session s = repository.find(loaded.id()).orElse(loaded);
     EventLog replay = new EventLog();
     for (Stage stage : Pipeline.stages()) {
       if (s.results().containsKey(stage)) {
         replay.append("stage", json(StageEvent.stored(s, stage)));
       }
     }
-    SessionStatus status = status(s.id());
     if (status == SessionStatus.DONE) {
       Verdict v = s.result(Stage.TRIBUNAL, Verdict.class);
       replay.append(
@@ -351,7 +475,7 @@ public class SessionService {
   static StreamError error(LlmCallException e) {
     boolean retryable =
         switch (e.failure()) {
-          case REFUSED, EXCEEDS_EVERY_BUDGET -> false;
+          case REFUSED, EXCEEDS_EVERY_BUDGET, SPEND_LIMIT -> false;
           default -> true;
         };
     return new StreamError(

@@ -11,6 +11,7 @@ import dev.socra.core.session.Session;
 import dev.socra.server.account.SocraUser;
 import dev.socra.server.live.EventLog;
 import dev.socra.server.live.SseStream;
+import dev.socra.server.observe.StreamOutcomes;
 import dev.socra.server.store.SessionStore;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -46,10 +47,17 @@ import org.springframework.web.bind.annotation.RestController;
 class SessionsController {
   private final SessionService sessions;
   private final UsageReport usage;
+  private final StreamOutcomes streams;
 
-  SessionsController(SessionService sessions, UsageReport usage) {
+  SessionsController(SessionService sessions, UsageReport usage, StreamOutcomes streams) {
     this.sessions = sessions;
     this.usage = usage;
+    this.streams = streams;
+  }
+
+  private void relay(String stream, EventLog events, long lastId, HttpServletResponse response)
+      throws IOException {
+    streams.record(stream, SseStream.relay(events, lastId, response) == SseStream.Relayed.COMPLETE);
   }
 
   /**
@@ -110,7 +118,7 @@ class SessionsController {
       throws IOException {
     Optional<EventLog> next = sessions.answer(user, id, body == null ? null : body.answer());
     if (next.isPresent()) {
-      SseStream.relay(next.get(), 0, response);
+      relay("question", next.get(), 0, response);
       return;
     }
     EventLog done = new EventLog();
@@ -133,7 +141,7 @@ class SessionsController {
       HttpServletResponse response)
       throws IOException {
     EventLog events = sessions.turnEvents(user, id, n);
-    SseStream.relay(events, SseStream.lastEventId(request), response);
+    relay("question", events, SseStream.lastEventId(request), response);
   }
 
   @Operation(summary = "End the interview (the founder says enough)")
@@ -158,7 +166,7 @@ class SessionsController {
       HttpServletResponse response)
       throws IOException {
     EventLog events = sessions.runPipeline(user, id);
-    SseStream.relay(events, SseStream.lastEventId(request), response);
+    relay("pipeline", events, SseStream.lastEventId(request), response);
   }
 
   @Operation(summary = "Follow (or rejoin) the pipeline's progress")
@@ -170,7 +178,7 @@ class SessionsController {
       HttpServletResponse response)
       throws IOException {
     EventLog events = sessions.pipelineEvents(user, id);
-    SseStream.relay(events, SseStream.lastEventId(request), response);
+    relay("pipeline", events, SseStream.lastEventId(request), response);
   }
 
   @Operation(summary = "The architecture masterplan, as JSON or Markdown (?format=markdown)")

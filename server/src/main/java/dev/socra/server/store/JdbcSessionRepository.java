@@ -12,6 +12,7 @@ import dev.socra.core.persona.Stage;
 import dev.socra.core.session.Session;
 import dev.socra.core.session.SessionRepository;
 import dev.socra.core.session.StageUsage;
+import dev.socra.server.lease.Leases;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -31,7 +32,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Sessions in the database: the interview's turns with their scores and assumptions in rows of
  * their own, each finished stage's result, and each stage's usage. A save writes only what changed
  * and happens in one transaction, so a crash leaves the session as it was after its last complete
- * step.
+ * step. A save made by leased work (a question, the pipeline) first checks its lease's fence in the
+ * same transaction ({@link Leases#checkFence}).
  */
 @Repository
 public class JdbcSessionRepository implements SessionRepository {
@@ -40,16 +42,18 @@ public class JdbcSessionRepository implements SessionRepository {
 
   private final JdbcClient db;
   private final TransactionTemplate tx;
+  private final Leases leases;
   private final Clock clock;
 
   @org.springframework.beans.factory.annotation.Autowired
-  public JdbcSessionRepository(JdbcClient db, TransactionTemplate tx) {
-    this(db, tx, Clock.systemUTC());
+  public JdbcSessionRepository(JdbcClient db, TransactionTemplate tx, Leases leases) {
+    this(db, tx, leases, Clock.systemUTC());
   }
 
-  JdbcSessionRepository(JdbcClient db, TransactionTemplate tx, Clock clock) {
+  JdbcSessionRepository(JdbcClient db, TransactionTemplate tx, Leases leases, Clock clock) {
     this.db = db;
     this.tx = tx;
+    this.leases = leases;
     this.clock = clock;
   }
 
@@ -64,6 +68,8 @@ public class JdbcSessionRepository implements SessionRepository {
   }
 
   private void write(Session s) {
+    // Work running under a lease writes only while the lease is still this server's.
+    leases.checkFence(s.id());
     OffsetDateTime now = now();
     Interview iv = s.interview();
     int updated =

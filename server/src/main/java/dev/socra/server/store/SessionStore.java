@@ -1,5 +1,6 @@
 package dev.socra.server.store;
 
+import dev.socra.server.lease.Leases;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -12,9 +13,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class SessionStore {
   private final JdbcClient db;
+  private final Leases leases;
 
-  public SessionStore(JdbcClient db) {
+  public SessionStore(JdbcClient db, Leases leases) {
     this.db = db;
+    this.leases = leases;
   }
 
   /** One line of a user's session list. */
@@ -44,10 +47,14 @@ public class SessionStore {
         .map(SessionStatus::of);
   }
 
+  /** Sets the status; from leased work (the pipeline's end), only while the lease is held. */
   public void setStatus(String sessionId, SessionStatus status, String detail) {
-    db.sql("UPDATE sessions SET status = ?, status_detail = ?, updated_at = ? WHERE id = ?")
-        .params(status.id(), detail, OffsetDateTime.now(ZoneOffset.UTC), sessionId)
-        .update();
+    leases.fenced(
+        sessionId,
+        () ->
+            db.sql("UPDATE sessions SET status = ?, status_detail = ?, updated_at = ? WHERE id = ?")
+                .params(status.id(), detail, OffsetDateTime.now(ZoneOffset.UTC), sessionId)
+                .update());
   }
 
   public Optional<String> statusDetail(String sessionId) {

@@ -50,6 +50,25 @@ class ReconnectTest {
   }
 
   @Test
+  void aQuestionStreamItsClientDropsIsCountedAsAbandonedAndTheQuestionIsStillWritten()
+      throws Exception {
+    String id = SessionsApiTest.create(ada);
+    ada.events("GET", "/api/sessions/" + id + "/turns/1/events", null, null, 2);
+    String abandoned = "socra_streams_total{outcome=\"abandoned\",stream=\"question\"}";
+    String metrics = "";
+    for (int i = 0; i < 300 && !metrics.contains(abandoned); i++) {
+      Thread.sleep(100); // the server notices at its next write to the closed stream
+      metrics = ada.get("/actuator/prometheus").body();
+    }
+    assertThat(metrics).contains(abandoned);
+    List<ApiClient.Event> again =
+        ada.events("GET", "/api/sessions/" + id + "/turns/1/events", null, null);
+    assertThat(again.getLast().name()).as("written and stored all the same").isEqualTo("turn");
+    assertThat(ada.get("/actuator/prometheus").body())
+        .contains("socra_streams_total{outcome=\"complete\",stream=\"question\"}");
+  }
+
+  @Test
   void aPipelineKeepsRunningWhenNobodyWatchesAndReplaysWhatWasMissed() throws Exception {
     String id = SessionsApiTest.create(ada);
     ada.events("GET", "/api/sessions/" + id + "/turns/1/events", null, null);

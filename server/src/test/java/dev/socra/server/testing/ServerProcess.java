@@ -15,7 +15,9 @@ import java.util.Map;
 /**
  * A Socra server in a process of its own, which a test can kill like a crash ({@code SIGKILL}) and
  * start again on the same database. The child prints {@code READY <port>} when it serves, and with
- * {@code SOCRA_TEST_USER} set, {@code TOKEN <token>} for a new user of that name.
+ * {@code SOCRA_TEST_USER} set, {@code TOKEN <token>} for a new user of that name. With {@code
+ * SOCRA_TEST_CALL_LOG} set, its stub logs every call to that file ({@link CallLog}), under the name
+ * {@code SOCRA_TEST_NAME}.
  */
 public final class ServerProcess implements AutoCloseable {
   private final Process process;
@@ -30,7 +32,14 @@ public final class ServerProcess implements AutoCloseable {
 
   /** Runs in the child. */
   public static void main(String[] args) {
-    SocraServer server = SocraServer.start(System.getenv());
+    String callLog = System.getenv("SOCRA_TEST_CALL_LOG");
+    SocraServer server =
+        callLog == null
+            ? SocraServer.start(System.getenv())
+            : SocraServer.start(
+                System.getenv(),
+                new CallLog(
+                    Path.of(callLog), System.getenv().getOrDefault("SOCRA_TEST_NAME", "server")));
     String user = System.getenv("SOCRA_TEST_USER");
     if (user != null) {
       SocraUser u = server.bean(Users.class).create(user, "correct horse battery staple");

@@ -26,13 +26,21 @@ public final class TestServer implements AutoCloseable {
 
   /** Demo mode, H2 in a fresh temporary directory; {@code env} adds or overrides variables. */
   public static TestServer start(Map<String, String> env) {
+    return start(env, new Object[0]);
+  }
+
+  /**
+   * The same with beans of the test's own, such as a {@link TestClock} for the parts of the server
+   * that wait or expire.
+   */
+  public static TestServer start(Map<String, String> env, Object... beans) {
     Path dir = tempDir();
     Map<String, String> e = new HashMap<>();
     e.put("PORT", "0");
     e.put("SOCRA_DATA_DIR", dir.toString());
     e.put("SOCRA_CONFIG", fastStub(dir).toString());
     e.putAll(env);
-    return new TestServer(SocraServer.start(e), dir);
+    return new TestServer(SocraServer.start(e, beans), dir);
   }
 
   public static TestServer start() {

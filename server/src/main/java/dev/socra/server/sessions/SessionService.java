@@ -47,6 +47,7 @@ public class SessionService {
   private final SessionStore store;
   private final LiveRuns runs;
   private final Map<String, Object> locks = new ConcurrentHashMap<>();
+  private PipelineCharge charge = PipelineCharge.FREE;
 
   public SessionService(
       Socra socra, SessionRepository repository, SessionStore store, LiveRuns runs) {
@@ -54,6 +55,12 @@ public class SessionService {
     this.repository = repository;
     this.store = store;
     this.runs = runs;
+  }
+
+  /** What a pipeline run costs, when the server charges for runs (the billing package). */
+  @org.springframework.beans.factory.annotation.Autowired(required = false)
+  void setPipelineCharge(PipelineCharge charge) {
+    this.charge = charge;
   }
 
   /** A new session; its first question starts being written at once. */
@@ -196,6 +203,7 @@ public class SessionService {
       if (s.interview().answered() == 0) {
         throw new SessionConflictException("answer at least one question before building the plan");
       }
+      charge.charge(user, id);
       runs.forget(pipelineKey(id));
       store.setStatus(id, SessionStatus.PIPELINE_RUNNING, null);
       return startPipeline(id);
@@ -281,6 +289,7 @@ public class SessionService {
                         v == null ? null : v.decision().name().toLowerCase(Locale.ROOT),
                         Map.of())));
           } catch (PipelineFailedException e) {
+            charge.giveBack(id, e);
             Map<String, String> failures = new LinkedHashMap<>();
             e.failures().forEach((k, v) -> failures.put(k.id(), v));
             store.setStatus(
@@ -289,6 +298,7 @@ public class SessionService {
                 "failed",
                 json(new PipelineEnd(SessionStatus.PIPELINE_FAILED.id(), null, failures)));
           } catch (LlmCallException | StructuredOutputException e) {
+            charge.giveBack(id, e);
             store.setStatus(id, SessionStatus.PIPELINE_FAILED, e.getMessage());
             events.append(
                 "failed",
@@ -299,6 +309,7 @@ public class SessionService {
                         Map.of("interview-evaluation", e.getMessage()))));
           } catch (RuntimeException e) {
             log.warn("pipeline of session {} failed: {}", id, e.toString());
+            charge.giveBack(id, e);
             store.setStatus(id, SessionStatus.PIPELINE_FAILED, "internal error");
             events.append(
                 "failed",

@@ -26,13 +26,18 @@ public final class TestServer implements AutoCloseable {
 
   /** Demo mode, H2 in a fresh temporary directory; {@code env} adds or overrides variables. */
   public static TestServer start(Map<String, String> env) {
+    return start(env, new Object[0]);
+  }
+
+  /** The same with beans of the test's own (a clock, a schedule it drives). */
+  public static TestServer start(Map<String, String> env, Object... beans) {
     Path dir = tempDir();
     Map<String, String> e = new HashMap<>();
     e.put("PORT", "0");
     e.put("SOCRA_DATA_DIR", dir.toString());
     e.put("SOCRA_CONFIG", fastStub(dir).toString());
     e.putAll(env);
-    return new TestServer(SocraServer.start(e), dir);
+    return new TestServer(SocraServer.start(e, beans), dir);
   }
 
   public static TestServer start() {
@@ -41,13 +46,18 @@ public final class TestServer implements AutoCloseable {
 
   /** The same on a fresh PostgreSQL database. */
   public static TestServer postgres(Map<String, String> env) {
+    return postgres(env, new Object[0]);
+  }
+
+  /** The same on PostgreSQL with beans of the test's own. */
+  public static TestServer postgres(Map<String, String> env, Object... beans) {
     Postgres pg = Postgres.get();
     String db = pg.createDatabase();
     Map<String, String> e = new HashMap<>(env);
     e.put("SOCRA_DB_URL", pg.jdbcUrl(db));
     e.put("SOCRA_DB_USER", pg.user());
     e.put("SOCRA_DB_PASSWORD", pg.password());
-    return start(e);
+    return start(e, beans);
   }
 
   /** A stub that writes without the human-pace delay, so tests run at machine speed. */

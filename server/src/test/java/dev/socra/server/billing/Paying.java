@@ -47,7 +47,7 @@ final class Paying implements AutoCloseable {
     return stripe(extra, false);
   }
 
-  static Paying stripe(Map<String, String> extra, boolean postgres) {
+  static Paying stripe(Map<String, String> extra, boolean postgres, Object... beans) {
     FakeStripe fake = new FakeStripe(STRIPE_KEY, STRIPE_WEBHOOK_SECRET, Clock.systemUTC());
     Map<String, String> env = charged();
     env.put("SOCRA_PAYMENTS", "stripe");
@@ -57,8 +57,11 @@ final class Paying implements AutoCloseable {
     env.put("STRIPE_BASE_URL", fake.baseUrl());
     env.putAll(extra);
     ManualSchedule schedule = new ManualSchedule();
-    TestServer server =
-        postgres ? TestServer.postgres(env, schedule) : TestServer.start(env, schedule);
+    Object[] all =
+        java.util.stream.Stream.concat(
+                java.util.stream.Stream.of(schedule), java.util.Arrays.stream(beans))
+            .toArray();
+    TestServer server = postgres ? TestServer.postgres(env, all) : TestServer.start(env, all);
     fake.webhooks().endpoint(server.baseUrl() + "/webhooks/stripe");
     return new Paying(server, schedule, fake, null);
   }

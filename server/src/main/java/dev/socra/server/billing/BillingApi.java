@@ -77,15 +77,16 @@ class BillingApi {
       @AuthenticationPrincipal SocraUser user,
       @RequestBody BillingViews.CheckoutRequest body,
       HttpServletRequest request) {
-    if (body == null || body.credits() == null) {
+    if (body == null) {
       throw new IllegalArgumentException("credits is required: the size of a bundle");
     }
+    int credits = body.wholeCredits();
     String session = ownSession(user, body.session(), sessions);
     String base = ServletUriComponentsBuilder.fromContextPath(request).build().toUriString();
     Billing.Started started =
         billing.checkout(
             user.id(),
-            body.credits(),
+            credits,
             session,
             base + "/billing/return?checkout={CHECKOUT_ID}",
             base + "/billing?cancelled");

@@ -78,7 +78,25 @@ public final class BillingViews {
   public record Checkout(Receipt checkout, String url, RazorpayCheckout razorpay, String confirm) {}
 
   /** {@code POST /api/checkout}'s body. */
-  public record CheckoutRequest(Integer credits, String session) {}
+  public record CheckoutRequest(
+      @io.swagger.v3.oas.annotations.media.Schema(
+              type = "integer",
+              description = "the size of a bundle the server sells",
+              example = "1")
+          com.fasterxml.jackson.databind.JsonNode credits,
+      @io.swagger.v3.oas.annotations.media.Schema(
+              description = "the session whose plan the founder is paying for (optional)")
+          String session) {
+
+    /** The number of credits, only if it was sent as a whole number. */
+    public int wholeCredits() {
+      if (credits == null || !credits.isIntegralNumber() || !credits.canConvertToInt()) {
+        throw new IllegalArgumentException(
+            "credits must be a whole number: the size of a bundle the server sells");
+      }
+      return credits.intValue();
+    }
+  }
 
   /** The Razorpay Checkout handler's fields, passed on by the client. */
   public record RazorpayReturn(

@@ -17,24 +17,24 @@ import java.util.Map;
  * (fake) provider key is set, so runs are charged as with a real model. Reconciliation runs when
  * the test ticks {@link #schedule}.
  */
-final class Paying implements AutoCloseable {
+public final class Paying implements AutoCloseable {
   /** Distinctive, so that a leak is found by a plain substring search. */
-  static final String RAZORPAY_KEY_ID = "rzp_test_Socra1KeyId";
+  public static final String RAZORPAY_KEY_ID = "rzp_test_Socra1KeyId";
 
-  static final String RAZORPAY_SECRET = "rzp-secret-Qx7Lm2Vb9Tk4Wn8Hc3Zp";
-  static final String RAZORPAY_WEBHOOK_SECRET = "rzp-whsec-Jd5Fs8Ya1Ug6Oe3Ri0Pl";
-  static final String STRIPE_KEY = "sk_test_socra_Zk3Nq8Xv2Lp7Rm4Tw9Bc";
-  static final String STRIPE_WEBHOOK_SECRET = "whsec_socra_Hy6Gt1Dk5Js0Fa3Qe8Wu";
-  static final List<String> SECRETS =
+  public static final String RAZORPAY_SECRET = "rzp-secret-Qx7Lm2Vb9Tk4Wn8Hc3Zp";
+  public static final String RAZORPAY_WEBHOOK_SECRET = "rzp-whsec-Jd5Fs8Ya1Ug6Oe3Ri0Pl";
+  public static final String STRIPE_KEY = "sk_test_socra_Zk3Nq8Xv2Lp7Rm4Tw9Bc";
+  public static final String STRIPE_WEBHOOK_SECRET = "whsec_socra_Hy6Gt1Dk5Js0Fa3Qe8Wu";
+  public static final List<String> SECRETS =
       List.of(RAZORPAY_SECRET, RAZORPAY_WEBHOOK_SECRET, STRIPE_KEY, STRIPE_WEBHOOK_SECRET);
 
-  static final String IDEA =
+  public static final String IDEA =
       "A booking tool for independent piano tuners in small towns, paid per booking";
 
-  final TestServer server;
+  public final TestServer server;
   final ManualSchedule schedule;
-  final FakeStripe stripe;
-  final FakeRazorpay razorpay;
+  public final FakeStripe stripe;
+  public final FakeRazorpay razorpay;
 
   private Paying(TestServer server, ManualSchedule schedule, FakeStripe s, FakeRazorpay r) {
     this.server = server;
@@ -43,11 +43,11 @@ final class Paying implements AutoCloseable {
     this.razorpay = r;
   }
 
-  static Paying stripe(Map<String, String> extra) {
+  public static Paying stripe(Map<String, String> extra) {
     return stripe(extra, false);
   }
 
-  static Paying stripe(Map<String, String> extra, boolean postgres, Object... beans) {
+  public static Paying stripe(Map<String, String> extra, boolean postgres, Object... beans) {
     FakeStripe fake = new FakeStripe(STRIPE_KEY, STRIPE_WEBHOOK_SECRET, Clock.systemUTC());
     Map<String, String> env = charged();
     env.put("SOCRA_PAYMENTS", "stripe");
@@ -66,7 +66,7 @@ final class Paying implements AutoCloseable {
     return new Paying(server, schedule, fake, null);
   }
 
-  static Paying razorpay(Map<String, String> extra) {
+  public static Paying razorpay(Map<String, String> extra) {
     FakeRazorpay fake =
         new FakeRazorpay(
             RAZORPAY_KEY_ID, RAZORPAY_SECRET, RAZORPAY_WEBHOOK_SECRET, Clock.systemUTC());
@@ -139,6 +139,11 @@ final class Paying implements AutoCloseable {
 
   static String checkoutId(JsonNode checkout) {
     return checkout.get("checkout").get("checkoutId").asText();
+  }
+
+  /** Reconciliation, as its timer would run it. */
+  public void reconcile() {
+    schedule.tick();
   }
 
   @Override

@@ -44,6 +44,35 @@ public record PaymentSettings(
     return provider.isPresent();
   }
 
+  /**
+   * The origins the pages' Content-Security-Policy must allow, by directive, for the provider's
+   * checkout to work: Razorpay Checkout's script (and its frames and calls), and for Stripe the
+   * hosted page a form redirects to. Empty without payments.
+   */
+  public Map<String, List<String>> pageSources() {
+    if (provider.isEmpty()) {
+      return Map.of();
+    }
+    return switch (provider.get()) {
+      case RAZORPAY -> {
+        String script = origin(razorpay.checkoutScript());
+        String api = origin(razorpay.baseUrl());
+        List<String> both = script.equals(api) ? List.of(script) : List.of(script, api);
+        yield Map.of("script-src", List.of(script), "frame-src", both, "connect-src", both);
+      }
+      case STRIPE -> {
+        String api = origin(stripe.baseUrl());
+        yield Map.of(
+            "form-action",
+            List.of(api.equals("https://api.stripe.com") ? "https://checkout.stripe.com" : api));
+      }
+    };
+  }
+
+  private static String origin(URI u) {
+    return u.getScheme() + "://" + u.getHost() + (u.getPort() < 0 ? "" : ":" + u.getPort());
+  }
+
   public Optional<Bundle> bundle(int credits) {
     return bundles.stream().filter(b -> b.credits() == credits).findFirst();
   }

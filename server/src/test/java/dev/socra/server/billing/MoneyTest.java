@@ -82,4 +82,24 @@ class MoneyTest {
     assertThatThrownBy(() -> PaymentSettings.from(Map.of("SOCRA_FREE_CREDITS", "-1")))
         .hasMessageContaining("SOCRA_FREE_CREDITS");
   }
+
+  @Test
+  void thePagesMustAllowExactlyTheCheckoutsOrigins() {
+    Map<String, String> env = new java.util.HashMap<>();
+    env.put("SOCRA_PAYMENTS", "razorpay");
+    env.put("SOCRA_PRICE", "499 INR");
+    env.put("RAZORPAY_KEY_ID", "rzp_test_x");
+    env.put("RAZORPAY_KEY_SECRET", "s");
+    env.put("RAZORPAY_WEBHOOK_SECRET", "w");
+    assertThat(PaymentSettings.from(env).pageSources())
+        .containsEntry("script-src", java.util.List.of("https://checkout.razorpay.com"))
+        .containsEntry(
+            "frame-src",
+            java.util.List.of("https://checkout.razorpay.com", "https://api.razorpay.com"));
+    env.put("RAZORPAY_CHECKOUT_JS", "http://127.0.0.1:4321/checkout.js");
+    env.put("RAZORPAY_BASE_URL", "http://127.0.0.1:4321");
+    assertThat(PaymentSettings.from(env).pageSources())
+        .containsEntry("script-src", java.util.List.of("http://127.0.0.1:4321"));
+    assertThat(PaymentSettings.from(Map.of()).pageSources()).isEmpty();
+  }
 }

@@ -60,8 +60,10 @@ class BillingApi {
         ledger.balance(userId),
         charges.charging(),
         s.provider().map(ProviderName::id).orElse(null),
-        BillingViews.Price.of(s.price()),
-        s.bundles().stream().map(BillingViews.BundleView::of).toList(),
+        s.enabled() ? BillingViews.Price.of(s.price()) : null,
+        s.enabled()
+            ? s.bundles().stream().map(BillingViews.BundleView::of).toList()
+            : java.util.List.of(),
         ledger.entries(userId, 200).stream().map(BillingViews.Entry::of).toList(),
         payments.forUser(userId, 100).stream().map(BillingViews.Receipt::of).toList());
   }

@@ -204,9 +204,14 @@ public class SessionService {
         throw new SessionConflictException("answer at least one question before building the plan");
       }
       charge.charge(user, id);
-      runs.forget(pipelineKey(id));
-      store.setStatus(id, SessionStatus.PIPELINE_RUNNING, null);
-      return startPipeline(id);
+      try {
+        runs.forget(pipelineKey(id));
+        store.setStatus(id, SessionStatus.PIPELINE_RUNNING, null);
+        return startPipeline(id);
+      } catch (RuntimeException e) {
+        charge.giveBack(id, e); // never started: nothing is taken for it
+        throw e;
+      }
     }
   }
 

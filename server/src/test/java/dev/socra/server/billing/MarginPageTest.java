@@ -24,6 +24,7 @@ class MarginPageTest {
       paying.razorpay.webhooks().deliverAll();
       assertThat(runPipeline(ada, session).getLast().name()).isEqualTo("done");
 
+      assertThat(admin.get("/admin").body()).contains("href=\"/billing/admin\"");
       Http.Response page = admin.get("/billing/admin");
       assertThat(page.status()).isEqualTo(200);
       assertThat(page.body()).contains("Revenue and margin", "₹499.00", "piano tuners", "ada");

@@ -68,6 +68,7 @@ class PipelineChargeTest {
       String session = readySession(ada);
       assertThat(runPipeline(ada, session).getLast().name()).isEqualTo("done");
       assertThat(ada.get("/api/credits").json().get("charging").asBoolean()).isFalse();
+      assertThat(ada.get("/api/credits").json().get("price").isNull()).isTrue();
       Http.Response r = ada.post("/api/checkout", Map.of("credits", 1));
       assertThat(r.status()).isEqualTo(404);
       assertThat(r.json().get("detail").asText()).contains("free");

@@ -64,6 +64,14 @@ class StripePaymentsTest {
     assertThat(p.get("price").get("currency").asText()).isEqualTo("USD");
     assertThat(p.get("checkout").asText()).isEqualTo("/api/checkout");
     assertThat(p.get("balance").asLong()).isZero();
+    // a client that asked for the event stream gets the same answer
+    Http.Response streamed =
+        ada.send(
+            ada.request("/api/sessions/" + session + "/pipeline")
+                .header("Accept", "text/event-stream")
+                .POST(HttpRequest.BodyPublishers.noBody()));
+    assertThat(streamed.status()).as(streamed.body()).isEqualTo(402);
+    assertThat(streamed.body()).contains("\"checkout\":\"/api/checkout\"");
     // nothing was spent and nothing started
     assertThat(ada.get("/api/sessions/" + session).json().get("status").asText())
         .isEqualTo("interview");

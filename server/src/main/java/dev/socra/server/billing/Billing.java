@@ -21,6 +21,12 @@ public final class Billing {
   /** How long a checkout is asked after: Stripe's sessions expire after a day at most. */
   static final Duration OPEN_FOR = Duration.ofDays(3);
 
+  /** How far back paid checkouts are asked after for refunds and disputes a webhook missed. */
+  static final Duration REFUNDS_FOR = Duration.ofDays(30);
+
+  /** How often they are: one call per paid checkout, so less often than open ones. */
+  static final Duration REFUND_SWEEP_EVERY = Duration.ofHours(1);
+
   /** Checkouts a founder may start in an hour: enough for every honest retry. */
   static final int CHECKOUTS_PER_HOUR = 20;
 
@@ -30,6 +36,7 @@ public final class Billing {
   private final CreditLedger ledger;
   private final JdbcClient db;
   private final Clock clock;
+  private volatile java.time.Instant lastRefundSweep;
 
   public Billing(
       PaymentSettings settings,
@@ -214,7 +221,42 @@ public final class Billing {
       }
     }
     payments.expireBefore(now().minus(OPEN_FOR));
+    sweepRefunds();
     return credited;
+  }
+
+  /**
+   * At most every {@link #REFUND_SWEEP_EVERY}: asks whether the money of each checkout paid in the
+   * last {@link #REFUNDS_FOR} went back, and reverses what a lost webhook did not.
+   */
+  private void sweepRefunds() {
+    java.time.Instant now = clock.instant();
+    java.time.Instant last = lastRefundSweep;
+    if (last != null && now.isBefore(last.plus(REFUND_SWEEP_EVERY))) {
+      return;
+    }
+    lastRefundSweep = now;
+    for (Payment p : payments.paidSince(now().minus(REFUNDS_FOR))) {
+      try {
+        active()
+            .reversal(p)
+            .ifPresent(
+                why -> {
+                  if (ledger.reverse(p, why)) {
+                    log.info(
+                        "reconciliation: checkout {} {}: its {} credit(s) taken back",
+                        p.checkoutId(),
+                        why,
+                        p.credits());
+                  }
+                });
+      } catch (ProviderUnavailable e) {
+        log.warn(
+            "reconciliation: payment of checkout {} not checked: {}",
+            p.checkoutId(),
+            e.getMessage());
+      }
+    }
   }
 
   private boolean apply(Payment p, CheckoutState state, String source) {

@@ -26,6 +26,12 @@ public sealed interface PaymentProvider permits RazorpayProvider, StripeProvider
   CheckoutState state(Payment payment);
 
   /**
+   * Asks the provider whether a paid checkout's money went back (refunded or disputed in its
+   * dashboard): the reason if so, for the reversal of a lost webhook.
+   */
+  java.util.Optional<String> reversal(Payment payment);
+
+  /**
    * Verifies a webhook's signature on its raw body and reads it.
    *
    * @param headers lower-case names

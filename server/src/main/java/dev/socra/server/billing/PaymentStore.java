@@ -98,6 +98,17 @@ public final class PaymentStore {
         .list();
   }
 
+  /** Paid checkouts created since {@code since}: asked after for refunds and disputes. */
+  public List<Payment> paidSince(OffsetDateTime since) {
+    return db.sql(
+            "SELECT "
+                + COLUMNS
+                + " FROM payments WHERE status = 'paid' AND created_at >= ? ORDER BY created_at")
+        .param(since)
+        .query(Payment.class)
+        .list();
+  }
+
   /** Open checkouts older than {@code before}: the provider no longer takes money for them. */
   public int expireBefore(OffsetDateTime before) {
     return db.sql(

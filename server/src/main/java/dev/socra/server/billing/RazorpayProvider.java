@@ -105,6 +105,17 @@ public final class RazorpayProvider implements PaymentProvider {
     return failure == null ? new CheckoutState.Open() : new CheckoutState.Failed(failure);
   }
 
+  @Override
+  public java.util.Optional<String> reversal(Payment payment) {
+    if (payment.paymentRef() == null) {
+      return java.util.Optional.empty();
+    }
+    JsonNode p = call("GET", "/v1/payments/" + path(payment.paymentRef()), null);
+    boolean refunded =
+        p.path("status").asText("").equals("refunded") || p.path("amount_refunded").asLong(0) > 0;
+    return refunded ? java.util.Optional.of("refunded at Razorpay") : java.util.Optional.empty();
+  }
+
   /** Checks the Checkout handler's {@code razorpay_signature} with the key secret. */
   public boolean handlerSigned(String orderId, String paymentId, String signature) {
     if (orderId == null || paymentId == null || signature == null) {

@@ -104,6 +104,38 @@ public final class StripeProvider implements PaymentProvider {
   }
 
   @Override
+  public java.util.Optional<String> reversal(Payment payment) {
+    String ref = payment.paymentRef();
+    if (ref == null || !ref.startsWith("pi_")) {
+      return java.util.Optional.empty();
+    }
+    try {
+      com.stripe.model.PaymentIntent pi =
+          client
+              .v1()
+              .paymentIntents()
+              .retrieve(
+                  ref,
+                  com.stripe.param.PaymentIntentRetrieveParams.builder()
+                      .addExpand("latest_charge")
+                      .build());
+      Charge charge = pi.getLatestChargeObject();
+      if (charge == null) {
+        return java.util.Optional.empty();
+      }
+      if (Boolean.TRUE.equals(charge.getDisputed())) {
+        return java.util.Optional.of("disputed at Stripe");
+      }
+      boolean refunded =
+          Boolean.TRUE.equals(charge.getRefunded())
+              || (charge.getAmountRefunded() != null && charge.getAmountRefunded() > 0);
+      return refunded ? java.util.Optional.of("refunded at Stripe") : java.util.Optional.empty();
+    } catch (StripeException e) {
+      throw unavailable("retrieve a payment", e);
+    }
+  }
+
+  @Override
   public WebhookEvent read(byte[] body, Map<String, String> headers) {
     String signature = headers.get("stripe-signature");
     if (signature == null || signature.isBlank()) {

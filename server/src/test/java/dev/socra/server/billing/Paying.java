@@ -66,7 +66,7 @@ public final class Paying implements AutoCloseable {
     return new Paying(server, schedule, fake, null);
   }
 
-  public static Paying razorpay(Map<String, String> extra) {
+  public static Paying razorpay(Map<String, String> extra, Object... beans) {
     FakeRazorpay fake =
         new FakeRazorpay(
             RAZORPAY_KEY_ID, RAZORPAY_SECRET, RAZORPAY_WEBHOOK_SECRET, Clock.systemUTC());
@@ -80,7 +80,11 @@ public final class Paying implements AutoCloseable {
     env.put("RAZORPAY_CHECKOUT_JS", fake.checkoutScript());
     env.putAll(extra);
     ManualSchedule schedule = new ManualSchedule();
-    TestServer server = TestServer.start(env, schedule);
+    Object[] all =
+        java.util.stream.Stream.concat(
+                java.util.stream.Stream.of(schedule), java.util.Arrays.stream(beans))
+            .toArray();
+    TestServer server = TestServer.start(env, all);
     fake.webhooks().endpoint(server.baseUrl() + "/webhooks/razorpay");
     return new Paying(server, schedule, null, fake);
   }

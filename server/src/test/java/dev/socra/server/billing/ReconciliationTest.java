@@ -47,4 +47,43 @@ class ReconciliationTest {
   static String status(Http user, String checkout) {
     return user.get("/api/checkout/" + checkout).json().get("checkout").get("status").asText();
   }
+
+  @Test
+  void aRefundOrDisputeWhoseWebhookWasLostIsReversedByTheHourlySweep() {
+    MovableClock clock = new MovableClock();
+    try (Paying paying = Paying.stripe(Map.of(), false, clock)) {
+      Http ada = paying.user("ada");
+      String refunded = checkoutId(checkout(ada, 1));
+      String disputed = checkoutId(checkout(ada, 1));
+      paying.stripe.pay(refunded);
+      paying.stripe.pay(disputed);
+      paying.stripe.webhooks().deliverAll();
+      paying.schedule.tick(); // the first sweep: nothing went back yet
+      assertThat(balance(ada)).isEqualTo(2);
+
+      paying.stripe.refund(refunded);
+      paying.stripe.dispute(disputed);
+      paying.stripe.webhooks().drop();
+      clock.advance(Duration.ofMinutes(5));
+      paying.schedule.tick(); // within the hour: paid checkouts are not asked again yet
+      assertThat(balance(ada)).isEqualTo(2);
+      clock.advance(Duration.ofHours(1));
+      paying.schedule.tick();
+      assertThat(balance(ada)).isZero();
+      assertThat(status(ada, refunded)).isEqualTo("refunded");
+      clock.advance(Duration.ofHours(1));
+      paying.schedule.tick();
+      assertThat(balance(ada)).isZero();
+    }
+    try (Paying paying = Paying.razorpay(Map.of(), clock)) {
+      Http bo = paying.user("bo");
+      String order = checkoutId(checkout(bo, 1));
+      dev.socra.server.billing.fake.FakeRazorpay.HandlerResult paid = paying.razorpay.pay(order);
+      paying.razorpay.webhooks().deliverAll();
+      paying.razorpay.refund(paid.paymentId());
+      paying.razorpay.webhooks().drop();
+      paying.schedule.tick();
+      assertThat(balance(bo)).isZero();
+    }
+  }
 }

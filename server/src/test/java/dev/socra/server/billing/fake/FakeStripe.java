@@ -29,6 +29,9 @@ import java.util.concurrent.locks.ReentrantLock;
  *       "status":"open","payment_status":"unpaid","amount_total":…,"currency":"inr","url":…,
  *       "payment_intent":null,"metadata":{…},…}}
  *   <li>{@code GET /v1/checkout/sessions/{id}} → the session as it stands
+ *   <li>{@code GET /v1/payment_intents/{id}} → {@code {"id":"pi_…","object":"payment_intent",
+ *       "status":"succeeded","latest_charge":{"object":"charge","refunded":…,"amount_refunded":…,
+ *       "disputed":…}}} (the charge always expanded)
  * </ul>
  *
  * <p>The founder's side: {@code GET /pay/{id}} is the hosted page (a "Pay" button, a "Back" link to
@@ -185,6 +188,7 @@ public final class FakeStripe implements AutoCloseable {
   /** The operator refunds the payment in Stripe's dashboard. */
   public void refund(String sessionId) {
     Map<String, Object> s = session(sessionId);
+    s.put("_refunded", true);
     Map<String, Object> charge = new LinkedHashMap<>();
     charge.put("id", "ch_" + ids.incrementAndGet() + "FAKE");
     charge.put("object", "charge");
@@ -201,6 +205,7 @@ public final class FakeStripe implements AutoCloseable {
   /** The card holder disputes the payment. */
   public void dispute(String sessionId) {
     Map<String, Object> s = session(sessionId);
+    s.put("_disputed", true);
     Map<String, Object> d = new LinkedHashMap<>();
     d.put("id", "dp_" + ids.incrementAndGet() + "FAKE");
     d.put("object", "dispute");
@@ -275,6 +280,8 @@ public final class FakeStripe implements AutoCloseable {
       }
       if (method.equals("POST") && path.equals("/v1/checkout/sessions")) {
         create(x);
+      } else if (method.equals("GET") && path.startsWith("/v1/payment_intents/")) {
+        paymentIntent(x, path.substring("/v1/payment_intents/".length()));
       } else if (method.equals("GET") && path.startsWith("/v1/checkout/sessions/")) {
         String id = path.substring("/v1/checkout/sessions/".length());
         Map<String, Object> s;
@@ -296,6 +303,45 @@ public final class FakeStripe implements AutoCloseable {
     } catch (RuntimeException e) {
       FakeHttp.json(x, 400, error("invalid_request_error", String.valueOf(e.getMessage())));
     }
+  }
+
+  /** A PaymentIntent, its {@code latest_charge} always expanded (refunded, disputed). */
+  private void paymentIntent(HttpExchange x, String id) throws IOException {
+    Map<String, Object> s;
+    lock.lock();
+    try {
+      s =
+          sessions.values().stream()
+              .filter(v -> id.equals(v.get("payment_intent")))
+              .findFirst()
+              .map(FakeStripe::copy)
+              .orElse(null);
+    } finally {
+      lock.unlock();
+    }
+    if (s == null) {
+      FakeHttp.json(x, 404, error("invalid_request_error", "No such payment_intent: " + id));
+      return;
+    }
+    boolean refunded = Boolean.TRUE.equals(s.get("_refunded"));
+    Map<String, Object> charge = new LinkedHashMap<>();
+    charge.put("id", "ch_for_" + id);
+    charge.put("object", "charge");
+    charge.put("amount", s.get("amount_total"));
+    charge.put("amount_refunded", refunded ? s.get("amount_total") : 0);
+    charge.put("currency", s.get("currency"));
+    charge.put("payment_intent", id);
+    charge.put("refunded", refunded);
+    charge.put("disputed", Boolean.TRUE.equals(s.get("_disputed")));
+    Map<String, Object> pi = new LinkedHashMap<>();
+    pi.put("id", id);
+    pi.put("object", "payment_intent");
+    pi.put("amount", s.get("amount_total"));
+    pi.put("amount_received", s.get("amount_total"));
+    pi.put("currency", s.get("currency"));
+    pi.put("status", "succeeded");
+    pi.put("latest_charge", charge);
+    FakeHttp.json(x, 200, pi);
   }
 
   private void create(HttpExchange x) throws IOException {

@@ -231,4 +231,36 @@ class BillingBadInputTest {
     }
     assertThat(balance(dee)).isEqualTo(1);
   }
+
+  @Test
+  void theBillingPagesAnswerBadFormsAndOthersIdsWithAPageNotATrace() {
+    String bobs = Paying.readySession(bob);
+    String bobsCheckout = checkoutId(checkout(bob, 1));
+    for (String form :
+        List.of("credits=abc", "credits=7", "credits=", "credits=1&session=" + bobs, "session=x")) {
+      Http.Response r = form(ada, "/billing/checkout", form);
+      assertThat(r.status()).as(form).isIn(400, 404);
+      assertThat(r.body()).as(form).doesNotContain("Exception", "at dev.socra");
+    }
+    Http.Response forged =
+        form(
+            ada,
+            "/billing/razorpay/return",
+            "razorpay_order_id="
+                + bobsCheckout
+                + "&razorpay_payment_id=pay_1&razorpay_signature=00");
+    assertThat(forged.status()).isEqualTo(400);
+    assertThat(ada.get("/billing/return?checkout=" + bobsCheckout).status()).isEqualTo(404);
+    assertThat(ada.get("/billing/return").status()).isEqualTo(400);
+    assertThat(ada.get("/billing?session=" + bobs).status()).isEqualTo(404);
+    assertThat(ada.get("/billing?session=%00%1b").status()).isEqualTo(404);
+    assertThat(balance(ada)).isZero();
+  }
+
+  static Http.Response form(Http user, String path, String body) {
+    return user.send(
+        user.request(path)
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
 }

@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
       ServeCommand.class,
       UserCommand.class,
       TokenCommand.class,
+      CreditsCommand.class,
       RoutesCommand.class,
       LlmCommand.class,
       PlanCommand.class,

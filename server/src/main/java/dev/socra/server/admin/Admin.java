@@ -82,6 +82,38 @@ public final class Admin implements AutoCloseable {
     return new IssuedToken(user, known.isEmpty(), tokens.create(user.id(), label));
   }
 
+  /** Credits granted to a user by the admin. */
+  public record Granted(SocraUser user, long balance) {}
+
+  /**
+   * Grants {@code credits} promotional credits to the user {@code name}: one ledger row, with the
+   * reason and a cause of its own, so the grant shows in the user's receipts.
+   *
+   * @throws dev.socra.server.account.AccountException for an unknown user, a count out of range, or
+   *     no reason
+   */
+  public Granted grantCredits(String name, int credits, String reason) {
+    SocraUser user =
+        users
+            .byName(name)
+            .orElseThrow(() -> new dev.socra.server.account.AccountException("no user " + name));
+    if (credits < 1 || credits > 1_000) {
+      throw new dev.socra.server.account.AccountException(
+          "credits must be from 1 to 1000, was " + credits);
+    }
+    if (reason == null || reason.isBlank()) {
+      throw new dev.socra.server.account.AccountException("a reason is required (--reason TEXT)");
+    }
+    dev.socra.server.billing.CreditLedger ledger =
+        new dev.socra.server.billing.CreditLedger(dataSource, java.time.Clock.systemUTC());
+    ledger.grant(
+        user.id(),
+        credits,
+        "grant:admin:" + java.util.UUID.randomUUID(),
+        "granted by the admin: " + reason.strip());
+    return new Granted(user, ledger.balance(user.id()));
+  }
+
   public Users users() {
     return users;
   }

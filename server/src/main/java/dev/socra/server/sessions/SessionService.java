@@ -59,6 +59,7 @@ public class SessionService {
   private final OwnedWork owned;
   private final Leases leases;
   private final Map<String, Object> locks = new ConcurrentHashMap<>();
+  private PipelineCharge charge = PipelineCharge.FREE;
 
   public SessionService(
       Socra socra,
@@ -73,6 +74,12 @@ public class SessionService {
     this.runs = runs;
     this.owned = owned;
     this.leases = leases;
+  }
+
+  /** What a pipeline run costs, when the server charges for runs (the billing package). */
+  @org.springframework.beans.factory.annotation.Autowired(required = false)
+  void setPipelineCharge(PipelineCharge charge) {
+    this.charge = charge;
   }
 
   /** A new session; its first question starts being written at once. */
@@ -215,9 +222,15 @@ public class SessionService {
       if (s.interview().answered() == 0) {
         throw new SessionConflictException("answer at least one question before building the plan");
       }
-      runs.forget(pipelineKey(id));
-      store.setStatus(id, SessionStatus.PIPELINE_RUNNING, null);
-      return startPipeline(id);
+      charge.charge(user, id);
+      try {
+        runs.forget(pipelineKey(id));
+        store.setStatus(id, SessionStatus.PIPELINE_RUNNING, null);
+        return startPipeline(id);
+      } catch (RuntimeException e) {
+        charge.giveBack(id, e); // never started: nothing is taken for it
+        throw e;
+      }
     }
   }
 
@@ -407,12 +420,14 @@ public class SessionService {
     } catch (LeaseLostException e) {
       throw e; // another server runs it now: follow it there
     } catch (PipelineFailedException e) {
+      charge.giveBack(id, e);
       Map<String, String> failures = new LinkedHashMap<>();
       e.failures().forEach((k, v) -> failures.put(k.id(), v));
       store.setStatus(id, SessionStatus.PIPELINE_FAILED, String.join("; ", failures.values()));
       events.append(
           "failed", json(new PipelineEnd(SessionStatus.PIPELINE_FAILED.id(), null, failures)));
     } catch (LlmCallException | StructuredOutputException e) {
+      charge.giveBack(id, e);
       store.setStatus(id, SessionStatus.PIPELINE_FAILED, e.getMessage());
       events.append(
           "failed",
@@ -423,6 +438,7 @@ public class SessionService {
                   Map.of("interview-evaluation", e.getMessage()))));
     } catch (RuntimeException e) {
       log.warn("pipeline of session {} failed: {}", id, e.toString());
+      charge.giveBack(id, e);
       store.setStatus(id, SessionStatus.PIPELINE_FAILED, "internal error");
       events.append(
           "failed",

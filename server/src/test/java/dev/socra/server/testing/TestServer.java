@@ -49,13 +49,18 @@ public final class TestServer implements AutoCloseable {
 
   /** The same on a fresh PostgreSQL database. */
   public static TestServer postgres(Map<String, String> env) {
+    return postgres(env, new Object[0]);
+  }
+
+  /** The same on PostgreSQL with beans of the test's own. */
+  public static TestServer postgres(Map<String, String> env, Object... beans) {
     Postgres pg = Postgres.get();
     String db = pg.createDatabase();
     Map<String, String> e = new HashMap<>(env);
     e.put("SOCRA_DB_URL", pg.jdbcUrl(db));
     e.put("SOCRA_DB_USER", pg.user());
     e.put("SOCRA_DB_PASSWORD", pg.password());
-    return start(e);
+    return start(e, beans);
   }
 
   /** A stub that writes without the human-pace delay, so tests run at machine speed. */

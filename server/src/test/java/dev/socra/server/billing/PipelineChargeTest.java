@@ -7,10 +7,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.socra.server.testing.Http;
 import dev.socra.server.testing.TestServer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What a run costs: one credit when it starts, given back when it fails on the server's side,
@@ -19,9 +23,15 @@ import org.junit.jupiter.api.Test;
 class PipelineChargeTest {
 
   @Test
-  void aRunThatFailsOnTheServersSideGivesItsCreditBackAndARetrySpendsAgain() {
+  void aRunThatFailsOnTheServersSideGivesItsCreditBackAndARetrySpendsAgain(@TempDir Path dir)
+      throws IOException {
     FailingStages stages = new FailingStages();
-    try (Paying paying = Paying.stripe(Map.of("SOCRA_FREE_CREDITS", "1"), false, stages)) {
+    // The failing run must not open the stub's circuit: the retry is meant to reach it at once.
+    Path config =
+        Files.writeString(
+            dir.resolve("socra.yaml"), "circuit: { minimum_calls: 1000, window: 1000 }\n");
+    Map<String, String> env = Map.of("SOCRA_FREE_CREDITS", "1", "SOCRA_CONFIG", config.toString());
+    try (Paying paying = Paying.stripe(env, false, stages)) {
       Http ada = paying.user("ada");
       String session = readySession(ada);
       assertThat(balance(ada)).isEqualTo(1);

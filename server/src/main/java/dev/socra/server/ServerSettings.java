@@ -17,6 +17,10 @@ import java.util.Optional;
  * @param userRequestsPerMinute {@code SOCRA_USER_RPM}: each user's API requests per minute
  * @param oidcIssuer {@code SOCRA_OIDC_ISSUER}: accept bearer JWTs from this issuer when set
  * @param otlpEndpoint {@code OTEL_EXPORTER_OTLP_ENDPOINT}: export attempt spans when set
+ * @param publicUrl {@code SOCRA_PUBLIC_URL}: the address people reach the server at, or empty; an
+ *     {@code https} one makes every cookie {@code Secure}
+ * @param trustForwarded {@code SOCRA_TRUST_FORWARDED}: believe {@code X-Forwarded-For} and {@code
+ *     X-Forwarded-Proto} from a proxy on a loopback or private address (never from others)
  */
 public record ServerSettings(
     int port,
@@ -29,6 +33,8 @@ public record ServerSettings(
     int userRequestsPerMinute,
     String oidcIssuer,
     String otlpEndpoint,
+    String publicUrl,
+    boolean trustForwarded,
     Map<String, String> env) {
 
   public static final int DEFAULT_PORT = 8080;
@@ -51,7 +57,14 @@ public record ServerSettings(
         integer(env, "SOCRA_USER_RPM", DEFAULT_USER_RPM, 1, 1_000_000),
         value(env, "SOCRA_OIDC_ISSUER").orElse(""),
         value(env, "OTEL_EXPORTER_OTLP_ENDPOINT").orElse(""),
+        publicUrl(env),
+        flag(env, "SOCRA_TRUST_FORWARDED"),
         env);
+  }
+
+  /** True when people reach the server over HTTPS ({@code SOCRA_PUBLIC_URL} says so). */
+  public boolean publicHttps() {
+    return publicUrl.startsWith("https://");
   }
 
   public boolean embeddedDatabase() {
@@ -72,6 +85,46 @@ public record ServerSettings(
   private static Optional<String> value(Map<String, String> env, String name) {
     String v = env.get(name);
     return v == null || v.isBlank() ? Optional.empty() : Optional.of(v.strip());
+  }
+
+  private static String publicUrl(Map<String, String> env) {
+    Optional<String> v = value(env, "SOCRA_PUBLIC_URL");
+    if (v.isEmpty()) {
+      return "";
+    }
+    String url = v.get();
+    try {
+      java.net.URI u = new java.net.URI(url);
+      String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(java.util.Locale.ROOT);
+      if (!(scheme.equals("http") || scheme.equals("https"))
+          || u.getHost() == null
+          || u.getRawUserInfo() != null
+          || u.getRawQuery() != null
+          || u.getRawFragment() != null) {
+        throw new java.net.URISyntaxException(url, "not a plain http(s) address");
+      }
+      String path = u.getRawPath() == null ? "" : u.getRawPath();
+      return scheme
+          + "://"
+          + u.getRawAuthority()
+          + (path.endsWith("/") ? path.substring(0, path.length() - 1) : path);
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalArgumentException(
+          "SOCRA_PUBLIC_URL must be an http:// or https:// address such as"
+              + " https://socra.example.com, was '"
+              + url
+              + "'");
+    }
+  }
+
+  private static boolean flag(Map<String, String> env, String name) {
+    String v = value(env, name).orElse("false").toLowerCase(java.util.Locale.ROOT);
+    return switch (v) {
+      case "true", "yes", "1" -> true;
+      case "false", "no", "0" -> false;
+      default ->
+          throw new IllegalArgumentException(name + " must be true or false, was '" + v + "'");
+    };
   }
 
   private static boolean signup(Map<String, String> env) {

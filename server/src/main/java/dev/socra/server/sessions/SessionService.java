@@ -27,7 +27,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -46,7 +46,7 @@ public class SessionService {
   private final SessionRepository repository;
   private final SessionStore store;
   private final LiveRuns runs;
-  private final Map<String, Object> locks = new ConcurrentHashMap<>();
+  private final SessionLocks locks = new SessionLocks();
 
   public SessionService(
       Socra socra, SessionRepository repository, SessionStore store, LiveRuns runs) {
@@ -68,8 +68,23 @@ public class SessionService {
     return s;
   }
 
+  /** What {@code Socra.start} gives sessions: a random UUID in its canonical, lower-case form. */
+  private static final Pattern ID = Pattern.compile("[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}");
+
+  /**
+   * An id that cannot be a session's (too long, other characters) is "not found" before anything is
+   * looked up or locked for it.
+   */
+  static String checkId(String id) {
+    if (id == null || !ID.matcher(id).matches()) {
+      throw new SessionNotFoundException(null);
+    }
+    return id;
+  }
+
   /** The user's session; another user's or a missing one is "not found". */
   public Session load(SocraUser user, String id) {
+    checkId(id);
     Optional<String> owner = store.owner(id);
     if (owner.isEmpty() || !owner.get().equals(user.id())) {
       throw new SessionNotFoundException(id);
@@ -94,37 +109,43 @@ public class SessionService {
    * interview is complete; returns that question's log, or empty when the interview is complete.
    */
   public Optional<EventLog> answer(SocraUser user, String id, String answer) {
-    synchronized (lock(id)) {
-      Session s = load(user, id);
-      requireInterview(id);
-      if (s.interview().open() == null) {
-        throw new SessionConflictException(
-            runs.running(turnKey(id, s.interview().turns().size() + 1))
-                ? "the next question is still being written; answer it when it arrives"
-                : "no question is waiting for an answer");
-      }
-      Session next = socra.answer(s, answer);
-      if (next.interview().complete()) {
-        return Optional.empty();
-      }
-      return Optional.of(ask(next));
-    }
+    checkId(id);
+    return locks.with(
+        id,
+        () -> {
+          Session s = load(user, id);
+          requireInterview(id);
+          if (s.interview().open() == null) {
+            throw new SessionConflictException(
+                runs.running(turnKey(id, s.interview().turns().size() + 1))
+                    ? "the next question is still being written; answer it when it arrives"
+                    : "no question is waiting for an answer");
+          }
+          Session next = socra.answer(s, answer);
+          if (next.interview().complete()) {
+            return Optional.<EventLog>empty();
+          }
+          return Optional.of(ask(next));
+        });
   }
 
   /** The founder says enough: the open question is dropped and the interview ends. */
   public Session end(SocraUser user, String id) {
-    synchronized (lock(id)) {
-      Session s = load(user, id);
-      requireInterview(id);
-      if (runs.running(turnKey(id, s.interview().turns().size() + 1))) {
-        throw new SessionConflictException(
-            "a question is being written; end the interview when it arrives");
-      }
-      if (s.interview().answered() == 0) {
-        throw new SessionConflictException("answer at least one question before ending");
-      }
-      return socra.end(s);
-    }
+    checkId(id);
+    return locks.with(
+        id,
+        () -> {
+          Session s = load(user, id);
+          requireInterview(id);
+          if (runs.running(turnKey(id, s.interview().turns().size() + 1))) {
+            throw new SessionConflictException(
+                "a question is being written; end the interview when it arrives");
+          }
+          if (s.interview().answered() == 0) {
+            throw new SessionConflictException("answer at least one question before ending");
+          }
+          return socra.end(s);
+        });
   }
 
   /**
@@ -138,10 +159,8 @@ public class SessionService {
     if (found != null) {
       return found;
     }
-    synchronized (lock(id)) {
-      // Looked at again under the lock: another reader may have restarted it meanwhile.
-      return turnLog(id, n, true);
-    }
+    // Looked at again under the lock: another reader may have restarted it meanwhile.
+    return locks.with(id, () -> turnLog(id, n, true));
   }
 
   /**
@@ -180,26 +199,30 @@ public class SessionService {
 
   /** Starts (or joins) the pipeline; ends the interview first if the founder had not. */
   public EventLog runPipeline(SocraUser user, String id) {
-    synchronized (lock(id)) {
-      Session s = load(user, id);
-      Optional<EventLog> live = runs.find(pipelineKey(id));
-      if (live.isPresent() && !live.get().closed()) {
-        return live.get();
-      }
-      if (status(id) == SessionStatus.DONE) {
-        return pipelineReplay(s);
-      }
-      if (runs.running(turnKey(id, s.interview().turns().size() + 1))) {
-        throw new SessionConflictException(
-            "a question is being written; build the plan when it arrives");
-      }
-      if (s.interview().answered() == 0) {
-        throw new SessionConflictException("answer at least one question before building the plan");
-      }
-      runs.forget(pipelineKey(id));
-      store.setStatus(id, SessionStatus.PIPELINE_RUNNING, null);
-      return startPipeline(id);
-    }
+    checkId(id);
+    return locks.with(
+        id,
+        () -> {
+          Session s = load(user, id);
+          Optional<EventLog> live = runs.find(pipelineKey(id));
+          if (live.isPresent() && !live.get().closed()) {
+            return live.get();
+          }
+          if (status(id) == SessionStatus.DONE) {
+            return pipelineReplay(s);
+          }
+          if (runs.running(turnKey(id, s.interview().turns().size() + 1))) {
+            throw new SessionConflictException(
+                "a question is being written; build the plan when it arrives");
+          }
+          if (s.interview().answered() == 0) {
+            throw new SessionConflictException(
+                "answer at least one question before building the plan");
+          }
+          runs.forget(pipelineKey(id));
+          store.setStatus(id, SessionStatus.PIPELINE_RUNNING, null);
+          return startPipeline(id);
+        });
   }
 
   /** The pipeline's log: live, or rebuilt from the stored stages. */
@@ -210,18 +233,14 @@ public class SessionService {
       return live.get();
     }
     if (status(id) == SessionStatus.PIPELINE_RUNNING) {
-      synchronized (lock(id)) {
-        return startPipeline(id);
-      }
+      return locks.with(id, () -> startPipeline(id));
     }
     return pipelineReplay(s);
   }
 
   /** Resumes a pipeline the server was running when it stopped (see {@link Resumer}). */
   EventLog resume(String id) {
-    synchronized (lock(id)) {
-      return startPipeline(id);
-    }
+    return locks.with(id, () -> startPipeline(id));
   }
 
   public List<SessionStore.Summary> list(SocraUser user) {
@@ -369,8 +388,9 @@ public class SessionService {
     return id + "/pipeline";
   }
 
-  private Object lock(String id) {
-    return locks.computeIfAbsent(id, k -> new Object());
+  /** Sessions with a step running or waiting now: none once requests are answered. */
+  int lockedSessions() {
+    return locks.size();
   }
 
   static String json(Object value) {

@@ -141,12 +141,12 @@ final class Browser implements AutoCloseable {
     try {
       metrics(width, 900, mobile);
       // Sticky parts with their own scrolling would be cut off in a picture of the whole page.
+      // Through the CSSOM: the pages' Content-Security-Policy refuses a <style> element.
       js(
-          "if (!document.getElementById('capture-style')) {"
-              + " var s = document.createElement('style'); s.id = 'capture-style';"
-              + " s.textContent = '.site-header, .side, .toc { position: static !important;"
-              + " max-height: none !important; }';"
-              + " document.head.appendChild(s); }"
+          "document.querySelectorAll('.site-header, .side, .toc').forEach(function (e) {"
+              + " e.style.setProperty('position', 'static', 'important');"
+              + " e.style.setProperty('max-height', 'none', 'important');"
+              + " e.dataset.captured = 'true'; });"
               + " window.scrollTo(0, 0);");
       if (wholePage) {
         Number height = (Number) js("return document.documentElement.scrollHeight");
@@ -162,7 +162,10 @@ final class Browser implements AutoCloseable {
       throw new UncheckedIOException(e);
     } finally {
       driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
-      js("var s = document.getElementById('capture-style'); if (s) { s.remove(); }");
+      js(
+          "document.querySelectorAll('[data-captured]').forEach(function (e) {"
+              + " e.style.removeProperty('position'); e.style.removeProperty('max-height');"
+              + " delete e.dataset.captured; });");
     }
   }
 

@@ -29,6 +29,7 @@ public final class Admin implements AutoCloseable {
     JdbcClient db = JdbcClient.create(dataSource);
     this.users = new Users(db);
     this.tokens = new ApiTokens(db);
+    users.fillNameKeys();
   }
 
   /**

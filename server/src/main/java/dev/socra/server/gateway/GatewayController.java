@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.socra.llm.ChatResponse;
 import dev.socra.llm.LlmCallException;
 import dev.socra.llm.Router;
+import dev.socra.server.KeyScrubber;
 import dev.socra.server.account.SocraUser;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -38,11 +39,13 @@ class GatewayController {
   private static final String JSON = "application/json";
 
   private final Router router;
+  private final KeyScrubber scrubber;
   private final byte[] modelList;
   private final Map<String, byte[]> models;
 
-  GatewayController(Router router) {
+  GatewayController(Router router, KeyScrubber scrubber) {
     this.router = router;
+    this.scrubber = scrubber;
     // Routes never change while the router lives, so their listing is written once.
     long created = System.currentTimeMillis() / 1000;
     Map<String, byte[]> each = new LinkedHashMap<>();
@@ -119,7 +122,7 @@ class GatewayController {
     response.setStatus(HttpServletResponse.SC_OK);
     response.setContentType(JSON);
     try (JsonGenerator g = OpenAiWire.generator(response.getOutputStream())) {
-      OpenAiWire.completion(g, id, created, r);
+      OpenAiWire.completion(g, id, created, r, scrubber.text(r.text()));
     } catch (IOException e) {
       // the client went away; the call was made and counted all the same
     }
@@ -127,7 +130,8 @@ class GatewayController {
 
   private void stream(CompletionRequest call, String id, long created, HttpServletResponse response)
       throws IOException {
-    SseAnswer sse = new SseAnswer(response, id, created, call.route(), call.includeUsage());
+    SseAnswer sse =
+        new SseAnswer(response, id, created, call.route(), call.includeUsage(), scrubber);
     ChatResponse r;
     GatewayException failure;
     try {
@@ -170,8 +174,7 @@ class GatewayController {
         500, "server_error", "internal_error", null, "the gateway failed; see the server log");
   }
 
-  private static void writeError(HttpServletResponse response, GatewayException e)
-      throws IOException {
+  private void writeError(HttpServletResponse response, GatewayException e) throws IOException {
     if (response.isCommitted()) {
       return;
     }
@@ -181,7 +184,7 @@ class GatewayController {
       response.setHeader("Retry-After", Long.toString(e.retryAfterSeconds()));
     }
     try (JsonGenerator g = OpenAiWire.generator(response.getOutputStream())) {
-      OpenAiWire.error(g, e);
+      OpenAiWire.error(g, e, scrubber.text(e.getMessage()));
     }
   }
 

@@ -13,6 +13,8 @@ import dev.socra.core.session.Session;
 import dev.socra.core.session.SessionRepository;
 import dev.socra.core.structured.StructuredOutputException;
 import dev.socra.llm.LlmCallException;
+import dev.socra.llm.config.SecretStream;
+import dev.socra.server.KeyScrubber;
 import dev.socra.server.account.SocraUser;
 import dev.socra.server.live.EventLog;
 import dev.socra.server.live.LiveRuns;
@@ -46,14 +48,20 @@ public class SessionService {
   private final SessionRepository repository;
   private final SessionStore store;
   private final LiveRuns runs;
+  private final KeyScrubber scrubber;
   private final SessionLocks locks = new SessionLocks();
 
   public SessionService(
-      Socra socra, SessionRepository repository, SessionStore store, LiveRuns runs) {
+      Socra socra,
+      SessionRepository repository,
+      SessionStore store,
+      LiveRuns runs,
+      KeyScrubber scrubber) {
     this.socra = socra;
     this.repository = repository;
     this.store = store;
     this.runs = runs;
+    this.scrubber = scrubber;
   }
 
   /** A new session; its first question starts being written at once. */
@@ -253,20 +261,20 @@ public class SessionService {
     return runs.start(
         turnKey(id, n),
         events -> {
+          Relay relay = new Relay(events);
           try {
             Session latest = repository.find(id).orElseThrow();
             if (latest.interview().turns().size() >= n) {
-              events.append(
+              relay.event(
                   "turn", json(TurnEvent.of(latest, latest.interview().turns().get(n - 1))));
               return;
             }
-            Session next =
-                socra.ask(latest, token -> events.append("token", json(Map.of("text", token))));
-            events.append("turn", json(TurnEvent.of(next, next.interview().turns().getLast())));
+            Session next = socra.ask(latest, relay::token);
+            relay.event("turn", json(TurnEvent.of(next, next.interview().turns().getLast())));
           } catch (LlmCallException e) {
-            events.append("error", json(error(e)));
+            relay.event("error", json(error(e)));
           } catch (StructuredOutputException e) {
-            events.append(
+            relay.event(
                 "error",
                 json(
                     new StreamError(
@@ -275,11 +283,39 @@ public class SessionService {
                         true)));
           } catch (RuntimeException e) {
             log.warn("question {} of session {} failed: {}", n, id, e.toString());
-            events.append(
+            relay.event(
                 "error",
                 json(new StreamError("the question could not be written", "internal", true)));
           }
         });
+  }
+
+  /**
+   * Appends a question's events to its log scrubbed of provider keys: tokens through one stream
+   * scrubber (a key may be split between two tokens), everything else as a whole document.
+   */
+  private final class Relay {
+    private final EventLog events;
+    private final SecretStream tokens = scrubber.stream();
+
+    Relay(EventLog events) {
+      this.events = events;
+    }
+
+    void token(String text) {
+      String safe = tokens.push(text);
+      if (!safe.isEmpty()) {
+        events.append("token", json(Map.of("text", safe)));
+      }
+    }
+
+    void event(String name, String json) {
+      String rest = tokens.finish();
+      if (!rest.isEmpty()) {
+        events.append("token", json(Map.of("text", rest)));
+      }
+      events.append(name, scrubber.json(json));
+    }
   }
 
   private EventLog startPipeline(String id) {
@@ -289,7 +325,8 @@ public class SessionService {
           try {
             Session s = repository.find(id).orElseThrow();
             Session done =
-                socra.runPipeline(s, e -> events.append("stage", json(StageEvent.of(e))));
+                socra.runPipeline(
+                    s, e -> events.append("stage", scrubber.json(json(StageEvent.of(e)))));
             store.setStatus(id, SessionStatus.DONE, null);
             Verdict v = done.result(Stage.TRIBUNAL, Verdict.class);
             events.append(
@@ -306,16 +343,18 @@ public class SessionService {
                 id, SessionStatus.PIPELINE_FAILED, String.join("; ", failures.values()));
             events.append(
                 "failed",
-                json(new PipelineEnd(SessionStatus.PIPELINE_FAILED.id(), null, failures)));
+                scrubber.json(
+                    json(new PipelineEnd(SessionStatus.PIPELINE_FAILED.id(), null, failures))));
           } catch (LlmCallException | StructuredOutputException e) {
             store.setStatus(id, SessionStatus.PIPELINE_FAILED, e.getMessage());
             events.append(
                 "failed",
-                json(
-                    new PipelineEnd(
-                        SessionStatus.PIPELINE_FAILED.id(),
-                        null,
-                        Map.of("interview-evaluation", e.getMessage()))));
+                scrubber.json(
+                    json(
+                        new PipelineEnd(
+                            SessionStatus.PIPELINE_FAILED.id(),
+                            null,
+                            Map.of("interview-evaluation", e.getMessage())))));
           } catch (RuntimeException e) {
             log.warn("pipeline of session {} failed: {}", id, e.toString());
             store.setStatus(id, SessionStatus.PIPELINE_FAILED, "internal error");

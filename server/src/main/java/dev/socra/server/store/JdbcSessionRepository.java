@@ -12,6 +12,7 @@ import dev.socra.core.persona.Stage;
 import dev.socra.core.session.Session;
 import dev.socra.core.session.SessionRepository;
 import dev.socra.core.session.StageUsage;
+import dev.socra.server.KeyScrubber;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -40,16 +41,18 @@ public class JdbcSessionRepository implements SessionRepository {
 
   private final JdbcClient db;
   private final TransactionTemplate tx;
+  private final KeyScrubber scrubber;
   private final Clock clock;
 
   @org.springframework.beans.factory.annotation.Autowired
-  public JdbcSessionRepository(JdbcClient db, TransactionTemplate tx) {
-    this(db, tx, Clock.systemUTC());
+  public JdbcSessionRepository(JdbcClient db, TransactionTemplate tx, KeyScrubber scrubber) {
+    this(db, tx, scrubber, Clock.systemUTC());
   }
 
-  JdbcSessionRepository(JdbcClient db, TransactionTemplate tx, Clock clock) {
+  JdbcSessionRepository(JdbcClient db, TransactionTemplate tx, KeyScrubber scrubber, Clock clock) {
     this.db = db;
     this.tx = tx;
+    this.scrubber = scrubber;
     this.clock = clock;
   }
 
@@ -77,7 +80,7 @@ public class JdbcSessionRepository implements SessionRepository {
           .params(
               s.id(),
               s.owner(),
-              iv.idea(),
+              scrubber.text(iv.idea()),
               iv.maxTurns(),
               iv.ended(),
               json(iv.closing()),
@@ -110,8 +113,8 @@ public class JdbcSessionRepository implements SessionRepository {
             .params(
                 id,
                 t.number(),
-                t.question(),
-                t.answer(),
+                scrubber.text(t.question()),
+                scrubber.text(t.answer()),
                 evaluation,
                 now,
                 t.answer() == null ? null : now)
@@ -121,7 +124,7 @@ public class JdbcSessionRepository implements SessionRepository {
       }
       if (!Objects.equals(old.answer(), t.answer())) {
         db.sql("UPDATE turns SET answer = ?, answered_at = ? WHERE session_id = ? AND number = ?")
-            .params(t.answer(), t.answer() == null ? null : now, id, t.number())
+            .params(scrubber.text(t.answer()), t.answer() == null ? null : now, id, t.number())
             .update();
       }
       if (!Objects.equals(old.evaluation(), evaluation)) {
@@ -152,7 +155,7 @@ public class JdbcSessionRepository implements SessionRepository {
       db.sql(
               "INSERT INTO scores (session_id, turn_number, dimension, score, reason)"
                   + " VALUES (?, ?, ?, ?, ?)")
-          .params(id, turn, d.dimension().name(), d.score(), d.reason())
+          .params(id, turn, d.dimension().name(), d.score(), scrubber.text(d.reason()))
           .update();
     }
     int position = 0;
@@ -164,10 +167,10 @@ public class JdbcSessionRepository implements SessionRepository {
               id,
               turn,
               position++,
-              a.statement(),
+              scrubber.text(a.statement()),
               a.category().name(),
               a.status().name(),
-              a.movedBy())
+              scrubber.text(a.movedBy()))
           .update();
     }
   }
@@ -317,12 +320,13 @@ public class JdbcSessionRepository implements SessionRepository {
     return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
   }
 
-  static String json(Object value) {
+  /** A value as stored: JSON, scrubbed of provider keys (model text is kept as JSON documents). */
+  private String json(Object value) {
     if (value == null) {
       return null;
     }
     try {
-      return JSON.writeValueAsString(value);
+      return scrubber.json(JSON.writeValueAsString(value));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot store " + value.getClass().getSimpleName(), e);
     }

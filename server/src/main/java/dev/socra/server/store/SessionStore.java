@@ -1,5 +1,6 @@
 package dev.socra.server.store;
 
+import dev.socra.server.KeyScrubber;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -12,9 +13,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class SessionStore {
   private final JdbcClient db;
+  private final KeyScrubber scrubber;
 
-  public SessionStore(JdbcClient db) {
+  public SessionStore(JdbcClient db, KeyScrubber scrubber) {
     this.db = db;
+    this.scrubber = scrubber;
   }
 
   /** One line of a user's session list. */
@@ -46,7 +49,7 @@ public class SessionStore {
 
   public void setStatus(String sessionId, SessionStatus status, String detail) {
     db.sql("UPDATE sessions SET status = ?, status_detail = ?, updated_at = ? WHERE id = ?")
-        .params(status.id(), detail, OffsetDateTime.now(ZoneOffset.UTC), sessionId)
+        .params(status.id(), scrubber.text(detail), OffsetDateTime.now(ZoneOffset.UTC), sessionId)
         .update();
   }
 

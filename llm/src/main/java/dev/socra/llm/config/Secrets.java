@@ -157,9 +157,37 @@ public final class Secrets {
     View letters = decoded.letters();
     List<Span> found = new ArrayList<>();
     skeleton.runs(letters, MIN_RUN, found);
+    int before = found.size();
     encoded.runs(decoded, MIN_RUN, found);
+    for (int i = before; i < found.size(); i++) {
+      found.set(i, withPadding(text, found.get(i)));
+    }
     besideFingerprints(text, letters, found);
     return found;
+  }
+
+  /** A base64 run with the last characters of its group and its padding, which hold key bits. */
+  private static Span withPadding(String text, Span s) {
+    int to = s.to();
+    int extra = 0;
+    while (to < text.length() && extra < 3 && base64(text.charAt(to))) {
+      to++;
+      extra++;
+    }
+    while (to < text.length() && text.charAt(to) == '=') {
+      to++;
+    }
+    return new Span(s.from(), to, s.key());
+  }
+
+  private static boolean base64(char c) {
+    return (c >= 'A' && c <= 'Z')
+        || (c >= 'a' && c <= 'z')
+        || (c >= '0' && c <= '9')
+        || c == '+'
+        || c == '/'
+        || c == '-'
+        || c == '_';
   }
 
   /**

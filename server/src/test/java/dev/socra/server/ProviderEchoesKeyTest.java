@@ -131,11 +131,6 @@ class ProviderEchoesKeyTest {
                       "messages",
                       List.of(Map.of("role", "user", "content", ask))));
           String what = ask + (stream ? " streamed" : "") + " -> " + r.status();
-          System.err.println(
-              "ECHO "
-                  + what
-                  + " "
-                  + r.body().replace('\n', ' ').substring(0, Math.min(300, r.body().length())));
           Leaks.assertNone(what, r.body(), KEY);
           withPrint += r.body().contains(PRINT) ? 1 : 0;
         }

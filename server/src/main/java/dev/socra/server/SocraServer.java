@@ -28,6 +28,9 @@ public final class SocraServer implements AutoCloseable {
    */
   public static SocraServer start(Map<String, String> env, Object... beans) {
     ServerSettings settings = ServerSettings.from(env);
+    if (settings.embeddedDatabase()) {
+      DataDirectory.prepare(settings.dataDir()); // a bad directory is one sentence, before Spring
+    }
     return new SocraServer(
         new SpringApplicationBuilder(SocraServerApplication.class)
             .web(WebApplicationType.SERVLET)
@@ -63,6 +66,7 @@ public final class SocraServer implements AutoCloseable {
       p.put("spring.datasource.password", "");
     }
     p.put("spring.datasource.hikari.maximum-pool-size", 20);
+    p.put("logging.level.h2database", "warn");
     p.put("spring.flyway.locations", "classpath:db/migration");
     p.put("spring.mvc.async.request-timeout", -1);
     p.put("management.endpoints.web.exposure.include", "health,prometheus");

@@ -18,6 +18,7 @@ import dev.socra.server.KeyScrubber;
 import dev.socra.server.account.SocraUser;
 import dev.socra.server.live.EventLog;
 import dev.socra.server.live.LiveRuns;
+import dev.socra.server.observe.AttemptLedger;
 import dev.socra.server.sessions.Views.PipelineEnd;
 import dev.socra.server.sessions.Views.StageEvent;
 import dev.socra.server.sessions.Views.StreamError;
@@ -49,6 +50,7 @@ public class SessionService {
   private final SessionStore store;
   private final LiveRuns runs;
   private final KeyScrubber scrubber;
+  private final AttemptLedger ledger;
   private final SessionLocks locks = new SessionLocks();
 
   public SessionService(
@@ -56,12 +58,41 @@ public class SessionService {
       SessionRepository repository,
       SessionStore store,
       LiveRuns runs,
-      KeyScrubber scrubber) {
+      KeyScrubber scrubber,
+      AttemptLedger ledger) {
     this.socra = socra;
     this.repository = repository;
     this.store = store;
     this.runs = runs;
     this.scrubber = scrubber;
+    this.ledger = ledger;
+  }
+
+  /**
+   * Deletes the user's session and everything stored about it (see {@link SessionStore#delete});
+   * its attempts stay in the ledger without the link to it ({@link AttemptLedger#unlinkSession}).
+   * Not while a question is being written or the pipeline runs: their results would be saved into a
+   * session that no longer exists.
+   */
+  public void delete(SocraUser user, String id) {
+    checkId(id);
+    locks.with(
+        id,
+        () -> {
+          load(user, id);
+          if (runs.anyRunning(id)) {
+            throw new SessionConflictException(
+                status(id) == SessionStatus.PIPELINE_RUNNING
+                    ? "the plan is being built; delete the session when it is done"
+                    : "a question is being written; delete the session when it arrives");
+          }
+          ledger.unlinkSession(user.id(), id);
+          if (!store.delete(id, user.id())) {
+            throw new SessionNotFoundException(id);
+          }
+          runs.forgetSession(id);
+          return null;
+        });
   }
 
   /** A new session; its first question starts being written at once. */

@@ -60,6 +60,17 @@ public class SessionStore {
         .optional();
   }
 
+  /**
+   * Deletes the session and, with it, everything stored about it: turns, scores, assumptions, stage
+   * results and stage usage (their rows cascade). False when {@code ownerId} has no such session.
+   */
+  public boolean delete(String sessionId, String ownerId) {
+    return db.sql("DELETE FROM sessions WHERE id = ? AND owner_id = ?")
+            .params(sessionId, ownerId)
+            .update()
+        == 1;
+  }
+
   /** Sessions whose pipeline was running when the server last stopped: to resume at start. */
   public List<String> withStatus(SessionStatus status) {
     return db.sql("SELECT id FROM sessions WHERE status = ? ORDER BY updated_at")

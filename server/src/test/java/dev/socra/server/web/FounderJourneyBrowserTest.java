@@ -204,6 +204,19 @@ class FounderJourneyBrowserTest {
 
   @Test
   @Order(3)
+  @org.junit.jupiter.api.Tag("security")
+  void noPageOfTheJourneyBreaksItsContentSecurityPolicy() {
+    // every page the founder went through logged to this console; each is opened once more
+    for (String path :
+        new String[] {"/", "/sessions", "/usage", sessionPath + "/masterplan", "/sessions/new"}) {
+      browser.open(path);
+      browser.await("main");
+    }
+    assertThat(browser.policyViolations()).isEmpty();
+  }
+
+  @Test
+  @Order(4)
   void anotherUserCannotOpenTheSession() {
     SocraUser owner = server.bean(Users.class).create("carol", PASSWORD);
     String id = server.bean(SessionService.class).create(owner, IDEA, null).id();

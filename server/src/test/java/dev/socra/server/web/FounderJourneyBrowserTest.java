@@ -259,6 +259,31 @@ class FounderJourneyBrowserTest {
     browser.until(d -> browser.path().equals("/sessions"));
   }
 
+  @Test
+  @Order(5)
+  void theFounderDeletesTheSessionAfterConfirmingIt() {
+    browser.forgetUser();
+    browser.open("/signin");
+    browser.await("#name").sendKeys("ada");
+    browser.find("#password").sendKeys(PASSWORD);
+    browser.find("form.form button[type=submit]").click();
+    browser.until(d -> browser.path().equals("/sessions"));
+
+    browser.open(sessionPath + "/masterplan");
+    browser.await(".delete-session a").click();
+    browser.until(d -> browser.path().equals(sessionPath + "/delete"));
+    assertThat(browser.await("h1").getText()).isEqualTo("Delete this session?");
+    assertThat(browser.find(".idea-card").getText()).contains("piano tuners");
+    browser.screenshot("14-delete-confirmation");
+    browser.find("#confirm-delete").click();
+    browser.until(d -> browser.path().equals("/sessions"));
+    assertThat(browser.find("main").getText()).doesNotContain("piano tuners");
+
+    browser.open(sessionPath + "/masterplan");
+    assertThat(browser.await("h1").getText()).isEqualTo("Session not found");
+    assertThat(browser.policyViolations()).isEmpty();
+  }
+
   private String nextQuestion(int n) {
     browser.until(
         d -> {

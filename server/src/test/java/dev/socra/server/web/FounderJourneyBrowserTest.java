@@ -30,6 +30,7 @@ import org.openqa.selenium.WebElement;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@org.junit.jupiter.api.Tag("security") // its pages under the Content-Security-Policy, deleting
 class FounderJourneyBrowserTest {
   static final String IDEA =
       "A booking tool for independent piano tuners in small towns, paid per booking by the"
@@ -204,7 +205,6 @@ class FounderJourneyBrowserTest {
 
   @Test
   @Order(3)
-  @org.junit.jupiter.api.Tag("security")
   void noPageOfTheJourneyBreaksItsContentSecurityPolicy() {
     // every page the founder went through logged to this console; each is opened once more
     for (String path :

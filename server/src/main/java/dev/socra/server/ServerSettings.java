@@ -79,9 +79,10 @@ public record ServerSettings(
     // Only this process opens the file (no AUTO_SERVER: that runs an H2 server on a port, whose
     // key any local user could read): `socra user add` reaches a running server over its admin
     // socket instead. WRITE_DELAY=0 writes each commit out at once (H2 waits up to 500 ms by
-    // default), so a killed server loses no answer and no finished stage. TRACE_LEVEL_FILE=4 sends
-    // H2's own messages to the log rather than to a trace file beside the database.
-    return "jdbc:h2:file:" + dataDir.resolve("socra") + ";WRITE_DELAY=0;TRACE_LEVEL_FILE=4";
+    // default), so a killed server loses no answer and no finished stage. TRACE_LEVEL_FILE=0: no
+    // trace file beside the database (its lines can hold statements with their values); errors
+    // still reach the caller as exceptions.
+    return "jdbc:h2:file:" + dataDir.resolve("socra") + ";WRITE_DELAY=0;TRACE_LEVEL_FILE=0";
   }
 
   private static Optional<String> value(Map<String, String> env, String name) {

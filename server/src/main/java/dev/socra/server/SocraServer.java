@@ -66,7 +66,6 @@ public final class SocraServer implements AutoCloseable {
       p.put("spring.datasource.password", "");
     }
     p.put("spring.datasource.hikari.maximum-pool-size", 20);
-    p.put("logging.level.h2database", "warn");
     p.put("spring.flyway.locations", "classpath:db/migration");
     p.put("spring.mvc.async.request-timeout", -1);
     p.put("management.endpoints.web.exposure.include", "health,prometheus");

@@ -83,6 +83,12 @@ final class ServeCommand implements Callable<Integer>, SocraCommand.EnvironmentA
       if (t instanceof ConfigException) {
         return new Failure("configuration error: " + t.getMessage(), SocraCommand.EXIT_USAGE);
       }
+      if (t instanceof SQLException s && s.getErrorCode() == 90020) { // H2: file locked
+        return new Failure(
+            "the database in SOCRA_DATA_DIR is in use by another process: stop the other Socra"
+                + " server, or give this one a directory of its own",
+            SocraCommand.EXIT_USAGE);
+      }
       if (t instanceof SQLException) {
         return new Failure(
             "cannot open the database ("

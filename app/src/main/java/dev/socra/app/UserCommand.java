@@ -38,7 +38,8 @@ final class UserCommand implements Runnable {
         "Add a user with a password, read from the first line of standard input (asked for,"
             + " without echo, on a terminal). The first user of a server is its admin.",
         "Uses the server's database settings (SOCRA_DATA_DIR, SOCRA_DB_URL ...) and migrates it"
-            + " first; works while the server runs."
+            + " first; while a server runs on the embedded database, asks it over its admin"
+            + " socket (SOCRA_DATA_DIR/admin.sock)."
       },
       exitCodeListHeading = "Exit codes:%n",
       exitCodeList = {
@@ -122,6 +123,9 @@ final class UserCommand implements Runnable {
       } catch (IllegalArgumentException e) { // a bad setting, named by ServerSettings
         err.println("socra: configuration error: " + e.getMessage());
         return SocraCommand.EXIT_USAGE;
+      } catch (IllegalStateException e) { // the running server, or the database, said why
+        err.println("socra: " + e.getMessage());
+        return SocraCommand.EXIT_FAILED;
       } catch (RuntimeException e) {
         err.println(
             "socra: cannot use the database ("

@@ -14,12 +14,16 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -124,6 +128,43 @@ class ServeCommandTest {
                   + " (PORT=0 picks one)");
       assertThat(r.err()).doesNotContain("\tat ");
     }
+  }
+
+  @Test
+  @Tag("security")
+  void aBadDataDirectoryIsOneLineAndExitCode2ForTheServerAndTheAccountCommands() throws Exception {
+    Path file = Files.writeString(dir.resolve("a-file"), "not a directory");
+    Path shared = Files.createDirectory(dir.resolve("shared"));
+    Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxr-xr-x"));
+    Files.writeString(shared.resolve("notes.txt"), "someone else's");
+    Map<Path, String> cases = new LinkedHashMap<>();
+    cases.put(file, "SOCRA_DATA_DIR " + file + " is not a directory");
+    cases.put(
+        file.resolve("data"), "SOCRA_DATA_DIR " + file.resolve("data") + " cannot be created");
+    cases.put(Path.of("/proc/self"), "SOCRA_DATA_DIR /proc/self is not writable by this user");
+    cases.put(
+        shared,
+        "SOCRA_DATA_DIR "
+            + shared
+            + " can be read by other users (rwxr-xr-x) and holds files that are not Socra's"
+            + " (notes.txt)");
+    cases.forEach(
+        (path, problem) -> {
+          Map<String, String> env = Map.of("PORT", "0", "SOCRA_DATA_DIR", path.toString());
+          for (String[] args : new String[][] {{"serve"}, {"token", "create", "ada"}}) {
+            Cli.Result r = Cli.run(env, args);
+            assertThat(r.exitCode()).as(path + " " + args[0]).isEqualTo(2);
+            assertThat(socraLines(r))
+                .as(path + " " + args[0])
+                .singleElement()
+                .satisfies(l -> assertThat(l).startsWith("socra: configuration error: " + problem));
+            assertThat(r.err()).doesNotContain("\tat ").doesNotContain("h2").doesNotContain("H2");
+            assertThat(r.out()).isEmpty();
+          }
+        });
+    assertThat(Files.getPosixFilePermissions(shared))
+        .as("a directory that is not only Socra's is left as it was")
+        .isEqualTo(PosixFilePermissions.fromString("rwxr-xr-x"));
   }
 
   @Test

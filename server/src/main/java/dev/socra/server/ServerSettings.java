@@ -29,6 +29,10 @@ import java.util.Optional;
  *     without being renewed
  * @param workHeartbeat {@code SOCRA_WORK_HEARTBEAT}: how often claims are renewed and expired ones
  *     looked for
+ * @param publicUrl {@code SOCRA_PUBLIC_URL}: the address people reach the server at, or empty; an
+ *     {@code https} one makes every cookie {@code Secure}
+ * @param trustForwarded {@code SOCRA_TRUST_FORWARDED}: believe {@code X-Forwarded-For} and {@code
+ *     X-Forwarded-Proto} from a proxy on a loopback or private address (never from others)
  */
 public record ServerSettings(
     int port,
@@ -48,6 +52,8 @@ public record ServerSettings(
     Duration hashWait,
     Duration workLease,
     Duration workHeartbeat,
+    String publicUrl,
+    boolean trustForwarded,
     Map<String, String> env) {
 
   public static final int DEFAULT_PORT = 8080;
@@ -92,6 +98,8 @@ public record ServerSettings(
         duration(env, "SOCRA_HASH_WAIT", DEFAULT_HASH_WAIT, Duration.ZERO, Duration.ofMinutes(1)),
         workLease(env),
         workHeartbeat(env),
+        publicUrl(env),
+        flag(env, "SOCRA_TRUST_FORWARDED"),
         env);
   }
 
@@ -138,6 +146,11 @@ public record ServerSettings(
     return d.get();
   }
 
+  /** True when people reach the server over HTTPS ({@code SOCRA_PUBLIC_URL} says so). */
+  public boolean publicHttps() {
+    return publicUrl.startsWith("https://");
+  }
+
   public boolean embeddedDatabase() {
     return dbUrl.isEmpty();
   }
@@ -147,15 +160,58 @@ public record ServerSettings(
     if (!embeddedDatabase()) {
       return dbUrl;
     }
-    // AUTO_SERVER lets `socra user add` reach the same file while the server runs. WRITE_DELAY=0
-    // writes each commit out at once (H2 waits up to 500 ms by default), so a killed server loses
-    // no answer and no finished stage.
-    return "jdbc:h2:file:" + dataDir.resolve("socra") + ";AUTO_SERVER=TRUE;WRITE_DELAY=0";
+    // Only this process opens the file (no AUTO_SERVER: that runs an H2 server on a port, whose
+    // key any local user could read): `socra user add` reaches a running server over its admin
+    // socket instead. WRITE_DELAY=0 writes each commit out at once (H2 waits up to 500 ms by
+    // default), so a killed server loses no answer and no finished stage. TRACE_LEVEL_FILE=0: no
+    // trace file beside the database (its lines can hold statements with their values); errors
+    // still reach the caller as exceptions.
+    return "jdbc:h2:file:" + dataDir.resolve("socra") + ";WRITE_DELAY=0;TRACE_LEVEL_FILE=0";
   }
 
   private static Optional<String> value(Map<String, String> env, String name) {
     String v = env.get(name);
     return v == null || v.isBlank() ? Optional.empty() : Optional.of(v.strip());
+  }
+
+  private static String publicUrl(Map<String, String> env) {
+    Optional<String> v = value(env, "SOCRA_PUBLIC_URL");
+    if (v.isEmpty()) {
+      return "";
+    }
+    String url = v.get();
+    try {
+      java.net.URI u = new java.net.URI(url);
+      String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(java.util.Locale.ROOT);
+      if (!(scheme.equals("http") || scheme.equals("https"))
+          || u.getHost() == null
+          || u.getRawUserInfo() != null
+          || u.getRawQuery() != null
+          || u.getRawFragment() != null) {
+        throw new java.net.URISyntaxException(url, "not a plain http(s) address");
+      }
+      String path = u.getRawPath() == null ? "" : u.getRawPath();
+      return scheme
+          + "://"
+          + u.getRawAuthority()
+          + (path.endsWith("/") ? path.substring(0, path.length() - 1) : path);
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalArgumentException(
+          "SOCRA_PUBLIC_URL must be an http:// or https:// address such as"
+              + " https://socra.example.com, was '"
+              + url
+              + "'");
+    }
+  }
+
+  private static boolean flag(Map<String, String> env, String name) {
+    String v = value(env, name).orElse("false").toLowerCase(java.util.Locale.ROOT);
+    return switch (v) {
+      case "true", "yes", "1" -> true;
+      case "false", "no", "0" -> false;
+      default ->
+          throw new IllegalArgumentException(name + " must be true or false, was '" + v + "'");
+    };
   }
 
   private static boolean signup(Map<String, String> env) {

@@ -28,6 +28,9 @@ public final class SocraServer implements AutoCloseable {
    */
   public static SocraServer start(Map<String, String> env, Object... beans) {
     ServerSettings settings = ServerSettings.from(env);
+    if (settings.embeddedDatabase()) {
+      DataDirectory.prepare(settings.dataDir()); // a bad directory is one sentence, before Spring
+    }
     return new SocraServer(
         new SpringApplicationBuilder(SocraServerApplication.class)
             .web(WebApplicationType.SERVLET)
@@ -66,9 +69,13 @@ public final class SocraServer implements AutoCloseable {
     p.put("spring.flyway.locations", "classpath:db/migration");
     p.put("spring.mvc.async.request-timeout", -1);
     p.put("management.endpoints.web.exposure.include", "health,prometheus");
-    p.put("management.endpoint.health.show-details", "always");
-    // The health endpoint is public: it tells the router's and the database's state, not the
-    // server's file system (Spring's disk-space check shows its path and free bytes).
+    // The health endpoint is public and says UP or DOWN (a load balancer needs no more); each
+    // route's targets and their states are for the admin (an admin's API token, or signed in).
+    p.put("management.endpoint.health.show-details", "when-authorized");
+    p.put("management.endpoint.health.show-components", "when-authorized");
+    p.put("management.endpoint.health.roles", "ADMIN");
+    // Not even the admin needs the server's file system (Spring's disk-space check shows its
+    // path and free bytes).
     p.put("management.health.diskspace.enabled", false);
     // Spring Security's observations cost 60-80 µs of CPU per call (docs/benchmarks.md, gateway)
     p.put("management.observations.enable.spring.security", false);
@@ -76,6 +83,18 @@ public final class SocraServer implements AutoCloseable {
     p.put("springdoc.swagger-ui.path", "/api/docs");
     p.put("springdoc.paths-to-match", "/api/**,/v1/**");
     p.put("spring.servlet.multipart.enabled", false);
+    // Redirects say "Location: /signin", never an absolute URL built from the Host header a caller
+    // sent (Host: evil.example would otherwise send the browser there).
+    p.put("server.tomcat.use-relative-redirects", true);
+    p.put("server.servlet.session.cookie.same-site", "lax");
+    p.put("server.servlet.session.cookie.http-only", true);
+    if (s.publicHttps()) {
+      p.put("server.servlet.session.cookie.secure", true);
+    }
+    // Forwarded headers are believed only when asked, and then only from a proxy on a loopback or
+    // private address (Tomcat's RemoteIpValve): request.getRemoteAddr() and isSecure() then say
+    // what the proxy saw. Otherwise anyone could claim any address and scheme.
+    p.put("server.forward-headers-strategy", s.trustForwarded() ? "native" : "none");
     p.putAll(dev.socra.server.observe.LogFormat.springProperties(s.env()));
     return p;
   }

@@ -23,6 +23,7 @@ public final class InputLimits {
   }
 
   private static String check(String what, String text, int min, int max) {
+    PlainText.check(what, text, true);
     String t = text == null ? "" : text.strip();
     if (t.isEmpty()) {
       throw new InvalidInputException(what + " is empty.");

@@ -19,13 +19,17 @@ import dev.socra.core.session.Session;
 import java.util.List;
 import java.util.Locale;
 
-/** The session's outcome as one Markdown document: what `socra ask` writes. */
+/**
+ * The session's outcome as one Markdown document: what `socra ask` writes and the server offers for
+ * download. Every piece of text in it (the idea, every model's words) passes {@link MarkdownText}:
+ * it cannot carry raw HTML, an image or a script link into the reader's Markdown viewer.
+ */
 public final class SessionMarkdown {
   private SessionMarkdown() {}
 
   public static String render(Session s) {
     StringBuilder b = new StringBuilder("# Socra masterplan\n\n");
-    b.append("> ").append(s.interview().idea().replace("\n", "\n> ")).append("\n\n");
+    b.append("> ").append(md(s.interview().idea()).replace("\n", "\n> ")).append("\n\n");
     TurnEvaluation e = s.interview().latest();
     if (e != null) {
       b.append("## Scores\n\n| dimension | score | why |\n|---|---|---|\n");
@@ -45,7 +49,7 @@ public final class SessionMarkdown {
             .append("** (")
             .append(a.category().label())
             .append(") ")
-            .append(a.statement())
+            .append(md(a.statement()))
             .append('\n');
       }
       b.append('\n');
@@ -87,11 +91,11 @@ public final class SessionMarkdown {
         .append(" (confidence ")
         .append(Math.round(r.confidence() * 100))
         .append("%)\n\n")
-        .append(r.summary())
+        .append(md(r.summary()))
         .append("\n\n**Findings**\n\n");
     for (Finding f : r.findings()) {
       b.append("- ")
-          .append(f.claim())
+          .append(md(f.claim()))
           .append(' ')
           .append(basis(f.basis(), f.source()))
           .append('\n');
@@ -132,7 +136,7 @@ public final class SessionMarkdown {
   /** The masterplan section on its own, as a verdict shapes it (null when there is none). */
   public static String masterplan(Masterplan m, Decision decision) {
     StringBuilder b = new StringBuilder();
-    b.append("## Architecture masterplan\n\n").append(m.summary()).append("\n\n");
+    b.append("## Architecture masterplan\n\n").append(md(m.summary())).append("\n\n");
     if (!m.experiments().isEmpty()) {
       String title =
           decision == null
@@ -146,9 +150,9 @@ public final class SessionMarkdown {
         .forEach(
             c ->
                 b.append("- **")
-                    .append(c.name())
+                    .append(md(c.name()))
                     .append("**: ")
-                    .append(c.responsibility())
+                    .append(md(c.responsibility()))
                     .append('\n'));
     b.append('\n');
     list(b, "Data flows", m.dataFlows());
@@ -157,9 +161,9 @@ public final class SessionMarkdown {
         .forEach(
             en ->
                 b.append("- **")
-                    .append(en.name())
+                    .append(md(en.name()))
                     .append("**: ")
-                    .append(String.join(", ", en.fields()))
+                    .append(md(String.join(", ", en.fields())))
                     .append('\n'));
     b.append("\n### Technology\n\n| area | choice | why |\n|---|---|---|\n");
     m.technology()
@@ -177,18 +181,18 @@ public final class SessionMarkdown {
         .forEach(
             p ->
                 b.append("1. **")
-                    .append(p.name())
+                    .append(md(p.name()))
                     .append("** (")
                     .append(p.weeks())
                     .append(" weeks): ")
-                    .append(p.milestone())
+                    .append(md(p.milestone()))
                     .append(" — ")
-                    .append(String.join("; ", p.deliverables()))
+                    .append(md(String.join("; ", p.deliverables())))
                     .append('\n'));
     b.append("\n### Infrastructure\n\n")
-        .append(m.infrastructure().hosting())
+        .append(md(m.infrastructure().hosting()))
         .append(". Running cost: ")
-        .append(m.infrastructure().monthlyCostEstimate())
+        .append(md(m.infrastructure().monthlyCostEstimate()))
         .append(".\n\n");
     list(b, "Key metrics", m.keyMetrics());
     return b.toString();
@@ -197,7 +201,7 @@ public final class SessionMarkdown {
   /** The critique section on its own. */
   public static String critique(Critique c) {
     StringBuilder b = new StringBuilder();
-    b.append("## The case against\n\n").append(c.strongestCase()).append("\n\n");
+    b.append("## The case against\n\n").append(md(c.strongestCase())).append("\n\n");
     list(b, "Weaknesses", c.weaknesses());
     list(b, "Kill criteria", c.killCriteria());
     return b.toString();
@@ -250,9 +254,9 @@ public final class SessionMarkdown {
     for (DeckOutline.Slide slide : d.slides()) {
       b.append(i++)
           .append(". **")
-          .append(slide.title())
+          .append(md(slide.title()))
           .append("**: ")
-          .append(String.join("; ", slide.points()))
+          .append(md(String.join("; ", slide.points())))
           .append('\n');
     }
     b.append('\n');
@@ -261,11 +265,15 @@ public final class SessionMarkdown {
 
   private static void list(StringBuilder b, String title, List<String> items) {
     b.append("**").append(title).append("**\n\n");
-    items.forEach(i -> b.append("- ").append(i).append('\n'));
+    items.forEach(i -> b.append("- ").append(md(i)).append('\n'));
     b.append('\n');
   }
 
+  private static String md(String s) {
+    return MarkdownText.safe(s);
+  }
+
   private static String cell(String s) {
-    return s.replace("|", "\\|").replace("\n", " ");
+    return md(s).replace("|", "\\|").replace("\n", " ");
   }
 }

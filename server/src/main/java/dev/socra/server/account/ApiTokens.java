@@ -1,5 +1,6 @@
 package dev.socra.server.account;
 
+import dev.socra.core.idea.PlainText;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -57,6 +58,10 @@ public class ApiTokens {
     byte[] bytes = new byte[32];
     RANDOM.nextBytes(bytes);
     String token = PREFIX + HexFormat.of().formatHex(bytes);
+    String problem = PlainText.problem("a token label", label, false);
+    if (problem != null) {
+      throw new AccountException(problem);
+    }
     String l = label == null || label.isBlank() ? "token" : label.strip();
     if (l.length() > 100) {
       throw new AccountException("a token label can have at most 100 characters");

@@ -1,14 +1,18 @@
 package dev.socra.server.account;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.socra.server.errors.ErrorBodies;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Map;
 import org.springframework.http.MediaType;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,13 +23,44 @@ import org.springframework.stereotype.Component;
 @Component
 class AuthenticationFailures implements AuthenticationEntryPoint {
   private final ObjectMapper json = new ObjectMapper();
-  private final LoginUrlAuthenticationEntryPoint page =
-      new LoginUrlAuthenticationEntryPoint("/signin");
+  private final LoginUrlAuthenticationEntryPoint page = signInPage();
+  private final AccessDeniedHandlerImpl pageDenied = new AccessDeniedHandlerImpl();
+
+  /** Sends people to the sign-in page by a relative address: never one built from the Host. */
+  private static LoginUrlAuthenticationEntryPoint signInPage() {
+    LoginUrlAuthenticationEntryPoint p = new LoginUrlAuthenticationEntryPoint("/signin");
+    p.setFavorRelativeUris(true);
+    return p;
+  }
 
   boolean isApi(HttpServletRequest request) {
     String path = request.getRequestURI().substring(request.getContextPath().length());
     return SecurityConfiguration.API_PREFIXES.stream().anyMatch(path::startsWith)
         || request.getHeader("Authorization") != null;
+  }
+
+  /**
+   * A signed-in user who may not do this: the friendly page for people, 403 in the API's shape for
+   * programs (a missing CSRF token, or a user who is not the admin).
+   */
+  void denied(
+      HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
+      throws IOException, jakarta.servlet.ServletException {
+    if (!isApi(request)) {
+      pageDenied.handle(request, response, denied);
+      return;
+    }
+    ErrorBodies.write(
+        request,
+        response,
+        HttpServletResponse.SC_FORBIDDEN,
+        "permission_error",
+        "forbidden",
+        denied instanceof CsrfException
+            ? "the request has no valid CSRF token: a browser session sends the token of the page"
+                + " it came from (header X-XSRF-TOKEN); a program sends its API token as"
+                + " 'Authorization: Bearer' instead"
+            : "not allowed for this user: only the server's admin may do this");
   }
 
   @Override

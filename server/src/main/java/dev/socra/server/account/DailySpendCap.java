@@ -39,6 +39,9 @@ class DailySpendCap extends OncePerRequestFilter {
       return true;
     }
     String path = ErrorBodies.path(request);
+    if (path.endsWith("/delete")) {
+      return true; // deleting a session (the pages' form) costs nothing
+    }
     return !under(path, "/api/sessions")
         && !under(path, "/sessions") // the pages' forms start and answer sessions too
         && !path.equals("/v1/chat/completions");

@@ -1,6 +1,7 @@
 package dev.socra.server.account;
 
 import dev.socra.server.ServerSettings;
+import dev.socra.server.billing.PaymentSettings;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
@@ -15,6 +16,8 @@ import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.savedrequest.NullRequestCache;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
@@ -39,7 +42,6 @@ class SecurityConfiguration {
     "/webjars/**",
     "/actuator/health",
     "/actuator/health/**",
-    "/actuator/prometheus",
     "/api/docs",
     "/api/docs/**",
     "/api/openapi.json",
@@ -56,7 +58,8 @@ class SecurityConfiguration {
       ApiTokens tokens,
       ServerSettings settings,
       AuthenticationFailures failures,
-      SignInThrottle throttle)
+      SignInThrottle throttle,
+      PaymentSettings payments)
       throws Exception {
     RequestMatcher bearer =
         request -> {
@@ -69,14 +72,23 @@ class SecurityConfiguration {
                     .permitAll()
                     .requestMatchers(HttpMethod.POST, "/api/signup")
                     .permitAll()
+                    // Metrics name every provider and route and count every call: the admin's
+                    // (a Prometheus scraper sends an admin's API token).
+                    .requestMatchers("/actuator/**")
+                    .hasRole("ADMIN")
                     .anyRequest()
                     .authenticated())
+        // Nothing is kept on the server for a visitor who is not signed in: no saved request (a
+        // sign-in leads to the sessions list), no session for a failed sign-in, and the CSRF token
+        // of the sign-in and sign-up forms in a cookie rather than in a server-side session. So
+        // strangers cannot fill the server's memory with sessions.
+        .requestCache(c -> c.requestCache(new NullRequestCache()))
         .formLogin(
             f ->
                 f.loginPage("/signin")
                     .loginProcessingUrl("/signin")
                     .usernameParameter("name")
-                    .defaultSuccessUrl("/sessions", false)
+                    .defaultSuccessUrl("/sessions", true)
                     .failureHandler(new SignInFailures())
                     .permitAll())
         .logout(l -> l.logoutUrl("/signout").logoutSuccessUrl("/"))
@@ -88,10 +100,27 @@ class SecurityConfiguration {
         // Programs send a bearer key, which a cross-site page cannot attach, or call the API with
         // no session cookie at all (signing up): nothing a forged request could ride on, so no
         // CSRF token is needed. Cookie-authenticated requests (the browser) must carry one.
-        .csrf(c -> c.ignoringRequestMatchers(bearer, SecurityConfiguration::apiWithoutCookie))
-        .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(failures, failures::isApi))
-        .headers(h -> h.frameOptions(f -> f.deny()));
+        .csrf(
+            c ->
+                c.csrfTokenRepository(csrfCookie(settings))
+                    .ignoringRequestMatchers(bearer, SecurityConfiguration::apiWithoutCookie))
+        .exceptionHandling(
+            e -> e.authenticationEntryPoint(failures).accessDeniedHandler(failures::denied));
+    SecurityHeaders.apply(http, payments.pageSources());
     return http.build();
+  }
+
+  /** The CSRF token in an HttpOnly, SameSite=Lax cookie; Secure behind HTTPS. */
+  private static CookieCsrfTokenRepository csrfCookie(ServerSettings settings) {
+    CookieCsrfTokenRepository cookies = new CookieCsrfTokenRepository();
+    cookies.setCookieCustomizer(
+        c -> {
+          c.sameSite("Lax").httpOnly(true);
+          if (settings.publicHttps()) {
+            c.secure(true);
+          }
+        });
+    return cookies;
   }
 
   /** API tokens always; OIDC JWTs when an issuer is configured (its keys fetched on first use). */
@@ -156,5 +185,5 @@ class SecurityConfiguration {
     return user.admin() ? new String[] {"ROLE_USER", "ROLE_ADMIN"} : new String[] {"ROLE_USER"};
   }
 
-  static final List<String> API_PREFIXES = List.of("/api/", "/v1/");
+  static final List<String> API_PREFIXES = List.of("/api/", "/v1/", "/actuator/");
 }

@@ -27,6 +27,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Component
 @Order(SecurityProperties.DEFAULT_FILTER_ORDER + 10)
 class UserRateLimit extends OncePerRequestFilter {
+  /** Past this many users' buckets, the full ones are dropped (they hold nothing). */
+  static final int MAX_BUCKETS = 10_000;
+
   private final int perMinute;
   private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
 
@@ -48,6 +51,11 @@ class UserRateLimit extends OncePerRequestFilter {
     if (user == null) {
       chain.doFilter(request, response);
       return;
+    }
+    if (buckets.size() >= MAX_BUCKETS) {
+      // A full bucket says nothing a new one would not: dropped, the map holds only users seen
+      // within about a minute.
+      buckets.values().removeIf(b -> b.getAvailableTokens() >= perMinute);
     }
     ConsumptionProbe probe =
         buckets.computeIfAbsent(user.id(), id -> bucket()).tryConsumeAndReturnRemaining(1);

@@ -28,9 +28,10 @@ import org.springframework.web.util.DisconnectedClientHelper;
 
 /**
  * The errors of every API controller that does not answer them itself: the person's mistakes as 400
- * with the reason, Spring MVC's own (405, 415, unreadable JSON ...) as Spring states them, and
- * anything unexpected as 500 with a reference to the log, never its message or stack trace. Bodies
- * are problem details, or OpenAI's error shape under {@code /v1}.
+ * with the reason, Spring MVC's own (405, 415, unreadable JSON ...) with their status in Socra's
+ * words ({@link FrameworkErrors}), and anything unexpected as 500 with a reference to the log,
+ * never its message or stack trace. Bodies are problem details, or OpenAI's error shape under
+ * {@code /v1}.
  *
  * <p>Last in line: a controller's own {@code @ExceptionHandler} and any other advice come first.
  * Pages ({@code @Controller}) keep the error page.
@@ -78,6 +79,17 @@ public class ApiErrors extends ResponseEntityExceptionHandler {
         HttpStatus.INTERNAL_SERVER_ERROR,
         "internal error; the server's log has the details under ref " + ref,
         request);
+  }
+
+  /** Spring MVC's own errors keep their status, said in Socra's words ({@link FrameworkErrors}). */
+  @Override
+  protected ResponseEntity<Object> handleExceptionInternal(
+      Exception ex, Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    HttpServletRequest servlet =
+        request instanceof NativeWebRequest n ? n.getNativeRequest(HttpServletRequest.class) : null;
+    String words = FrameworkErrors.words(ex, servlet == null ? "" : ErrorBodies.path(servlet));
+    Object b = words == null ? body : ProblemDetail.forStatusAndDetail(status, words);
+    return super.handleExceptionInternal(ex, b, headers, status, request);
   }
 
   /** Spring MVC's own errors keep their status and detail, in OpenAI's shape under /v1. */

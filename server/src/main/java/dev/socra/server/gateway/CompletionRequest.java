@@ -34,6 +34,15 @@ record CompletionRequest(ChatRequest chat, String route, boolean stream, boolean
     try {
       root = JSON.readTree(body);
     } catch (StreamConstraintsException e) {
+      String m = e.getMessage() == null ? "" : e.getMessage();
+      if (m.contains("nesting depth")) {
+        // a limit on structure, not size: the request is wrong, not too large
+        throw GatewayException.badRequest(
+            null,
+            "the request body is nested deeper than "
+                + OpenAiWire.JSON.streamReadConstraints().getMaxNestingDepth()
+                + " levels");
+      }
       throw new GatewayException(
           413,
           "invalid_request_error",

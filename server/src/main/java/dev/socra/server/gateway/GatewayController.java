@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.socra.llm.ChatResponse;
 import dev.socra.llm.LlmCallException;
 import dev.socra.llm.Router;
+import dev.socra.server.KeyScrubber;
 import dev.socra.server.account.SocraUser;
 import dev.socra.server.observe.StreamOutcomes;
 import jakarta.servlet.http.HttpServletRequest;
@@ -40,12 +41,14 @@ class GatewayController {
 
   private final Router router;
   private final StreamOutcomes streams;
+  private final KeyScrubber scrubber;
   private final byte[] modelList;
   private final Map<String, byte[]> models;
 
-  GatewayController(Router router, StreamOutcomes streams) {
+  GatewayController(Router router, StreamOutcomes streams, KeyScrubber scrubber) {
     this.router = router;
     this.streams = streams;
+    this.scrubber = scrubber;
     // Routes never change while the router lives, so their listing is written once.
     long created = System.currentTimeMillis() / 1000;
     Map<String, byte[]> each = new LinkedHashMap<>();
@@ -122,7 +125,7 @@ class GatewayController {
     response.setStatus(HttpServletResponse.SC_OK);
     response.setContentType(JSON);
     try (JsonGenerator g = OpenAiWire.generator(response.getOutputStream())) {
-      OpenAiWire.completion(g, id, created, r);
+      OpenAiWire.completion(g, id, created, r, scrubber.text(r.text()));
     } catch (IOException e) {
       // the client went away; the call was made and counted all the same
     }
@@ -130,7 +133,8 @@ class GatewayController {
 
   private void stream(CompletionRequest call, String id, long created, HttpServletResponse response)
       throws IOException {
-    SseAnswer sse = new SseAnswer(response, id, created, call.route(), call.includeUsage());
+    SseAnswer sse =
+        new SseAnswer(response, id, created, call.route(), call.includeUsage(), scrubber);
     ChatResponse r;
     GatewayException failure;
     try {
@@ -178,8 +182,7 @@ class GatewayController {
         500, "server_error", "internal_error", null, "the gateway failed; see the server log");
   }
 
-  private static void writeError(HttpServletResponse response, GatewayException e)
-      throws IOException {
+  private void writeError(HttpServletResponse response, GatewayException e) throws IOException {
     if (response.isCommitted()) {
       return;
     }
@@ -189,7 +192,7 @@ class GatewayController {
       response.setHeader("Retry-After", Long.toString(e.retryAfterSeconds()));
     }
     try (JsonGenerator g = OpenAiWire.generator(response.getOutputStream())) {
-      OpenAiWire.error(g, e);
+      OpenAiWire.error(g, e, scrubber.text(e.getMessage()));
     }
   }
 

@@ -47,8 +47,8 @@ final class OpenAiWire {
     return JSON.createGenerator(out);
   }
 
-  /** A whole answer: {@code chat.completion}. */
-  static void completion(JsonGenerator g, String id, long created, ChatResponse r)
+  /** A whole answer: {@code chat.completion}, its text as given (scrubbed of keys). */
+  static void completion(JsonGenerator g, String id, long created, ChatResponse r, String text)
       throws IOException {
     head(g, id, "chat.completion", created, r.servedBy().toString());
     g.writeArrayFieldStart("choices");
@@ -56,7 +56,7 @@ final class OpenAiWire {
     g.writeNumberField("index", 0);
     g.writeObjectFieldStart("message");
     g.writeStringField("role", "assistant");
-    g.writeStringField("content", r.text());
+    g.writeStringField("content", text);
     g.writeNullField("refusal");
     g.writeEndObject();
     g.writeNullField("logprobs");
@@ -112,11 +112,11 @@ final class OpenAiWire {
     g.writeEndObject();
   }
 
-  /** {@code {"error":{"message","type","param","code"}}}. */
-  static void error(JsonGenerator g, GatewayException e) throws IOException {
+  /** {@code {"error":{"message","type","param","code"}}}, its message as given (scrubbed). */
+  static void error(JsonGenerator g, GatewayException e, String message) throws IOException {
     g.writeStartObject();
     g.writeObjectFieldStart("error");
-    g.writeStringField("message", e.getMessage());
+    g.writeStringField("message", message);
     g.writeStringField("type", e.type());
     g.writeStringField("param", e.param());
     g.writeStringField("code", e.code());

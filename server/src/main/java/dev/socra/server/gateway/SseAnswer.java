@@ -3,6 +3,8 @@ package dev.socra.server.gateway;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.socra.llm.ChatResponse;
 import dev.socra.llm.TokenSink;
+import dev.socra.llm.config.SecretStream;
+import dev.socra.server.KeyScrubber;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -10,11 +12,11 @@ import java.io.UncheckedIOException;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * A streamed answer as OpenAI's server-sent events, written to the response as the router delivers
- * tokens, one flush per token. The stream opens (status 200) only at the first token, so a call
- * that fails before any text still gets a plain error status; after it, a failure is an explicit
- * {@code data: {"error":...}} event and the stream ends without {@code [DONE]}: a cut answer never
- * looks complete.
+ * A streamed answer as OpenAI's server-sent events, scrubbed of provider keys (a key split between
+ * two tokens included), written to the response as the router delivers tokens, one flush per token.
+ * The stream opens (status 200) only at the first token, so a call that fails before any text still
+ * gets a plain error status; after it, a failure is an explicit {@code data: {"error":...}} event
+ * and the stream ends without {@code [DONE]}: a cut answer never looks complete.
  *
  * <p>Content chunks name the route the client asked for: which target is writing is only known when
  * the call ends (a failure before the first token moves the call on unseen, a cut stream may be
@@ -30,13 +32,22 @@ final class SseAnswer implements TokenSink {
   private final String route;
   private final boolean includeUsage;
   private final ReentrantLock lock = new ReentrantLock();
+  private final KeyScrubber scrubber;
+  private final SecretStream scrub;
   private ServletOutputStream out;
   private JsonGenerator g;
   private boolean ended;
   private volatile boolean clientGone;
 
   SseAnswer(
-      HttpServletResponse response, String id, long created, String route, boolean includeUsage) {
+      HttpServletResponse response,
+      String id,
+      long created,
+      String route,
+      boolean includeUsage,
+      KeyScrubber scrubber) {
+    this.scrubber = scrubber;
+    this.scrub = scrubber.stream();
     this.response = response;
     this.id = id;
     this.created = created;
@@ -51,9 +62,14 @@ final class SseAnswer implements TokenSink {
       if (ended) {
         throw new IllegalStateException("the answer has already ended");
       }
+      // A key split between two tokens is held back until it can be recognised.
+      String safe = scrub.push(text);
+      if (safe.isEmpty()) {
+        return;
+      }
       openIfNew();
       event();
-      OpenAiWire.delta(g, id, created, route, null, text);
+      OpenAiWire.delta(g, id, created, route, null, safe);
       endEvent();
       flush();
     } catch (IOException e) {
@@ -80,6 +96,7 @@ final class SseAnswer implements TokenSink {
   private void finishLocked(ChatResponse r) throws IOException {
     ended = true;
     openIfNew();
+    rest();
     String model = r.servedBy().toString();
     event();
     OpenAiWire.finish(g, id, created, model, r.finishReason());
@@ -105,8 +122,9 @@ final class SseAnswer implements TokenSink {
       if (g == null) {
         return false;
       }
+      rest();
       event();
-      OpenAiWire.error(g, e);
+      OpenAiWire.error(g, e, scrubber.text(e.getMessage()));
       endEvent();
       flush();
       g.close();
@@ -116,6 +134,16 @@ final class SseAnswer implements TokenSink {
       throw gone;
     } finally {
       lock.unlock();
+    }
+  }
+
+  /** What the scrubber held back for a key that never came: it is text of the answer. */
+  private void rest() throws IOException {
+    String rest = scrub.finish();
+    if (!rest.isEmpty()) {
+      event();
+      OpenAiWire.delta(g, id, created, route, null, rest);
+      endEvent();
     }
   }
 

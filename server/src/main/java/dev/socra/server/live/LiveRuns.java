@@ -95,6 +95,17 @@ public class LiveRuns implements AutoCloseable {
     }
   }
 
+  /** Forgets every finished run of a session (deleted): its logs are not replayed to anyone. */
+  public void forgetSession(String sessionId) {
+    runs.entrySet().removeIf(e -> e.getKey().startsWith(sessionId + "/") && e.getValue().closed());
+  }
+
+  /** True while any work of the session runs (a question being written, the pipeline). */
+  public boolean anyRunning(String sessionId) {
+    return runs.entrySet().stream()
+        .anyMatch(e -> e.getKey().startsWith(sessionId + "/") && !e.getValue().closed());
+  }
+
   @Override
   public void close() {
     janitor.shutdownNow();

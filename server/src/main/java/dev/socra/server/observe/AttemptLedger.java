@@ -56,6 +56,18 @@ public class AttemptLedger {
     }
   }
 
+  /**
+   * A deleted session's attempts stay in the ledger, with their cost, user and stage, but no longer
+   * name the session: what was spent stays spent (the daily cap counts it), what it was spent on is
+   * gone. Rows still queued are written first, so none keeps the link.
+   */
+  public void unlinkSession(String userId, String sessionId) {
+    flush();
+    db.sql("UPDATE llm_attempts SET session_id = NULL WHERE session_id = ? AND user_id = ?")
+        .params(sessionId, userId)
+        .update();
+  }
+
   /** US dollars spent by {@code userId} since midnight UTC; zero for none. */
   public BigDecimal spentToday(String userId) {
     OffsetDateTime midnight =

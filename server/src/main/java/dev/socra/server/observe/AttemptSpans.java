@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * Turns the router's events into OpenTelemetry spans: one {@code socra.llm.call} span per call, and
@@ -68,11 +69,22 @@ final class AttemptSpans {
 
   private final Tracer tracer;
   private final Function<TargetId, ProviderConfig> providers;
+  private final UnaryOperator<String> scrub;
   private final Map<Long, Span> calls = new ConcurrentHashMap<>();
 
   AttemptSpans(Tracer tracer, Function<TargetId, ProviderConfig> providers) {
+    this(tracer, providers, UnaryOperator.identity());
+  }
+
+  /**
+   * @param scrub applied to provider text (a skip's reason, a failure's description) before it goes
+   *     on a span: traces leave the server
+   */
+  AttemptSpans(
+      Tracer tracer, Function<TargetId, ProviderConfig> providers, UnaryOperator<String> scrub) {
     this.tracer = tracer;
     this.providers = providers;
+    this.scrub = scrub;
   }
 
   void onEvent(RouterEvent event) {
@@ -108,7 +120,7 @@ final class AttemptSpans {
     if (a.number() == 0) {
       call.addEvent(
           "target skipped",
-          Attributes.of(TARGET, a.target().toString(), REASON, a.outcome().detail()),
+          Attributes.of(TARGET, a.target().toString(), REASON, scrub.apply(a.outcome().detail())),
           a.startedAt());
       return;
     }
@@ -159,7 +171,8 @@ final class AttemptSpans {
             .setAllAttributes(at.build())
             .startSpan();
     if (!a.outcome().isSuccess()) {
-      span.setStatus(StatusCode.ERROR, shorten(a.outcome().kind() + ": " + a.outcome().detail()));
+      span.setStatus(
+          StatusCode.ERROR, shorten(scrub.apply(a.outcome().kind() + ": " + a.outcome().detail())));
     }
     span.end(a.startedAt().plus(a.latency()));
   }

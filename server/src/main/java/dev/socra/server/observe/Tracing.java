@@ -3,6 +3,7 @@ package dev.socra.server.observe;
 import dev.socra.llm.Router;
 import dev.socra.llm.event.RouterEvent;
 import dev.socra.llm.event.RouterListener;
+import dev.socra.server.KeyScrubber;
 import dev.socra.server.ServerSettings;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
@@ -40,7 +41,8 @@ public class Tracing implements RouterListener, DisposableBean {
   private final SdkTracerProvider provider;
   private final AttemptSpans spans;
 
-  public Tracing(ServerSettings settings, ObjectProvider<Router> router) {
+  public Tracing(
+      ServerSettings settings, ObjectProvider<Router> router, ObjectProvider<KeyScrubber> keys) {
     if (settings.otlpEndpoint().isEmpty()) {
       this.provider = null;
       this.spans = null;
@@ -67,7 +69,9 @@ public class Tracing implements RouterListener, DisposableBean {
     // The router is built after its listeners, so its configuration is looked up on first use.
     this.spans =
         new AttemptSpans(
-            provider.get("dev.socra.llm"), t -> router.getObject().config().provider(t));
+            provider.get("dev.socra.llm"),
+            t -> router.getObject().config().provider(t),
+            text -> keys.getObject().text(text));
     log.info("Tracing: one span per LLM attempt, exported over OTLP to {}", printable(endpoint));
   }
 

@@ -5,7 +5,11 @@ package dev.socra.server.sessions;
  * reveal nothing.
  */
 public class SessionNotFoundException extends RuntimeException {
+  /**
+   * @param id the session's id, or null when what was asked for cannot be an id (it is not repeated
+   *     back)
+   */
   public SessionNotFoundException(String id) {
-    super("no session " + id);
+    super(id == null ? "no such session" : "no session " + id);
   }
 }

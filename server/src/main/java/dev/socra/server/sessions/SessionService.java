@@ -13,6 +13,8 @@ import dev.socra.core.session.Session;
 import dev.socra.core.session.SessionRepository;
 import dev.socra.core.structured.StructuredOutputException;
 import dev.socra.llm.LlmCallException;
+import dev.socra.llm.config.SecretStream;
+import dev.socra.server.KeyScrubber;
 import dev.socra.server.account.SocraUser;
 import dev.socra.server.lease.LeaseLostException;
 import dev.socra.server.lease.Leases;
@@ -20,6 +22,7 @@ import dev.socra.server.lease.OwnedWork;
 import dev.socra.server.lease.WorkLease;
 import dev.socra.server.live.EventLog;
 import dev.socra.server.live.LiveRuns;
+import dev.socra.server.observe.AttemptLedger;
 import dev.socra.server.sessions.Views.PipelineEnd;
 import dev.socra.server.sessions.Views.StageEvent;
 import dev.socra.server.sessions.Views.StreamError;
@@ -33,7 +36,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -58,7 +61,9 @@ public class SessionService {
   private final LiveRuns runs;
   private final OwnedWork owned;
   private final Leases leases;
-  private final Map<String, Object> locks = new ConcurrentHashMap<>();
+  private final KeyScrubber scrubber;
+  private final AttemptLedger ledger;
+  private final SessionLocks locks = new SessionLocks();
   private PipelineCharge charge = PipelineCharge.FREE;
 
   public SessionService(
@@ -67,19 +72,50 @@ public class SessionService {
       SessionStore store,
       LiveRuns runs,
       OwnedWork owned,
-      Leases leases) {
+      Leases leases,
+      KeyScrubber scrubber,
+      AttemptLedger ledger) {
     this.socra = socra;
     this.repository = repository;
     this.store = store;
     this.runs = runs;
     this.owned = owned;
     this.leases = leases;
+    this.scrubber = scrubber;
+    this.ledger = ledger;
   }
 
   /** What a pipeline run costs, when the server charges for runs (the billing package). */
   @org.springframework.beans.factory.annotation.Autowired(required = false)
   void setPipelineCharge(PipelineCharge charge) {
     this.charge = charge;
+  }
+
+  /**
+   * Deletes the user's session and everything stored about it (see {@link SessionStore#delete});
+   * its attempts stay in the ledger without the link to it ({@link AttemptLedger#unlinkSession}).
+   * Not while a question is being written or the pipeline runs: their results would be saved into a
+   * session that no longer exists.
+   */
+  public void delete(SocraUser user, String id) {
+    checkId(id);
+    locks.with(
+        id,
+        () -> {
+          load(user, id);
+          if (runs.anyRunning(id)) {
+            throw new SessionConflictException(
+                status(id) == SessionStatus.PIPELINE_RUNNING
+                    ? "the plan is being built; delete the session when it is done"
+                    : "a question is being written; delete the session when it arrives");
+          }
+          ledger.unlinkSession(user.id(), id);
+          if (!store.delete(id, user.id())) {
+            throw new SessionNotFoundException(id);
+          }
+          runs.forgetSession(id);
+          return null;
+        });
   }
 
   /** A new session; its first question starts being written at once. */
@@ -94,8 +130,23 @@ public class SessionService {
     return s;
   }
 
+  /** What {@code Socra.start} gives sessions: a random UUID in its canonical, lower-case form. */
+  private static final Pattern ID = Pattern.compile("[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}");
+
+  /**
+   * An id that cannot be a session's (too long, other characters) is "not found" before anything is
+   * looked up or locked for it.
+   */
+  static String checkId(String id) {
+    if (id == null || !ID.matcher(id).matches()) {
+      throw new SessionNotFoundException(null);
+    }
+    return id;
+  }
+
   /** The user's session; another user's or a missing one is "not found". */
   public Session load(SocraUser user, String id) {
+    checkId(id);
     Optional<String> owner = store.owner(id);
     if (owner.isEmpty() || !owner.get().equals(user.id())) {
       throw new SessionNotFoundException(id);
@@ -120,37 +171,43 @@ public class SessionService {
    * interview is complete; returns that question's log, or empty when the interview is complete.
    */
   public Optional<EventLog> answer(SocraUser user, String id, String answer) {
-    synchronized (lock(id)) {
-      Session s = load(user, id);
-      requireInterview(id);
-      if (s.interview().open() == null) {
-        throw new SessionConflictException(
-            runs.running(turnKey(id, s.interview().turns().size() + 1))
-                ? "the next question is still being written; answer it when it arrives"
-                : "no question is waiting for an answer");
-      }
-      Session next = socra.answer(s, answer);
-      if (next.interview().complete()) {
-        return Optional.empty();
-      }
-      return Optional.of(ask(next));
-    }
+    checkId(id);
+    return locks.with(
+        id,
+        () -> {
+          Session s = load(user, id);
+          requireInterview(id);
+          if (s.interview().open() == null) {
+            throw new SessionConflictException(
+                runs.running(turnKey(id, s.interview().turns().size() + 1))
+                    ? "the next question is still being written; answer it when it arrives"
+                    : "no question is waiting for an answer");
+          }
+          Session next = socra.answer(s, answer);
+          if (next.interview().complete()) {
+            return Optional.<EventLog>empty();
+          }
+          return Optional.of(ask(next));
+        });
   }
 
   /** The founder says enough: the open question is dropped and the interview ends. */
   public Session end(SocraUser user, String id) {
-    synchronized (lock(id)) {
-      Session s = load(user, id);
-      requireInterview(id);
-      if (runs.running(turnKey(id, s.interview().turns().size() + 1))) {
-        throw new SessionConflictException(
-            "a question is being written; end the interview when it arrives");
-      }
-      if (s.interview().answered() == 0) {
-        throw new SessionConflictException("answer at least one question before ending");
-      }
-      return socra.end(s);
-    }
+    checkId(id);
+    return locks.with(
+        id,
+        () -> {
+          Session s = load(user, id);
+          requireInterview(id);
+          if (runs.running(turnKey(id, s.interview().turns().size() + 1))) {
+            throw new SessionConflictException(
+                "a question is being written; end the interview when it arrives");
+          }
+          if (s.interview().answered() == 0) {
+            throw new SessionConflictException("answer at least one question before ending");
+          }
+          return socra.end(s);
+        });
   }
 
   /**
@@ -164,10 +221,8 @@ public class SessionService {
     if (found != null) {
       return found;
     }
-    synchronized (lock(id)) {
-      // Looked at again under the lock: another reader may have restarted it meanwhile.
-      return turnLog(id, n, true);
-    }
+    // Looked at again under the lock: another reader may have restarted it meanwhile.
+    return locks.with(id, () -> turnLog(id, n, true));
   }
 
   /**
@@ -206,32 +261,36 @@ public class SessionService {
 
   /** Starts (or joins) the pipeline; ends the interview first if the founder had not. */
   public EventLog runPipeline(SocraUser user, String id) {
-    synchronized (lock(id)) {
-      Session s = load(user, id);
-      Optional<EventLog> live = runs.find(pipelineKey(id));
-      if (live.isPresent() && !live.get().closed()) {
-        return live.get();
-      }
-      if (status(id) == SessionStatus.DONE) {
-        return pipelineReplay(s);
-      }
-      if (runs.running(turnKey(id, s.interview().turns().size() + 1))) {
-        throw new SessionConflictException(
-            "a question is being written; build the plan when it arrives");
-      }
-      if (s.interview().answered() == 0) {
-        throw new SessionConflictException("answer at least one question before building the plan");
-      }
-      charge.charge(user, id);
-      try {
-        runs.forget(pipelineKey(id));
-        store.setStatus(id, SessionStatus.PIPELINE_RUNNING, null);
-        return startPipeline(id);
-      } catch (RuntimeException e) {
-        charge.giveBack(id, e); // never started: nothing is taken for it
-        throw e;
-      }
-    }
+    checkId(id);
+    return locks.with(
+        id,
+        () -> {
+          Session s = load(user, id);
+          Optional<EventLog> live = runs.find(pipelineKey(id));
+          if (live.isPresent() && !live.get().closed()) {
+            return live.get();
+          }
+          if (status(id) == SessionStatus.DONE) {
+            return pipelineReplay(s);
+          }
+          if (runs.running(turnKey(id, s.interview().turns().size() + 1))) {
+            throw new SessionConflictException(
+                "a question is being written; build the plan when it arrives");
+          }
+          if (s.interview().answered() == 0) {
+            throw new SessionConflictException(
+                "answer at least one question before building the plan");
+          }
+          charge.charge(user, id);
+          try {
+            runs.forget(pipelineKey(id));
+            store.setStatus(id, SessionStatus.PIPELINE_RUNNING, null);
+            return startPipeline(id);
+          } catch (RuntimeException e) {
+            charge.giveBack(id, e); // never started: nothing is taken for it
+            throw e;
+          }
+        });
   }
 
   /** The pipeline's log: live, or rebuilt from the stored stages. */
@@ -242,9 +301,7 @@ public class SessionService {
       return live.get();
     }
     if (status(id) == SessionStatus.PIPELINE_RUNNING) {
-      synchronized (lock(id)) {
-        return startPipeline(id);
-      }
+      return locks.with(id, () -> startPipeline(id));
     }
     return pipelineReplay(s);
   }
@@ -254,12 +311,15 @@ public class SessionService {
    * lease expired); gives the lease back when this server already runs or follows it.
    */
   void resume(String id, WorkLease lease) {
-    synchronized (lock(id)) {
-      runs.forget(pipelineKey(id));
-      if (runs.startNew(pipelineKey(id), events -> pipelineWork(id, lease, events)).isEmpty()) {
-        leases.release(lease);
-      }
-    }
+    locks.with(
+        id,
+        () -> {
+          runs.forget(pipelineKey(id));
+          if (runs.startNew(pipelineKey(id), events -> pipelineWork(id, lease, events)).isEmpty()) {
+            leases.release(lease);
+          }
+          return null;
+        });
   }
 
   /**
@@ -267,21 +327,24 @@ public class SessionService {
    * lease expired; gives the lease back when the question is written or not wanted.
    */
   void resumeTurn(String id, int n, WorkLease lease) {
-    synchronized (lock(id)) {
-      Optional<Session> s = repository.find(id);
-      boolean wanted =
-          s.isPresent()
-              && n == s.get().interview().turns().size() + 1
-              && s.get().interview().open() == null
-              && !s.get().interview().complete()
-              && status(id) == SessionStatus.INTERVIEW;
-      runs.forget(turnKey(id, n));
-      if (!wanted
-          || runs.startNew(turnKey(id, n), events -> questionWork(id, n, lease, events))
-              .isEmpty()) {
-        leases.release(lease);
-      }
-    }
+    locks.with(
+        id,
+        () -> {
+          Optional<Session> s = repository.find(id);
+          boolean wanted =
+              s.isPresent()
+                  && n == s.get().interview().turns().size() + 1
+                  && s.get().interview().open() == null
+                  && !s.get().interview().complete()
+                  && status(id) == SessionStatus.INTERVIEW;
+          runs.forget(turnKey(id, n));
+          if (!wanted
+              || runs.startNew(turnKey(id, n), events -> questionWork(id, n, lease, events))
+                  .isEmpty()) {
+            leases.release(lease);
+          }
+          return null;
+        });
   }
 
   public List<SessionStore.Summary> list(SocraUser user) {
@@ -305,21 +368,21 @@ public class SessionService {
   }
 
   private void writeQuestion(String id, int n, EventLog events) {
+    Relay relay = new Relay(events);
     try {
       Session latest = repository.find(id).orElseThrow();
       if (latest.interview().turns().size() >= n) {
-        events.append("turn", json(TurnEvent.of(latest, latest.interview().turns().get(n - 1))));
+        relay.event("turn", json(TurnEvent.of(latest, latest.interview().turns().get(n - 1))));
         return;
       }
-      Session next =
-          socra.ask(latest, token -> events.append("token", json(Map.of("text", token))));
-      events.append("turn", json(TurnEvent.of(next, next.interview().turns().getLast())));
+      Session next = socra.ask(latest, relay::token);
+      relay.event("turn", json(TurnEvent.of(next, next.interview().turns().getLast())));
     } catch (LeaseLostException e) {
       throw e; // another server writes it now: follow it there
     } catch (LlmCallException e) {
-      events.append("error", json(error(e)));
+      relay.event("error", json(error(e)));
     } catch (StructuredOutputException e) {
-      events.append(
+      relay.event(
           "error",
           json(
               new StreamError(
@@ -328,7 +391,7 @@ public class SessionService {
                   true)));
     } catch (RuntimeException e) {
       log.warn("question {} of session {} failed: {}", n, id, e.toString());
-      events.append(
+      relay.event(
           "error", json(new StreamError("the question could not be written", "internal", true)));
     }
   }
@@ -338,7 +401,8 @@ public class SessionService {
     Optional<Session> s = repository.find(id);
     if (s.isPresent() && s.get().interview().turns().size() >= n) {
       Session latest = s.get();
-      events.append("turn", json(TurnEvent.of(latest, latest.interview().turns().get(n - 1))));
+      events.append(
+          "turn", scrubber.json(json(TurnEvent.of(latest, latest.interview().turns().get(n - 1)))));
       return true;
     }
     if (s.isEmpty() || s.get().interview().complete() || status(id) != SessionStatus.INTERVIEW) {
@@ -347,6 +411,34 @@ public class SessionService {
       return true;
     }
     return false;
+  }
+
+  /**
+   * Appends a question's events to its log scrubbed of provider keys: tokens through one stream
+   * scrubber (a key may be split between two tokens), everything else as a whole document.
+   */
+  private final class Relay {
+    private final EventLog events;
+    private final SecretStream tokens = scrubber.stream();
+
+    Relay(EventLog events) {
+      this.events = events;
+    }
+
+    void token(String text) {
+      String safe = tokens.push(text);
+      if (!safe.isEmpty()) {
+        events.append("token", json(Map.of("text", safe)));
+      }
+    }
+
+    void event(String name, String json) {
+      String rest = tokens.finish();
+      if (!rest.isEmpty()) {
+        events.append("token", json(Map.of("text", rest)));
+      }
+      events.append(name, scrubber.json(json));
+    }
   }
 
   private EventLog startPipeline(String id) {
@@ -407,7 +499,8 @@ public class SessionService {
   private void runPipelineHere(String id, EventLog events) {
     try {
       Session s = repository.find(id).orElseThrow();
-      Session done = socra.runPipeline(s, e -> events.append("stage", json(StageEvent.of(e))));
+      Session done =
+          socra.runPipeline(s, e -> events.append("stage", scrubber.json(json(StageEvent.of(e)))));
       store.setStatus(id, SessionStatus.DONE, null);
       Verdict v = done.result(Stage.TRIBUNAL, Verdict.class);
       events.append(
@@ -425,17 +518,19 @@ public class SessionService {
       e.failures().forEach((k, v) -> failures.put(k.id(), v));
       store.setStatus(id, SessionStatus.PIPELINE_FAILED, String.join("; ", failures.values()));
       events.append(
-          "failed", json(new PipelineEnd(SessionStatus.PIPELINE_FAILED.id(), null, failures)));
+          "failed",
+          scrubber.json(json(new PipelineEnd(SessionStatus.PIPELINE_FAILED.id(), null, failures))));
     } catch (LlmCallException | StructuredOutputException e) {
       charge.giveBack(id, e);
       store.setStatus(id, SessionStatus.PIPELINE_FAILED, e.getMessage());
       events.append(
           "failed",
-          json(
-              new PipelineEnd(
-                  SessionStatus.PIPELINE_FAILED.id(),
-                  null,
-                  Map.of("interview-evaluation", e.getMessage()))));
+          scrubber.json(
+              json(
+                  new PipelineEnd(
+                      SessionStatus.PIPELINE_FAILED.id(),
+                      null,
+                      Map.of("interview-evaluation", e.getMessage())))));
     } catch (RuntimeException e) {
       log.warn("pipeline of session {} failed: {}", id, e.toString());
       charge.giveBack(id, e);
@@ -509,8 +604,9 @@ public class SessionService {
     return id + "/pipeline";
   }
 
-  private Object lock(String id) {
-    return locks.computeIfAbsent(id, k -> new Object());
+  /** Sessions with a step running or waiting now: none once requests are answered. */
+  int lockedSessions() {
+    return locks.size();
   }
 
   static String json(Object value) {

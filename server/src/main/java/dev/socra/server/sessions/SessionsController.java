@@ -28,6 +28,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -100,6 +101,18 @@ class SessionsController {
   @GetMapping("/{id}")
   Views.SessionView get(@AuthenticationPrincipal SocraUser user, @PathVariable String id) {
     return sessions.view(user, id);
+  }
+
+  @Operation(
+      summary = "Delete a session and everything stored about it",
+      description =
+          "Its turns, scores, assumptions, stage results and usage are deleted; the attempt"
+              + " ledger keeps what was spent, without the link to the session. 204; 404 for a"
+              + " session that is not yours; 409 while a question is written or the plan built.")
+  @DeleteMapping("/{id}")
+  ResponseEntity<Void> delete(@AuthenticationPrincipal SocraUser user, @PathVariable String id) {
+    sessions.delete(user, id);
+    return ResponseEntity.noContent().build();
   }
 
   @Operation(

@@ -12,6 +12,7 @@ import dev.socra.core.persona.Stage;
 import dev.socra.core.session.Session;
 import dev.socra.core.session.SessionRepository;
 import dev.socra.core.session.StageUsage;
+import dev.socra.server.KeyScrubber;
 import dev.socra.server.lease.Leases;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -43,17 +44,21 @@ public class JdbcSessionRepository implements SessionRepository {
   private final JdbcClient db;
   private final TransactionTemplate tx;
   private final Leases leases;
+  private final KeyScrubber scrubber;
   private final Clock clock;
 
   @org.springframework.beans.factory.annotation.Autowired
-  public JdbcSessionRepository(JdbcClient db, TransactionTemplate tx, Leases leases) {
-    this(db, tx, leases, Clock.systemUTC());
+  public JdbcSessionRepository(
+      JdbcClient db, TransactionTemplate tx, Leases leases, KeyScrubber scrubber) {
+    this(db, tx, leases, scrubber, Clock.systemUTC());
   }
 
-  JdbcSessionRepository(JdbcClient db, TransactionTemplate tx, Leases leases, Clock clock) {
+  JdbcSessionRepository(
+      JdbcClient db, TransactionTemplate tx, Leases leases, KeyScrubber scrubber, Clock clock) {
     this.db = db;
     this.tx = tx;
     this.leases = leases;
+    this.scrubber = scrubber;
     this.clock = clock;
   }
 
@@ -83,7 +88,7 @@ public class JdbcSessionRepository implements SessionRepository {
           .params(
               s.id(),
               s.owner(),
-              iv.idea(),
+              scrubber.text(iv.idea()),
               iv.maxTurns(),
               iv.ended(),
               json(iv.closing()),
@@ -116,8 +121,8 @@ public class JdbcSessionRepository implements SessionRepository {
             .params(
                 id,
                 t.number(),
-                t.question(),
-                t.answer(),
+                scrubber.text(t.question()),
+                scrubber.text(t.answer()),
                 evaluation,
                 now,
                 t.answer() == null ? null : now)
@@ -127,7 +132,7 @@ public class JdbcSessionRepository implements SessionRepository {
       }
       if (!Objects.equals(old.answer(), t.answer())) {
         db.sql("UPDATE turns SET answer = ?, answered_at = ? WHERE session_id = ? AND number = ?")
-            .params(t.answer(), t.answer() == null ? null : now, id, t.number())
+            .params(scrubber.text(t.answer()), t.answer() == null ? null : now, id, t.number())
             .update();
       }
       if (!Objects.equals(old.evaluation(), evaluation)) {
@@ -158,7 +163,7 @@ public class JdbcSessionRepository implements SessionRepository {
       db.sql(
               "INSERT INTO scores (session_id, turn_number, dimension, score, reason)"
                   + " VALUES (?, ?, ?, ?, ?)")
-          .params(id, turn, d.dimension().name(), d.score(), d.reason())
+          .params(id, turn, d.dimension().name(), d.score(), scrubber.text(d.reason()))
           .update();
     }
     int position = 0;
@@ -170,10 +175,10 @@ public class JdbcSessionRepository implements SessionRepository {
               id,
               turn,
               position++,
-              a.statement(),
+              scrubber.text(a.statement()),
               a.category().name(),
               a.status().name(),
-              a.movedBy())
+              scrubber.text(a.movedBy()))
           .update();
     }
   }
@@ -323,12 +328,13 @@ public class JdbcSessionRepository implements SessionRepository {
     return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
   }
 
-  static String json(Object value) {
+  /** A value as stored: JSON, scrubbed of provider keys (model text is kept as JSON documents). */
+  private String json(Object value) {
     if (value == null) {
       return null;
     }
     try {
-      return JSON.writeValueAsString(value);
+      return scrubber.json(JSON.writeValueAsString(value));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot store " + value.getClass().getSimpleName(), e);
     }

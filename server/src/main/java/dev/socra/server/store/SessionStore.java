@@ -1,5 +1,6 @@
 package dev.socra.server.store;
 
+import dev.socra.server.KeyScrubber;
 import dev.socra.server.lease.Leases;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
@@ -14,10 +15,12 @@ import org.springframework.stereotype.Component;
 public class SessionStore {
   private final JdbcClient db;
   private final Leases leases;
+  private final KeyScrubber scrubber;
 
-  public SessionStore(JdbcClient db, Leases leases) {
+  public SessionStore(JdbcClient db, Leases leases, KeyScrubber scrubber) {
     this.db = db;
     this.leases = leases;
+    this.scrubber = scrubber;
   }
 
   /** One line of a user's session list. */
@@ -53,7 +56,11 @@ public class SessionStore {
         sessionId,
         () ->
             db.sql("UPDATE sessions SET status = ?, status_detail = ?, updated_at = ? WHERE id = ?")
-                .params(status.id(), detail, OffsetDateTime.now(ZoneOffset.UTC), sessionId)
+                .params(
+                    status.id(),
+                    scrubber.text(detail),
+                    OffsetDateTime.now(ZoneOffset.UTC),
+                    sessionId)
                 .update());
   }
 
@@ -62,6 +69,17 @@ public class SessionStore {
         .param(sessionId)
         .query(String.class)
         .optional();
+  }
+
+  /**
+   * Deletes the session and, with it, everything stored about it: turns, scores, assumptions, stage
+   * results and stage usage (their rows cascade). False when {@code ownerId} has no such session.
+   */
+  public boolean delete(String sessionId, String ownerId) {
+    return db.sql("DELETE FROM sessions WHERE id = ? AND owner_id = ?")
+            .params(sessionId, ownerId)
+            .update()
+        == 1;
   }
 
   /** Sessions whose pipeline was running when the server last stopped: to resume at start. */

@@ -80,6 +80,22 @@ class SessionPages {
     return "interview";
   }
 
+  /** Asks before deleting: a page, so it works without any script. */
+  @GetMapping("/sessions/{id}/delete")
+  String confirmDelete(
+      @AuthenticationPrincipal SocraUser user, @PathVariable String id, Model model) {
+    Session s = sessions.load(user, id);
+    model.addAttribute("id", id);
+    model.addAttribute("idea", s.interview().idea());
+    return "delete-session";
+  }
+
+  @PostMapping("/sessions/{id}/delete")
+  String delete(@AuthenticationPrincipal SocraUser user, @PathVariable String id) {
+    sessions.delete(user, id);
+    return "redirect:/sessions";
+  }
+
   static String next(String id, SessionStatus status) {
     return switch (status) {
       case INTERVIEW -> "/sessions/" + id;

@@ -21,6 +21,13 @@ final class Http {
         HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
   }
 
+  /** As the server's admin: {@code Authorization: Bearer token}. */
+  static HttpResponse<String> get(String url, String token) throws Exception {
+    return CLIENT.send(
+        HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
   static JsonNode json(String text) throws Exception {
     return JSON.readTree(text);
   }

@@ -73,7 +73,7 @@ class OtlpExportTest {
     try {
       assertThat(server.bean(Tracing.class).enabled()).isTrue();
       // demo mode is healthy, and says which mode it is
-      var health = Http.get(server.baseUrl() + "/actuator/health");
+      var health = Http.get(server.baseUrl() + "/actuator/health", server.userWithToken("admin"));
       assertThat(health.statusCode()).isEqualTo(200);
       JsonNode router = Http.json(health.body()).path("components").path("router");
       assertThat(router.path("status").asText()).isEqualTo("UP");

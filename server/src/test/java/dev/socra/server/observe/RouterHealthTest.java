@@ -37,6 +37,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 class RouterHealthTest {
   static FakeProvider fake;
   static TestServer server;
+  static String admin;
 
   @BeforeAll
   static void start() throws Exception {
@@ -52,6 +53,7 @@ class RouterHealthTest {
                 "circuit: { failure_rate_percent: 50, window: 2, minimum_calls: 2, open_for: 60s }"));
     env.put("SOCRA_LOG_FORMAT", "json");
     server = TestServer.start(env);
+    admin = server.userWithToken("admin"); // the first user is the admin
   }
 
   @AfterAll
@@ -67,10 +69,23 @@ class RouterHealthTest {
     return ChatRequest.of("Who pays first?").withMaxTokens(50);
   }
 
+  /** The router's health as the admin sees it; anyone else gets the status alone. */
   static JsonNode routerHealth(int expectedStatus) throws Exception {
-    HttpResponse<String> r = Http.get(server.baseUrl() + "/actuator/health");
+    HttpResponse<String> r = Http.get(server.baseUrl() + "/actuator/health", admin);
     assertThat(r.statusCode()).as(r.body()).isEqualTo(expectedStatus);
+    HttpResponse<String> anonymous = Http.get(server.baseUrl() + "/actuator/health");
+    assertThat(anonymous.statusCode()).isEqualTo(expectedStatus);
+    assertThat(Http.json(anonymous.body()).fieldNames())
+        .toIterable()
+        .as("the public health says UP or DOWN, nothing else")
+        .containsExactly("status");
     return Http.json(r.body()).path("components").path("router");
+  }
+
+  static String metrics() throws Exception {
+    HttpResponse<String> r = Http.get(server.baseUrl() + "/actuator/prometheus", admin);
+    assertThat(r.statusCode()).isEqualTo(200);
+    return r.body();
   }
 
   @Test
@@ -99,7 +114,7 @@ class RouterHealthTest {
     // the public endpoint names no URL and no key
     assertThat(health.toString()).doesNotContain("127.0.0.1", "FAKE_TEST_KEY", "test…");
 
-    String metrics = Http.get(server.baseUrl() + "/actuator/prometheus").body();
+    String metrics = metrics();
     String attempts = "socra_llm_attempts_total";
     assertThat(Http.sample(metrics, attempts, "target=fake/flaky", "outcome=overloaded"))
         .isEqualTo(2.0);
@@ -176,7 +191,7 @@ class RouterHealthTest {
     assertThat(targets.get(1).path("reason").asText()).contains("configuration");
     assertThat(health.toString()).doesNotContain(FakeConfig.KEY, "Incorrect API key");
 
-    String metrics = Http.get(server.baseUrl() + "/actuator/prometheus").body();
+    String metrics = metrics();
     assertThat(
             Http.sample(
                 metrics, "socra_llm_calls_total", "route=default", "result=all_targets_failed"))

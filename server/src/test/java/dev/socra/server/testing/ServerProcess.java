@@ -68,7 +68,9 @@ public final class ServerProcess implements AutoCloseable {
     }
     pb.environment().putAll(e);
     pb.redirectErrorStream(true);
-    File log = dataDir.resolve("server-" + System.nanoTime() + ".log").toFile();
+    // beside the data directory when the server is to make it
+    Path logs = Files.isDirectory(dataDir) ? dataDir : dataDir.toAbsolutePath().getParent();
+    File log = logs.resolve("server-" + System.nanoTime() + ".log").toFile();
     pb.redirectOutput(log);
     Process p = pb.start();
     String token = null;
@@ -98,6 +100,14 @@ public final class ServerProcess implements AutoCloseable {
 
   public String token() {
     return token;
+  }
+
+  public int port() {
+    return port;
+  }
+
+  public long pid() {
+    return process.pid();
   }
 
   /** SIGKILL: no shutdown hooks, no graceful stop; what was committed is all that survives. */

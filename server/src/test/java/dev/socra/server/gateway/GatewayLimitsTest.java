@@ -182,7 +182,8 @@ class GatewayLimitsTest {
     assertThat(((Number) row.get("output_tokens")).intValue()).isBetween(1, 399);
     assertThat((BigDecimal) row.get("cost_usd")).isPositive();
 
-    String metrics = Http.anonymous(server.baseUrl()).get("/actuator/prometheus").body();
+    String metrics =
+        Http.as(server.baseUrl(), server.adminToken()).get("/actuator/prometheus").body();
     assertThat(metrics).containsPattern("socra_llm_attempts_total\\{[^}]*outcome=\"abandoned\"");
     assertThat(metrics).containsPattern("socra_llm_calls_total\\{[^}]*result=\"caller_aborted\"");
     assertThat(metrics).contains("socra_streams_total{outcome=\"abandoned\",stream=\"gateway\"}");

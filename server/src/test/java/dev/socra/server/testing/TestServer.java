@@ -121,6 +121,26 @@ public final class TestServer implements AutoCloseable {
     return bean(ApiTokens.class).create(u.id(), "test");
   }
 
+  /**
+   * A token of the server's admin (who may read metrics and target details): the first user, made
+   * now when there is none yet.
+   */
+  public String adminToken() {
+    org.springframework.jdbc.core.simple.JdbcClient db =
+        bean(org.springframework.jdbc.core.simple.JdbcClient.class);
+    java.util.Optional<String> admin =
+        db
+            .sql("SELECT id FROM users WHERE admin ORDER BY created_at")
+            .query(String.class)
+            .list()
+            .stream()
+            .findFirst();
+    String id =
+        admin.orElseGet(
+            () -> bean(Users.class).create("the-admin", "correct horse battery staple").id());
+    return bean(ApiTokens.class).create(id, "test-admin");
+  }
+
   @Override
   public void close() {
     server.close();

@@ -3,6 +3,8 @@ package dev.socra.llm;
 import dev.socra.llm.budget.BudgetStore;
 import dev.socra.llm.budget.InMemoryBudgetStore;
 import dev.socra.llm.budget.TargetBudget;
+import dev.socra.llm.config.Capabilities;
+import dev.socra.llm.config.Feature;
 import dev.socra.llm.config.Protocol;
 import dev.socra.llm.config.ProviderConfig;
 import dev.socra.llm.config.RouterConfig;
@@ -20,6 +22,7 @@ import dev.socra.llm.provider.stub.DemoResponder;
 import dev.socra.llm.provider.stub.StubAdapter;
 import dev.socra.llm.provider.stub.StubResponder;
 import dev.socra.llm.route.FailoverPolicy;
+import dev.socra.llm.route.LearnedCapabilities;
 import dev.socra.llm.route.RouteDescription;
 import dev.socra.llm.route.TargetHealth;
 import dev.socra.llm.route.TargetId;
@@ -53,6 +56,7 @@ public final class Router implements AutoCloseable {
   private final Map<Protocol, ProviderAdapter> adapters;
   private final Map<TargetId, TargetHealth> health = new ConcurrentHashMap<>();
   private final Map<TargetId, TargetBudget> budgets = new ConcurrentHashMap<>();
+  private final Map<TargetId, LearnedCapabilities> learned = new ConcurrentHashMap<>();
   private final List<RouterListener> listeners = new CopyOnWriteArrayList<>();
   private final RouterContext context;
   private final AtomicLong callIds = new AtomicLong();
@@ -80,6 +84,7 @@ public final class Router implements AutoCloseable {
       for (TargetId t : route) {
         health.computeIfAbsent(
             t, id -> new TargetHealth(id, config.circuit(), config.retry(), clock, this::publish));
+        learned.computeIfAbsent(t, LearnedCapabilities::new);
         ProviderConfig p = config.provider(t);
         budgets.computeIfAbsent(
             t,
@@ -98,6 +103,7 @@ public final class Router implements AutoCloseable {
             adapters,
             health,
             budgets,
+            learned,
             new FailoverPolicy(config.retry()),
             tokens,
             secrets,
@@ -163,7 +169,7 @@ public final class Router implements AutoCloseable {
                 withoutUserInfo(p.baseUrl()),
                 key,
                 p.contextWindow(),
-                p.capabilities().prefill(),
+                capabilities(t).prefill(),
                 budgets.get(t).limits().describe(),
                 health.get(t).state()));
       }
@@ -195,6 +201,32 @@ public final class Router implements AutoCloseable {
       }
     }
     return targets.stream().findFirst();
+  }
+
+  /**
+   * What a target's model takes now: its declared capabilities ({@link
+   * ProviderConfig#capabilitiesOf(String)}), less what it refused since the router started.
+   *
+   * @throws IllegalArgumentException for a target on no route
+   */
+  public Capabilities capabilities(TargetId target) {
+    LearnedCapabilities l = learned.get(target);
+    if (l == null) {
+      throw new IllegalArgumentException(target + " is on no route");
+    }
+    return l.applyTo(config.provider(target).capabilitiesOf(target.model()));
+  }
+
+  /**
+   * Marks that {@code target} does not take {@code feature}, for the life of this router, as a
+   * refusal during a call would (what {@code socra check} found, say).
+   */
+  public void learnRefused(TargetId target, Feature feature, String why) {
+    LearnedCapabilities l = learned.get(target);
+    if (l == null) {
+      throw new IllegalArgumentException(target + " is on no route");
+    }
+    l.refuse(feature, why);
   }
 
   /** The budget of one target, as it stands now (configured, corrected by what was learned). */

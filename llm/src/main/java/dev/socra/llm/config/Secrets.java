@@ -17,6 +17,7 @@ public final class Secrets {
       if (p.key() != null) {
         found.add(p.key());
       }
+      found.addAll(p.host().secretHeaders().values());
     }
     found.sort(Comparator.comparingInt((ApiKey k) -> k.reveal().length()).reversed());
     this.keys = List.copyOf(found);

@@ -102,6 +102,11 @@ final class Answer {
       sse.end();
       return After.KEEP_OPEN;
     }
+    if (d.has("groq-error") && i == Math.min(d.number("inband-after", 0), total)) {
+      sse.event(wire.stoppedEarly(completion, d.get("groq-error")));
+      sse.end();
+      return After.KEEP_OPEN;
+    }
     if (d.has("inband-error") && i == Math.min(d.number("inband-after", 0), total)) {
       sse.event(wire.inbandError(d.get("inband-error"), d, echoedKey));
       sse.end();

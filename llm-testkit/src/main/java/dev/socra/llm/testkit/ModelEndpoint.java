@@ -25,11 +25,11 @@ final class ModelEndpoint {
     long receivedAt = received.toEpochMilli();
     boolean authPresent = wire.authPresent(raw);
     ChatRequest request = null;
-    String invalid = null;
+    InvalidRequest invalid = null;
     try {
       request = wire.parse(parseJson(raw.body()));
     } catch (InvalidRequest e) {
-      invalid = e.getMessage();
+      invalid = e;
     }
     Attempt attempt = new Attempt(wire, request, receivedAt, authPresent);
 
@@ -38,7 +38,9 @@ final class ModelEndpoint {
       return attempt.send(exchange, authError, "unauthorized");
     }
     if (request == null) {
-      return attempt.send(exchange, wire.invalidRequest(invalid), "bad-request");
+      Reply refused =
+          invalid.reply() != null ? invalid.reply() : wire.invalidRequest(invalid.getMessage());
+      return attempt.send(exchange, refused, "bad-request");
     }
     Directives directives = state.behaviours.of(request.model());
     int cost =
@@ -105,6 +107,10 @@ final class ModelEndpoint {
         && !request.prefill().equals(request.prefill().stripTrailing())) {
       return attempt.send(
           exchange, wire.prefillRejected(true).withHeaders(headers), "strict-prefill");
+    }
+    if (d.has("gemini-quota") && wire instanceof OpenAiFormat openAi) {
+      Reply reply = openAi.geminiQuota(request.model(), d.get("gemini-quota")).withHeaders(headers);
+      return attempt.send(exchange, reply, "gemini-quota=" + d.get("gemini-quota"));
     }
     int status = d.errorStatus(wire::statusForCode);
     if (status > 0) {

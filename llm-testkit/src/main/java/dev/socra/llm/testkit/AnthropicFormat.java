@@ -92,7 +92,9 @@ final class AnthropicFormat implements WireFormat {
         prefill,
         true,
         false,
-        system);
+        system,
+        "text",
+        "max_tokens");
   }
 
   @Override
@@ -211,6 +213,11 @@ final class AnthropicFormat implements WireFormat {
     ObjectNode body = Json.object().put("type", "error");
     body.putObject("error").put("type", type).put("message", message);
     return SseEvent.named("error", body);
+  }
+
+  @Override
+  public int finishEvent() {
+    return 1;
   }
 
   @Override

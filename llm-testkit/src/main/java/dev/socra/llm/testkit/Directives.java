@@ -43,7 +43,8 @@ record Directives(Map<String, String> values) {
           "strict-prefill",
           "refusal",
           "groq-error",
-          "gemini-quota");
+          "gemini-quota",
+          "slow-end");
 
   /** Faults that only change how a stream unfolds, recorded together in the attempt log. */
   static final Set<String> STREAM_FAULTS =
@@ -58,7 +59,8 @@ record Directives(Map<String, String> values) {
           "inband-after",
           "echo-key",
           "refusal",
-          "groq-error");
+          "groq-error",
+          "slow-end");
 
   static final int DEFAULT_TOKENS = 12;
 

@@ -190,7 +190,9 @@ final class ModelEndpoint {
                   status,
                   fault,
                   receivedAt,
-                  authPresent));
+                  authPresent,
+                  request == null ? "" : request.format(),
+                  request == null ? "" : request.tokenField()));
     }
 
     After send(Exchange exchange, Reply reply, String fault) throws IOException {

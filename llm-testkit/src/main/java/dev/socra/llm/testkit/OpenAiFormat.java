@@ -103,6 +103,15 @@ final class OpenAiFormat implements WireFormat {
       maxTokens = Content.count(body, "max_tokens");
     }
     String format = body.path("response_format").path("type").asText("");
+    String asked =
+        format.equals("json_schema")
+                && body.path("response_format").path("json_schema").path("strict").asBoolean()
+            ? "json_schema strict"
+            : format.isEmpty() || format.equals("text") ? "text" : format;
+    String tokenField =
+        body.has("max_completion_tokens")
+            ? "max_completion_tokens"
+            : body.has("max_tokens") ? "max_tokens" : "";
     return new ChatRequest(
         model,
         body.path("stream").asBoolean(false),
@@ -112,7 +121,9 @@ final class OpenAiFormat implements WireFormat {
         prefill,
         body.path("stream_options").path("include_usage").asBoolean(false),
         format.equals("json_object") || format.equals("json_schema"),
-        String.join("\n", system));
+        String.join("\n", system),
+        asked,
+        tokenField);
   }
 
   @Override
@@ -277,6 +288,11 @@ final class OpenAiFormat implements WireFormat {
     }
     ObjectNode body = OpenAiErrors.body(message, type, null, directives.get("code"));
     return SseEvent.data(Json.text(body));
+  }
+
+  @Override
+  public int finishEvent() {
+    return 0;
   }
 
   @Override

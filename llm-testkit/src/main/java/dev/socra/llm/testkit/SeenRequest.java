@@ -14,6 +14,10 @@ package dev.socra.llm.testkit;
  * @param fault the misbehaviour applied (directives as in the model name), "ok", "rate-limited",
  *     "unauthorized" or "bad-request"
  * @param authPresent the request carried a non-empty API key
+ * @param format how the answer was asked for: {@code text}, {@code json_object}, {@code
+ *     json_schema} or {@code json_schema strict}; "" when the request was not readable
+ * @param tokenField the output cap's name as sent ({@code max_tokens}, {@code
+ *     max_completion_tokens}), "" when none was sent or the request was not readable
  */
 public record SeenRequest(
     long seq,
@@ -26,4 +30,6 @@ public record SeenRequest(
     int status,
     String fault,
     long receivedAtMillis,
-    boolean authPresent) {}
+    boolean authPresent,
+    String format,
+    String tokenField) {}

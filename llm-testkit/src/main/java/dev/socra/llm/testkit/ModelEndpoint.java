@@ -26,12 +26,15 @@ final class ModelEndpoint {
     boolean authPresent = wire.authPresent(raw);
     ChatRequest request = null;
     InvalidRequest invalid = null;
+    String modelSent = "";
     try {
-      request = wire.parse(parseJson(raw.body()));
+      JsonNode body = parseJson(raw.body());
+      modelSent = body.path("model").asText("");
+      request = wire.parse(body);
     } catch (InvalidRequest e) {
       invalid = e;
     }
-    Attempt attempt = new Attempt(wire, request, receivedAt, authPresent);
+    Attempt attempt = new Attempt(wire, request, receivedAt, authPresent, modelSent);
 
     Reply authError = wire.authError(raw);
     if (authError != null) {
@@ -169,11 +172,20 @@ final class ModelEndpoint {
     private final long receivedAt;
     private final boolean authPresent;
 
-    Attempt(WireFormat wire, ChatRequest request, long receivedAt, boolean authPresent) {
+    /** The model the body named, also when the request was refused as invalid. */
+    private final String modelSent;
+
+    Attempt(
+        WireFormat wire,
+        ChatRequest request,
+        long receivedAt,
+        boolean authPresent,
+        String modelSent) {
       this.wire = wire;
       this.request = request;
       this.receivedAt = receivedAt;
       this.authPresent = authPresent;
+      this.modelSent = modelSent;
     }
 
     void record(int status, String fault) {
@@ -182,7 +194,7 @@ final class ModelEndpoint {
               new SeenRequest(
                   seq,
                   wire.protocol(),
-                  request == null ? "" : request.model(),
+                  request == null ? modelSent : request.model(),
                   request != null && request.stream(),
                   request != null && request.hasPrefill(),
                   request == null ? 0 : request.inputTokens(),

@@ -6,7 +6,8 @@ package dev.socra.llm.testkit;
  *
  * @param seq 1-based position in this server's log (kept counting across clears)
  * @param protocol "openai" or "anthropic"
- * @param model the model name as sent (with its directives), "" if the body had none
+ * @param model the model name as sent (with its directives), also for a request refused as invalid;
+ *     "" if the body had none
  * @param prefill the request ended with an assistant message to continue
  * @param inputTokens estimated input tokens (words plus one per message)
  * @param maxTokens the request's max tokens, 0 if it set none

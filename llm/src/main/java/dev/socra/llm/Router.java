@@ -171,7 +171,9 @@ public final class Router implements AutoCloseable {
                 p.contextWindow(),
                 capabilities(t).prefill(),
                 budgets.get(t).limits().describe(),
-                health.get(t).state()));
+                health.get(t).state(),
+                capabilities(t).describe(),
+                p.host().describe()));
       }
       routes.put(route.getKey(), views);
     }

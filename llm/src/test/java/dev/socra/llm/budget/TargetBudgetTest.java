@@ -162,8 +162,8 @@ class TargetBudgetTest {
   void anthropicsRoundedTokensLeftDoNotShaveTheBudgetAsIfTheyWereExact() {
     TargetBudget budget = anthropic();
     // 600 input tokens spent: 49,400 left, which Anthropic reports rounded as 49,000
-    Reservation r = ((Admission.Granted) budget.admit(new Demand(600, 0))).reservation();
-    budget.settle(r, new Usage(600, 0, false), 600);
+    Reservation r = ((Admission.Granted) budget.admit(new Demand(600, 100))).reservation();
+    budget.settle(r, new Usage(600, 100, false), 600);
     assertThat(budget.available(Dimension.INPUT_TOKENS_PER_MINUTE)).isEqualTo(49_400);
 
     budget.learn(

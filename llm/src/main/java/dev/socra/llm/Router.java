@@ -231,6 +231,48 @@ public final class Router implements AutoCloseable {
     l.refuse(feature, why);
   }
 
+  /**
+   * One attempt on one target, outside every route's fail-over, as {@code caps} say to shape it:
+   * what {@code socra check} asks each target. Nothing is retried; the target's health, budget and
+   * learned capabilities are left as they are. Keys in the provider's words are scrubbed.
+   *
+   * @param prefill assistant text to continue, or null
+   */
+  public dev.socra.llm.provider.AttemptResult probe(
+      TargetId target,
+      ChatRequest request,
+      boolean stream,
+      String prefill,
+      Capabilities caps,
+      TokenSink sink) {
+    ProviderConfig p = config.provider(target);
+    if (p == null) {
+      throw new IllegalArgumentException("no provider for " + target);
+    }
+    java.time.Duration budget =
+        request.deadline() != null ? request.deadline() : config.timeouts().deadline();
+    dev.socra.llm.provider.Exchange exchange =
+        new dev.socra.llm.provider.Exchange(
+            target,
+            p,
+            request,
+            prefill,
+            stream,
+            sink,
+            context.clock().instant().plus(budget),
+            config.timeouts(),
+            caps);
+    try {
+      return adapters.get(p.protocol()).send(exchange);
+    } catch (RuntimeException e) {
+      return dev.socra.llm.provider.AttemptResult.failed(
+          new dev.socra.llm.outcome.Outcome.Transient(
+              "the adapter failed: "
+                  + context.secrets().redact(e.getClass().getSimpleName() + ": " + e.getMessage())),
+          0);
+    }
+  }
+
   /** The budget of one target, as it stands now (configured, corrected by what was learned). */
   public TargetBudget budget(TargetId target) {
     return budgets.get(target);

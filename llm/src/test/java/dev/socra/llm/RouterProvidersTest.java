@@ -100,6 +100,18 @@ class RouterProvidersTest {
   }
 
   @Test
+  void aPlainRequestATargetCouldNotTakeOnceDoesNotShutItOutOfPlainCalls() {
+    try (Router router =
+        geminiDeclaredAsFullJsonSchema().route("gem/status=400+times=1", "b/ok").router()) {
+      ChatResponse first = router.complete(ChatRequest.of(PROMPT));
+      assertThat(outcomes(first)).containsExactly("gem:unsupported", "b:ok");
+      assertThat(first.attempts().getFirst().outcome().detail())
+          .contains("Request contains an invalid argument.");
+      assertThat(outcomes(router.complete(ChatRequest.of(PROMPT)))).containsExactly("gem:ok");
+    }
+  }
+
+  @Test
   void aGeminiModelGetsTheSchemaFittedToGeminisSubsetAndTakesItTheFirstTime() {
     FakeRoutes routes =
         new FakeRoutes(dir)

@@ -317,7 +317,9 @@ public final class Call {
         return;
       }
     }
-    learned.refuseShape(shape, u.detail());
+    if (!shape.isEmpty()) {
+      learned.refuseShape(shape, u.detail());
+    }
   }
 
   /** The call's own limits, checked before every attempt: its attempt budget and its deadline. */

@@ -88,7 +88,7 @@ final class CheckCommand implements Callable<Integer>, SocraCommand.TerminalAwar
       long each = check.estimatedTokens();
       out.printf(
           Locale.ROOT,
-          "socra check makes 4 to 6 tiny calls to each of %d target%s: about %,d tokens a target,"
+          "socra check makes at most 6 tiny calls to each of %d target%s: about %,d tokens a target,"
               + " %,d in all, billed by the providers as any call is.%n",
           targets.size(),
           targets.size() == 1 ? "" : "s",

@@ -11,6 +11,7 @@ import dev.socra.llm.budget.Limits;
 import dev.socra.llm.check.Finding.Status;
 import dev.socra.llm.config.Capabilities;
 import dev.socra.llm.config.Feature;
+import dev.socra.llm.config.Protocol;
 import dev.socra.llm.config.ProviderConfig;
 import dev.socra.llm.outcome.Outcome;
 import dev.socra.llm.provider.AttemptResult;
@@ -66,7 +67,7 @@ public final class TargetCheck {
                 r.forEach(
                     t -> {
                       if (!all.contains(t)
-                          && !router.config().provider(t).protocol().name().equals("STUB")) {
+                          && router.config().provider(t).protocol() != Protocol.STUB) {
                         all.add(t);
                       }
                     }));

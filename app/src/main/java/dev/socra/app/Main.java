@@ -13,7 +13,7 @@ public final class Main {
     Logging.configure(System.getenv());
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
-    System.exit(run(args, System.getenv(), out, err));
+    System.exit(run(args, System.getenv(), System.in, out, err, System.console() != null));
   }
 
   /** Runs one command line against the given environment; returns the exit code. */
@@ -23,6 +23,19 @@ public final class Main {
 
   public static int run(
       String[] args, Map<String, String> env, InputStream in, PrintStream out, PrintStream err) {
-    return SocraCommand.commandLine(env, in, out, err).execute(args);
+    return run(args, env, in, out, err, false);
+  }
+
+  /**
+   * @param terminal {@code in} is a person at a terminal: a command may ask before it spends money
+   */
+  public static int run(
+      String[] args,
+      Map<String, String> env,
+      InputStream in,
+      PrintStream out,
+      PrintStream err,
+      boolean terminal) {
+    return SocraCommand.commandLine(env, in, out, err, terminal).execute(args);
   }
 }

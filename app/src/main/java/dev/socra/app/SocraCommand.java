@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
       RoutesCommand.class,
       LlmCommand.class,
       PlanCommand.class,
+      CheckCommand.class,
       AskCommand.class,
       EvalCommand.class,
       FakeProviderCommand.class
@@ -53,7 +54,15 @@ public final class SocraCommand implements Callable<Integer> {
 
   static CommandLine commandLine(
       Map<String, String> env, InputStream in, PrintStream out, PrintStream err) {
-    CommandLine cl = new CommandLine(new SocraCommand(env), new Factory(env, in));
+    return commandLine(env, in, out, err, false);
+  }
+
+  /**
+   * @param terminal standard input is a person at a terminal, who can be asked a question
+   */
+  static CommandLine commandLine(
+      Map<String, String> env, InputStream in, PrintStream out, PrintStream err, boolean terminal) {
+    CommandLine cl = new CommandLine(new SocraCommand(env), new Factory(env, in, terminal));
     cl.setOut(new PrintWriter(out, true));
     cl.setErr(new PrintWriter(err, true));
     cl.setExecutionExceptionHandler(
@@ -72,9 +81,14 @@ public final class SocraCommand implements Callable<Integer> {
   }
 
   /** Hands every command the environment it runs in, so tests can give their own. */
-  private record Factory(Map<String, String> env, InputStream in) implements CommandLine.IFactory {
+  private record Factory(Map<String, String> env, InputStream in, boolean terminal)
+      implements CommandLine.IFactory {
     @Override
     public <K> K create(Class<K> cls) throws Exception {
+      if (TerminalAware.class.isAssignableFrom(cls)) {
+        return cls.getDeclaredConstructor(Map.class, InputStream.class, boolean.class)
+            .newInstance(env, in, terminal);
+      }
       if (Interactive.class.isAssignableFrom(cls)) {
         return cls.getDeclaredConstructor(Map.class, InputStream.class).newInstance(env, in);
       }
@@ -90,4 +104,7 @@ public final class SocraCommand implements Callable<Integer> {
 
   /** A command that also reads what the user types. */
   interface Interactive {}
+
+  /** A command that asks a question only when a person at a terminal can answer it. */
+  interface TerminalAware {}
 }

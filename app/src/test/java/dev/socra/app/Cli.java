@@ -26,7 +26,17 @@ final class Cli {
     return runWithInput(env, "", args);
   }
 
-  static synchronized Result runWithInput(Map<String, String> env, String input, String... args) {
+  static Result runWithInput(Map<String, String> env, String input, String... args) {
+    return run(env, input, false, args);
+  }
+
+  /** As a person at a terminal would: commands may ask before they spend money. */
+  static Result runAtTerminal(Map<String, String> env, String input, String... args) {
+    return run(env, input, true, args);
+  }
+
+  private static synchronized Result run(
+      Map<String, String> env, String input, boolean terminal, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     PrintStream realErr = System.err;
@@ -39,7 +49,8 @@ final class Cli {
               env,
               new java.io.ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
               new PrintStream(out, true, StandardCharsets.UTF_8),
-              errStream);
+              errStream,
+              terminal);
       return new Result(
           code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     } finally {

@@ -3,6 +3,8 @@ package dev.socra.llm;
 import dev.socra.llm.budget.BudgetStore;
 import dev.socra.llm.budget.InMemoryBudgetStore;
 import dev.socra.llm.budget.TargetBudget;
+import dev.socra.llm.config.Capabilities;
+import dev.socra.llm.config.Feature;
 import dev.socra.llm.config.Protocol;
 import dev.socra.llm.config.ProviderConfig;
 import dev.socra.llm.config.RouterConfig;
@@ -20,6 +22,7 @@ import dev.socra.llm.provider.stub.DemoResponder;
 import dev.socra.llm.provider.stub.StubAdapter;
 import dev.socra.llm.provider.stub.StubResponder;
 import dev.socra.llm.route.FailoverPolicy;
+import dev.socra.llm.route.LearnedCapabilities;
 import dev.socra.llm.route.RouteDescription;
 import dev.socra.llm.route.TargetHealth;
 import dev.socra.llm.route.TargetId;
@@ -54,6 +57,7 @@ public final class Router implements AutoCloseable {
   private final Map<Protocol, ProviderAdapter> adapters;
   private final Map<TargetId, TargetHealth> health = new ConcurrentHashMap<>();
   private final Map<TargetId, TargetBudget> budgets = new ConcurrentHashMap<>();
+  private final Map<TargetId, LearnedCapabilities> learned = new ConcurrentHashMap<>();
   private final List<RouterListener> listeners = new CopyOnWriteArrayList<>();
   private final RouterContext context;
   private final AtomicLong callIds = new AtomicLong();
@@ -86,6 +90,7 @@ public final class Router implements AutoCloseable {
       for (TargetId t : route) {
         health.computeIfAbsent(
             t, id -> new TargetHealth(id, config.circuit(), config.retry(), clock, this::publish));
+        learned.computeIfAbsent(t, LearnedCapabilities::new);
         ProviderConfig p = config.provider(t);
         budgets.computeIfAbsent(
             t,
@@ -104,6 +109,7 @@ public final class Router implements AutoCloseable {
             adapters,
             health,
             budgets,
+            learned,
             new FailoverPolicy(config.retry()),
             tokens,
             secrets,
@@ -170,9 +176,11 @@ public final class Router implements AutoCloseable {
                 withoutUserInfo(p.baseUrl()),
                 key,
                 p.contextWindow(),
-                p.capabilities().prefill(),
+                capabilities(t).prefill(),
                 budgets.get(t).limits().describe(),
-                health.get(t).state()));
+                health.get(t).state(),
+                capabilities(t).describe(),
+                p.host().describe()));
       }
       routes.put(route.getKey(), views);
     }
@@ -202,6 +210,74 @@ public final class Router implements AutoCloseable {
       }
     }
     return targets.stream().findFirst();
+  }
+
+  /**
+   * What a target's model takes now: its declared capabilities ({@link
+   * ProviderConfig#capabilitiesOf(String)}), less what it refused since the router started.
+   *
+   * @throws IllegalArgumentException for a target on no route
+   */
+  public Capabilities capabilities(TargetId target) {
+    LearnedCapabilities l = learned.get(target);
+    if (l == null) {
+      throw new IllegalArgumentException(target + " is on no route");
+    }
+    return l.applyTo(config.provider(target).capabilitiesOf(target.model()));
+  }
+
+  /**
+   * Marks that {@code target} does not take {@code feature}, for the life of this router, as a
+   * refusal during a call would (what {@code socra check} found, say).
+   */
+  public void learnRefused(TargetId target, Feature feature, String why) {
+    LearnedCapabilities l = learned.get(target);
+    if (l == null) {
+      throw new IllegalArgumentException(target + " is on no route");
+    }
+    l.refuse(feature, why);
+  }
+
+  /**
+   * One attempt on one target, outside every route's fail-over, as {@code caps} say to shape it:
+   * what {@code socra check} asks each target. Nothing is retried; the target's health, budget and
+   * learned capabilities are left as they are. Keys in the provider's words are scrubbed.
+   *
+   * @param prefill assistant text to continue, or null
+   */
+  public dev.socra.llm.provider.AttemptResult probe(
+      TargetId target,
+      ChatRequest request,
+      boolean stream,
+      String prefill,
+      Capabilities caps,
+      TokenSink sink) {
+    ProviderConfig p = config.provider(target);
+    if (p == null) {
+      throw new IllegalArgumentException("no provider for " + target);
+    }
+    java.time.Duration budget =
+        request.deadline() != null ? request.deadline() : config.timeouts().deadline();
+    dev.socra.llm.provider.Exchange exchange =
+        new dev.socra.llm.provider.Exchange(
+            target,
+            p,
+            request,
+            prefill,
+            stream,
+            sink,
+            context.clock().instant().plus(budget),
+            config.timeouts(),
+            caps);
+    try {
+      return adapters.get(p.protocol()).send(exchange);
+    } catch (RuntimeException e) {
+      return dev.socra.llm.provider.AttemptResult.failed(
+          new dev.socra.llm.outcome.Outcome.Transient(
+              "the adapter failed: "
+                  + context.secrets().redact(e.getClass().getSimpleName() + ": " + e.getMessage())),
+          0);
+    }
   }
 
   /** The budget of one target, as it stands now (configured, corrected by what was learned). */

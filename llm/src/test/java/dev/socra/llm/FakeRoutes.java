@@ -60,6 +60,15 @@ final class FakeRoutes {
 
   private FakeRoutes provider(
       String name, String protocol, String url, boolean prefill, int context) {
+    return provider(name, protocol, url, context, "{ prefill: " + prefill + " }", "");
+  }
+
+  /**
+   * A provider with its capabilities written out ({@code { json_schema: true, … }}) and any more
+   * lines of its section ({@code " stream_end_marker: true\n"}).
+   */
+  FakeRoutes provider(
+      String name, String protocol, String url, int context, String capabilities, String more) {
     String var = name.toUpperCase(java.util.Locale.ROOT) + "_TEST_KEY";
     providers.append(
         """
@@ -69,10 +78,11 @@ final class FakeRoutes {
             key_env: %s
             model: ok
             context_window: %d
-            capabilities: { prefill: %s }
+            capabilities: %s
             price: { input: 1.0, output: 2.0, as_of: 2026-11-01, source: test }
         """
-            .formatted(name, protocol, url, var, context, prefill));
+            .formatted(name, protocol, url, var, context, capabilities));
+    providers.append(more);
     env.put(var, keyOf(name));
     return this;
   }

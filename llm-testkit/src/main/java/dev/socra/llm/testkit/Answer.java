@@ -73,8 +73,13 @@ final class Answer {
       sse.event(wire.token(completion, tokens.get(i)));
     }
     boolean idle = d.has("idle-after-finish");
-    for (SseEvent event : wire.closing(completion, !d.has("no-done") && !idle)) {
-      sse.event(event);
+    List<SseEvent> closing = wire.closing(completion, !d.has("no-done") && !idle);
+    for (int i = 0; i < closing.size(); i++) {
+      if (i == wire.finishEvent() + 1 && d.has("slow-end")) {
+        // the finish reason has come; the usage chunk / end marker comes late, as it may
+        sleeper.sleep(Duration.ofMillis(Math.max(0, d.number("slow-end", 0))));
+      }
+      sse.event(closing.get(i));
     }
     if (idle) {
       // the finish reason has come, but neither terminator nor end of the HTTP message ever will
@@ -99,6 +104,11 @@ final class Answer {
     }
     if (strikes("malformed-after", i, total)) {
       sse.raw(wire.malformedEvent());
+      sse.end();
+      return After.KEEP_OPEN;
+    }
+    if (d.has("groq-error") && i == Math.min(d.number("inband-after", 0), total)) {
+      sse.event(wire.stoppedEarly(completion, d.get("groq-error")));
       sse.end();
       return After.KEEP_OPEN;
     }

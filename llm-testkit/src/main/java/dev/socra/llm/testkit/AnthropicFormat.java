@@ -69,6 +69,7 @@ final class AnthropicFormat implements WireFormat {
     if (messages.isEmpty()) {
       throw new InvalidRequest("messages: at least one message is required");
     }
+    AnthropicRules.check(body, model);
     String system = Content.text(body.path("system"));
     int inputTokens = Answers.words(system);
     String lastUser = "";
@@ -91,7 +92,9 @@ final class AnthropicFormat implements WireFormat {
         prefill,
         true,
         false,
-        system);
+        system,
+        "text",
+        "max_tokens");
   }
 
   @Override
@@ -213,6 +216,18 @@ final class AnthropicFormat implements WireFormat {
   }
 
   @Override
+  public int finishEvent() {
+    return 1;
+  }
+
+  @Override
+  public SseEvent stoppedEarly(Completion c, String why) {
+    ObjectNode body = Json.object().put("type", "error");
+    body.putObject("error").put("type", "api_error").put("message", why);
+    return SseEvent.named("error", body);
+  }
+
+  @Override
   public int statusForInbandType(String type) {
     return switch (type) {
       case "rate_limit_error" -> 429;
@@ -228,6 +243,11 @@ final class AnthropicFormat implements WireFormat {
   }
 
   private static String stopReason(Completion c) {
+    if (c.refusal()) {
+      // Claude 4 models stop a refused answer with stop_reason "refusal"
+      // (docs.anthropic.com/en/docs/test-and-evaluate/strengthen-guardrails/handle-streaming-refusals)
+      return "refusal";
+    }
     return c.truncated() ? "max_tokens" : "end_turn";
   }
 

@@ -9,6 +9,9 @@ package dev.socra.llm.testkit;
  * @param includeUsage OpenAI's {@code stream_options.include_usage}; Anthropic always streams usage
  * @param jsonMode OpenAI {@code response_format} asked for JSON
  * @param system the system prompt's text, "" when there is none
+ * @param format how the answer was asked for: {@code text}, {@code json_object}, {@code
+ *     json_schema} or {@code json_schema strict}
+ * @param tokenField the name the output cap was sent under, "" when none was
  */
 record ChatRequest(
     String model,
@@ -19,7 +22,9 @@ record ChatRequest(
     String prefill,
     boolean includeUsage,
     boolean jsonMode,
-    String system) {
+    String system,
+    String format,
+    String tokenField) {
 
   boolean hasPrefill() {
     return prefill != null;

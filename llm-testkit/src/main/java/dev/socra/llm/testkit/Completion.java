@@ -10,6 +10,8 @@ import java.util.Map;
  * @param tokens the emitted text split into stream tokens
  * @param truncated the request's max tokens cut the answer short
  * @param usage usage is reported (no {@code no-usage} directive)
+ * @param refusal the model refuses instead of answering ({@code refusal}): the tokens are its
+ *     refusal, sent where each API puts one
  */
 record Completion(
     String id,
@@ -19,7 +21,8 @@ record Completion(
     List<String> tokens,
     boolean truncated,
     boolean usage,
-    boolean includeStreamUsage) {
+    boolean includeStreamUsage,
+    boolean refusal) {
 
   Completion {
     tokens = List.copyOf(tokens);
@@ -35,7 +38,7 @@ record Completion(
    */
   static Completion plan(
       ChatRequest request, Directives directives, String scripted, String id, long created) {
-    String text = scripted;
+    String text = directives.has("refusal") ? OpenAiFormat.REFUSAL : scripted;
     if (text == null) {
       String canonical = Answers.canonical(request.lastUserMessage(), directives.tokens());
       text = request.jsonMode() ? Json.text(Map.of("answer", canonical)) : canonical;
@@ -56,7 +59,8 @@ record Completion(
         tokens,
         truncated,
         directives.usage(),
-        request.includeUsage() && directives.usage());
+        request.includeUsage() && directives.usage(),
+        directives.has("refusal"));
   }
 
   String text() {

@@ -40,7 +40,11 @@ record Directives(Map<String, String> values) {
           "error-in-200",
           "not-json",
           "reject-prefill",
-          "strict-prefill");
+          "strict-prefill",
+          "refusal",
+          "groq-error",
+          "gemini-quota",
+          "slow-end");
 
   /** Faults that only change how a stream unfolds, recorded together in the attempt log. */
   static final Set<String> STREAM_FAULTS =
@@ -53,7 +57,10 @@ record Directives(Map<String, String> values) {
           "idle-after-finish",
           "inband-error",
           "inband-after",
-          "echo-key");
+          "echo-key",
+          "refusal",
+          "groq-error",
+          "slow-end");
 
   static final int DEFAULT_TOKENS = 12;
 
@@ -110,7 +117,7 @@ record Directives(Map<String, String> values) {
         return 429;
       }
     }
-    return has("groq-wait") || has("gemini-retry") ? 429 : 0;
+    return has("groq-wait") || has("gemini-retry") || has("gemini-quota") ? 429 : 0;
   }
 
   boolean has(String key) {

@@ -167,6 +167,15 @@ public final class FakeProvider implements AutoCloseable {
     return "http://127.0.0.1:" + port() + "/openai/v1";
   }
 
+  /**
+   * Base URL with Gemini's path ({@code http://127.0.0.1:P/v1beta/openai}): the OpenAI format as
+   * Gemini's compatibility layer validates it (its schema subset, its fields), with its
+   * array-wrapped errors.
+   */
+  public String geminiBaseUrl() {
+    return "http://127.0.0.1:" + port() + "/v1beta/openai";
+  }
+
   /** Base URL for Anthropic clients, which append {@code /v1/messages}. */
   public String anthropicBaseUrl() {
     return "http://127.0.0.1:" + port();

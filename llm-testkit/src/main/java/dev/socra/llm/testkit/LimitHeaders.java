@@ -52,8 +52,10 @@ final class LimitHeaders {
   }
 
   /**
-   * Anthropic: RFC 3339 reset times. The fake has one token limit, so the input- and output-token
-   * families report the same numbers as the combined one.
+   * Anthropic: RFC 3339 reset times, and the input and output tokens left rounded to the nearest
+   * thousand, as its docs say they are (docs.anthropic.com/en/api/rate-limits#response-headers,
+   * read 2026-11-01). The fake has one token limit, so the input- and output-token families report
+   * the same numbers as the combined one.
    */
   static Map<String, String> anthropic(Admission a) {
     Map<String, String> headers = new LinkedHashMap<>();
@@ -68,8 +70,10 @@ final class LimitHeaders {
     }
     if (a.limits().tpm() > 0) {
       Instant reset = now.plusMillis(a.resetTokensMillis());
-      for (String family : new String[] {"tokens", "input-tokens", "output-tokens"}) {
-        put(headers, family, a.limits().tpm(), a.remainingTokens(), reset);
+      put(headers, "tokens", a.limits().tpm(), a.remainingTokens(), reset);
+      int rounded = (int) (Math.round(a.remainingTokens() / 1000.0) * 1000);
+      for (String family : new String[] {"input-tokens", "output-tokens"}) {
+        put(headers, family, a.limits().tpm(), rounded, reset);
       }
     }
     return headers;

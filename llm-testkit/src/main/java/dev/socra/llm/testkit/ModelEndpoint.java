@@ -25,20 +25,25 @@ final class ModelEndpoint {
     long receivedAt = received.toEpochMilli();
     boolean authPresent = wire.authPresent(raw);
     ChatRequest request = null;
-    String invalid = null;
+    InvalidRequest invalid = null;
+    String modelSent = "";
     try {
-      request = wire.parse(parseJson(raw.body()));
+      JsonNode body = parseJson(raw.body());
+      modelSent = body.path("model").asText("");
+      request = wire.parse(body);
     } catch (InvalidRequest e) {
-      invalid = e.getMessage();
+      invalid = e;
     }
-    Attempt attempt = new Attempt(wire, request, receivedAt, authPresent);
+    Attempt attempt = new Attempt(wire, request, receivedAt, authPresent, modelSent);
 
     Reply authError = wire.authError(raw);
     if (authError != null) {
       return attempt.send(exchange, authError, "unauthorized");
     }
     if (request == null) {
-      return attempt.send(exchange, wire.invalidRequest(invalid), "bad-request");
+      Reply refused =
+          invalid.reply() != null ? invalid.reply() : wire.invalidRequest(invalid.getMessage());
+      return attempt.send(exchange, refused, "bad-request");
     }
     Directives directives = state.behaviours.of(request.model());
     int cost =
@@ -106,6 +111,10 @@ final class ModelEndpoint {
       return attempt.send(
           exchange, wire.prefillRejected(true).withHeaders(headers), "strict-prefill");
     }
+    if (d.has("gemini-quota") && wire instanceof OpenAiFormat openAi) {
+      Reply reply = openAi.geminiQuota(request.model(), d.get("gemini-quota")).withHeaders(headers);
+      return attempt.send(exchange, reply, "gemini-quota=" + d.get("gemini-quota"));
+    }
     int status = d.errorStatus(wire::statusForCode);
     if (status > 0) {
       Reply reply = wire.statusError(status, d, request.model(), now()).withHeaders(headers);
@@ -163,11 +172,20 @@ final class ModelEndpoint {
     private final long receivedAt;
     private final boolean authPresent;
 
-    Attempt(WireFormat wire, ChatRequest request, long receivedAt, boolean authPresent) {
+    /** The model the body named, also when the request was refused as invalid. */
+    private final String modelSent;
+
+    Attempt(
+        WireFormat wire,
+        ChatRequest request,
+        long receivedAt,
+        boolean authPresent,
+        String modelSent) {
       this.wire = wire;
       this.request = request;
       this.receivedAt = receivedAt;
       this.authPresent = authPresent;
+      this.modelSent = modelSent;
     }
 
     void record(int status, String fault) {
@@ -176,7 +194,7 @@ final class ModelEndpoint {
               new SeenRequest(
                   seq,
                   wire.protocol(),
-                  request == null ? "" : request.model(),
+                  request == null ? modelSent : request.model(),
                   request != null && request.stream(),
                   request != null && request.hasPrefill(),
                   request == null ? 0 : request.inputTokens(),
@@ -184,7 +202,9 @@ final class ModelEndpoint {
                   status,
                   fault,
                   receivedAt,
-                  authPresent));
+                  authPresent,
+                  request == null ? "" : request.format(),
+                  request == null ? "" : request.tokenField()));
     }
 
     After send(Exchange exchange, Reply reply, String fault) throws IOException {

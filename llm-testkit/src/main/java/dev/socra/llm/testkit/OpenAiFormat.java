@@ -7,22 +7,32 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The OpenAI Chat Completions wire format, as OpenAI, Groq and Gemini's compatible API speak it.
- * Groq spells its rate-limit headers differently: its request headers count per day.
+ * The OpenAI Chat Completions wire format, as OpenAI, Groq and Gemini's compatible API speak it,
+ * each validating requests as its real API does ({@link OpenAiRules}). Groq spells its rate-limit
+ * headers differently (its request headers count per day) and adds {@code x_groq} to stream chunks;
+ * Gemini wraps its errors in an array.
  */
 final class OpenAiFormat implements WireFormat {
 
-  static final OpenAiFormat INSTANCE = new OpenAiFormat(false);
+  static final OpenAiFormat INSTANCE = new OpenAiFormat(Flavour.OPENAI);
 
   /** Served under Groq's path, {@code /openai/v1/chat/completions}. */
-  static final OpenAiFormat GROQ = new OpenAiFormat(true);
+  static final OpenAiFormat GROQ = new OpenAiFormat(Flavour.GROQ);
 
+  /** Served under Gemini's path, {@code /v1beta/openai/chat/completions}. */
+  static final OpenAiFormat GEMINI = new OpenAiFormat(Flavour.GEMINI);
+
+  private final Flavour flavour;
   private final boolean groq;
 
   private static final String FINGERPRINT = "fp_socra_fake";
 
-  private OpenAiFormat(boolean groq) {
-    this.groq = groq;
+  /** What OpenAI's models say in {@code refusal} when they will not answer. */
+  static final String REFUSAL = "I'm sorry, but I can't help with that.";
+
+  private OpenAiFormat(Flavour flavour) {
+    this.flavour = flavour;
+    this.groq = flavour == Flavour.GROQ;
   }
 
   @Override
@@ -64,6 +74,7 @@ final class OpenAiFormat implements WireFormat {
     if (model.isEmpty()) {
       throw new InvalidRequest("you must provide a model parameter");
     }
+    OpenAiRules.check(flavour, body, model);
     JsonNode messages = body.path("messages");
     if (!messages.isArray()) {
       throw new InvalidRequest("Missing required parameter: 'messages'.");
@@ -92,6 +103,15 @@ final class OpenAiFormat implements WireFormat {
       maxTokens = Content.count(body, "max_tokens");
     }
     String format = body.path("response_format").path("type").asText("");
+    String asked =
+        format.equals("json_schema")
+                && body.path("response_format").path("json_schema").path("strict").asBoolean()
+            ? "json_schema strict"
+            : format.isEmpty() || format.equals("text") ? "text" : format;
+    String tokenField =
+        body.has("max_completion_tokens")
+            ? "max_completion_tokens"
+            : body.has("max_tokens") ? "max_tokens" : "";
     return new ChatRequest(
         model,
         body.path("stream").asBoolean(false),
@@ -101,12 +121,16 @@ final class OpenAiFormat implements WireFormat {
         prefill,
         body.path("stream_options").path("include_usage").asBoolean(false),
         format.equals("json_object") || format.equals("json_schema"),
-        String.join("\n", system));
+        String.join("\n", system),
+        asked,
+        tokenField);
   }
 
   @Override
   public Reply invalidRequest(String message) {
-    return OpenAiErrors.invalid(message);
+    return flavour == Flavour.GEMINI
+        ? GeminiErrors.reply(400, message)
+        : OpenAiErrors.invalid(message);
   }
 
   @Override
@@ -116,18 +140,52 @@ final class OpenAiFormat implements WireFormat {
 
   @Override
   public Reply statusError(int status, Directives directives, String model, java.time.Instant now) {
+    if (flavour == Flavour.GEMINI && !directives.has("gemini-retry")) {
+      return new Reply(
+              status,
+              Map.of(),
+              "application/json",
+              Json.bytes(GeminiErrors.wrapped(status, geminiMessage(status, directives))))
+          .withHeaders(RetryHeaders.of(directives, now));
+    }
     return OpenAiErrors.status(status, directives, model, now);
+  }
+
+  private static String geminiMessage(int status, Directives d) {
+    if ("content_filter".equals(d.get("code"))) {
+      return "The request was blocked by the safety system: prompt blocked for SAFETY.";
+    }
+    return switch (status) {
+      case 400 -> "Request contains an invalid argument.";
+      case 403 -> "The caller does not have permission";
+      case 404 -> "models/x is not found for API version v1beta.";
+      case 503 -> "The model is overloaded. Please try again later.";
+      default -> "An internal error has occurred. Please retry or report.";
+    };
   }
 
   @Override
   public Reply prefillRejected(boolean trailingWhitespace) {
-    return OpenAiErrors.invalid(
+    return invalidRequest(
         "Expected last message role to be one of: [user, tool], but got assistant.");
   }
 
   @Override
   public Reply rateLimited(Admission admission, String model) {
+    if (flavour == Flavour.GEMINI) {
+      String delay = (Math.max(1, admission.retryAfterMillis() / 1000)) + "s";
+      return Reply.json(
+              429,
+              GeminiErrors.quota(
+                  Directives.baseModel(model), admission.perDay() ? "day" : "minute", delay))
+          .withHeaders(limitHeaders(admission));
+    }
     return OpenAiErrors.rateLimited(admission, model, limitHeaders(admission));
+  }
+
+  /** Gemini's 429 for a spent quota ({@code gemini-quota=day|zero|minute}). */
+  Reply geminiQuota(String model, String kind) {
+    return Reply.json(429, GeminiErrors.quota(Directives.baseModel(model), kind, "25s"));
   }
 
   @Override
@@ -161,8 +219,15 @@ final class OpenAiFormat implements WireFormat {
     choice.put("index", 0);
     ObjectNode message = choice.putObject("message");
     message.put("role", "assistant");
-    message.put("content", c.text());
-    message.putNull("refusal");
+    if (c.refusal()) {
+      // Structured Outputs: a refusal comes in its own field, content null
+      // (openai-python types/chat/chat_completion_message.py, ChatCompletionMessage.refusal)
+      message.putNull("content");
+      message.put("refusal", c.text());
+    } else {
+      message.put("content", c.text());
+      message.putNull("refusal");
+    }
     choice.putNull("logprobs");
     choice.put("finish_reason", finishReason(c));
     if (c.usage()) {
@@ -175,18 +240,34 @@ final class OpenAiFormat implements WireFormat {
   @Override
   public List<SseEvent> opening(Completion c) {
     ObjectNode delta = Json.object().put("role", "assistant").put("content", "");
-    return List.of(SseEvent.data(Json.text(chunk(c, delta, null))));
+    delta.putNull("refusal");
+    ObjectNode first = chunk(c, delta, null);
+    if (groq) {
+      // Groq sends x_groq.id in the first and the final chunk (groq-python
+      // types/chat/chat_completion_chunk.py, XGroq)
+      first.putObject("x_groq").put("id", "req_" + c.id());
+    }
+    return List.of(SseEvent.data(Json.text(first)));
   }
 
   @Override
   public SseEvent token(Completion c, String token) {
-    return SseEvent.data(Json.text(chunk(c, Json.object().put("content", token), null)));
+    // a refusal streams as delta.refusal with no content (openai-python
+    // types/chat/chat_completion_chunk.py, ChoiceDelta.refusal)
+    ObjectNode delta =
+        c.refusal() ? Json.object().put("refusal", token) : Json.object().put("content", token);
+    return SseEvent.data(Json.text(chunk(c, delta, null)));
   }
 
   @Override
   public List<SseEvent> closing(Completion c, boolean terminator) {
     List<SseEvent> events = new ArrayList<>();
-    events.add(SseEvent.data(Json.text(chunk(c, Json.object(), finishReason(c)))));
+    ObjectNode finish = chunk(c, Json.object(), finishReason(c));
+    if (groq && c.usage()) {
+      // Groq's final chunk carries the usage in x_groq whether or not include_usage was asked
+      finish.putObject("x_groq").put("id", "req_" + c.id()).set("usage", usage(c));
+    }
+    events.add(SseEvent.data(Json.text(finish)));
     if (c.includeStreamUsage()) {
       ObjectNode last = base(c);
       last.putArray("choices");
@@ -207,6 +288,23 @@ final class OpenAiFormat implements WireFormat {
     }
     ObjectNode body = OpenAiErrors.body(message, type, null, directives.get("code"));
     return SseEvent.data(Json.text(body));
+  }
+
+  @Override
+  public int finishEvent() {
+    return 0;
+  }
+
+  @Override
+  public SseEvent stoppedEarly(Completion c, String why) {
+    if (!groq) {
+      return SseEvent.data(Json.text(OpenAiErrors.body(why, "server_error", null, null)));
+    }
+    // Groq: "An error string indicating why a stream was stopped early" (groq-python XGroq.error)
+    ObjectNode last = base(c);
+    last.putArray("choices");
+    last.putObject("x_groq").put("id", "req_" + c.id()).put("error", why);
+    return SseEvent.data(Json.text(last));
   }
 
   @Override

@@ -14,6 +14,9 @@ final class Routes {
 
   static final String ANTHROPIC_PATH = "/v1/messages";
 
+  /** Gemini's OpenAI compatibility layer: its validation and its array-wrapped errors. */
+  static final String GEMINI_PATH = "/v1beta/openai/chat/completions";
+
   private final ModelEndpoint models;
   private final ControlApi control;
 
@@ -33,6 +36,9 @@ final class Routes {
     }
     if (request.method().equals("POST") && path.equals(GROQ_PATH)) {
       return models.handle(request, exchange, OpenAiFormat.GROQ);
+    }
+    if (request.method().equals("POST") && path.equals(GEMINI_PATH)) {
+      return models.handle(request, exchange, OpenAiFormat.GEMINI);
     }
     if (request.method().equals("POST") && path.equals(ANTHROPIC_PATH)) {
       return models.handle(request, exchange, AnthropicFormat.INSTANCE);

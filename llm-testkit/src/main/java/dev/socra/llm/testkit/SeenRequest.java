@@ -6,7 +6,8 @@ package dev.socra.llm.testkit;
  *
  * @param seq 1-based position in this server's log (kept counting across clears)
  * @param protocol "openai" or "anthropic"
- * @param model the model name as sent (with its directives), "" if the body had none
+ * @param model the model name as sent (with its directives), also for a request refused as invalid;
+ *     "" if the body had none
  * @param prefill the request ended with an assistant message to continue
  * @param inputTokens estimated input tokens (words plus one per message)
  * @param maxTokens the request's max tokens, 0 if it set none
@@ -14,6 +15,10 @@ package dev.socra.llm.testkit;
  * @param fault the misbehaviour applied (directives as in the model name), "ok", "rate-limited",
  *     "unauthorized" or "bad-request"
  * @param authPresent the request carried a non-empty API key
+ * @param format how the answer was asked for: {@code text}, {@code json_object}, {@code
+ *     json_schema} or {@code json_schema strict}; "" when the request was not readable
+ * @param tokenField the output cap's name as sent ({@code max_tokens}, {@code
+ *     max_completion_tokens}), "" when none was sent or the request was not readable
  */
 public record SeenRequest(
     long seq,
@@ -26,4 +31,6 @@ public record SeenRequest(
     int status,
     String fault,
     long receivedAtMillis,
-    boolean authPresent) {}
+    boolean authPresent,
+    String format,
+    String tokenField) {}

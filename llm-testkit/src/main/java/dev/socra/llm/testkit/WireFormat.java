@@ -64,6 +64,12 @@ sealed interface WireFormat permits OpenAiFormat, AnthropicFormat {
   /** An error reported inside a 200 stream; its message quotes {@code echoedKey} unless null. */
   SseEvent inbandError(String type, Directives directives, String echoedKey);
 
+  /** The index, among {@link #closing}'s events, of the one that carries the finish reason. */
+  int finishEvent();
+
+  /** The event that stops a stream early saying why ({@code groq-error=TEXT}). */
+  SseEvent stoppedEarly(Completion completion, String why);
+
   /** The status a non-streamed request gets for an in-band error type. */
   int statusForInbandType(String type);
 

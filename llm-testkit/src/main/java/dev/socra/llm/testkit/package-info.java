@@ -3,11 +3,18 @@
  *
  * <p>{@link dev.socra.llm.testkit.FakeProvider} serves OpenAI Chat Completions ({@code POST
  * /v1/chat/completions}, also {@code /chat/completions}; at Groq's {@code
- * /openai/v1/chat/completions} with Groq's rate-limit headers, whose request figures count per day)
- * and Anthropic Messages ({@code POST /v1/messages}) on loopback, plus {@code /_control/}
+ * /openai/v1/chat/completions} with Groq's rate-limit headers, whose request figures count per day,
+ * and {@code x_groq}; at Gemini's {@code /v1beta/openai/chat/completions} with its array-wrapped
+ * errors) and Anthropic Messages ({@code POST /v1/messages}) on loopback, plus {@code /_control/}
  * endpoints: {@code GET attempts}, {@code POST reset}, {@code POST behaviour} ({@code
  * {"model","directives"}}), {@code POST script} ({@code {"model","replies","systemContains"}}),
  * {@code POST limits} ({@code {"tpm","rpm","rpd"}}), {@code POST token-delay} ({@code {"ms"}}).
+ *
+ * <p>Strict: each path validates a request as its real API does ({@code OpenAiRules}, {@code
+ * AnthropicRules}, {@code SchemaRules}: unknown fields, reasoning models' {@code max_tokens},
+ * strict and Gemini schema subsets, Claude 4.6+'s ban on prefill, unpaired {@code tool_result}s, a
+ * missing {@code max_tokens}) and refuses it in that API's words and shape; each rule cites its
+ * source.
  *
  * <p>Time: {@link dev.socra.llm.testkit.FakeProvider#builder()} takes a clock and a {@link
  * dev.socra.llm.testkit.Sleeper}, or one {@link dev.socra.llm.testkit.VirtualTime} shared with the
@@ -53,6 +60,12 @@
  *       (or garbage stream).
  *   <li>{@code reject-prefill} 400 for a request ending in an assistant message; {@code
  *       strict-prefill} (Anthropic) 400 when that prefill ends in whitespace, as the real API does.
+ *   <li>{@code refusal} the model refuses (OpenAI's {@code refusal} field, {@code delta.refusal}
+ *       when streamed; Anthropic's {@code stop_reason: refusal}); {@code groq-error=TEXT} (with
+ *       {@code inband-after=N}) a stream stopped by a chunk whose {@code x_groq.error} says why;
+ *       {@code gemini-quota=minute|day|zero} Gemini's 429 for a per-minute, per-day or tier ({@code
+ *       limit: 0}) quota; {@code slow-end=MS} the usage chunk and end marker MS after the finish
+ *       reason.
  * </ul>
  *
  * <p>Precedence when several apply: reset, hang, echo-key, prefill rejection, status, error-in-200,

@@ -76,6 +76,15 @@ final class Wire {
         .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
   }
 
+  /** The OpenAI format at Gemini's path, validated as Gemini's compatibility layer does. */
+  HttpRequest.Builder geminiRequest(JsonNode body) {
+    return HttpRequest.newBuilder(URI.create(fake.geminiBaseUrl() + "/chat/completions"))
+        .timeout(Duration.ofSeconds(5))
+        .header("authorization", "Bearer test-key-gemini-secret")
+        .header("content-type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
+  }
+
   HttpRequest.Builder anthropicRequest(JsonNode body) {
     return HttpRequest.newBuilder(URI.create(fake.anthropicBaseUrl() + "/v1/messages"))
         .timeout(Duration.ofSeconds(5))

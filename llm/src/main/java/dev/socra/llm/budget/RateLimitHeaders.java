@@ -17,6 +17,9 @@ import org.slf4j.LoggerFactory;
 public final class RateLimitHeaders {
   private static final Logger LOG = LoggerFactory.getLogger(RateLimitHeaders.class);
 
+  /** Anthropic rounds the tokens left to the nearest thousand. */
+  static final long ANTHROPIC_ROUNDING = 1000;
+
   private RateLimitHeaders() {}
 
   public static List<LimitObservation> parse(
@@ -35,9 +38,13 @@ public final class RateLimitHeaders {
         xRateLimit(headers, "tokens", Dimension.TOKENS_PER_MINUTE, clock).ifPresent(out::add);
       }
       case ANTHROPIC -> {
-        anthropic(headers, "requests", Dimension.REQUESTS_PER_MINUTE).ifPresent(out::add);
-        anthropic(headers, "input-tokens", Dimension.INPUT_TOKENS_PER_MINUTE).ifPresent(out::add);
-        anthropic(headers, "output-tokens", Dimension.OUTPUT_TOKENS_PER_MINUTE).ifPresent(out::add);
+        anthropic(headers, "requests", Dimension.REQUESTS_PER_MINUTE, 0).ifPresent(out::add);
+        // token figures left are "rounded to the nearest thousand"
+        // (docs.anthropic.com/en/api/rate-limits#response-headers, read 2026-11-01)
+        anthropic(headers, "input-tokens", Dimension.INPUT_TOKENS_PER_MINUTE, ANTHROPIC_ROUNDING)
+            .ifPresent(out::add);
+        anthropic(headers, "output-tokens", Dimension.OUTPUT_TOKENS_PER_MINUTE, ANTHROPIC_ROUNDING)
+            .ifPresent(out::add);
       }
     }
     return out;
@@ -61,7 +68,7 @@ public final class RateLimitHeaders {
   }
 
   private static Optional<LimitObservation> anthropic(
-      HttpHeaders h, String what, Dimension dimension) {
+      HttpHeaders h, String what, Dimension dimension, long rounding) {
     String prefix = "anthropic-ratelimit-" + what + "-";
     long limit = number(h, prefix + "limit");
     long remaining = number(h, prefix + "remaining");
@@ -74,15 +81,20 @@ public final class RateLimitHeaders {
         LOG.warn("ignoring malformed {}reset: '{}'", prefix, resetText.get());
       }
     }
-    return observation(dimension, limit, remaining, reset);
+    return observation(dimension, limit, remaining, reset, rounding);
   }
 
   private static Optional<LimitObservation> observation(
       Dimension dimension, long limit, long remaining, Instant reset) {
+    return observation(dimension, limit, remaining, reset, 0);
+  }
+
+  private static Optional<LimitObservation> observation(
+      Dimension dimension, long limit, long remaining, Instant reset, long rounding) {
     if (limit < 0 && remaining < 0) {
       return Optional.empty();
     }
-    return Optional.of(new LimitObservation(dimension, limit, remaining, reset));
+    return Optional.of(new LimitObservation(dimension, limit, remaining, reset, rounding));
   }
 
   /** A non-negative whole number, or -1 when absent or malformed. */

@@ -181,7 +181,8 @@ public final class TargetBudget {
   /**
    * Takes what the provider's headers said. A limit it announces replaces the configured one (and
    * its count of what is left replaces ours); otherwise what it says is left can only lower what
-   * the bucket holds, never raise it, so a stale header cannot make the router less careful.
+   * the bucket holds, never raise it, so a stale header cannot make the router less careful. A
+   * rounded count lowers it only to the most the rounded figure can stand for.
    */
   public synchronized void learn(List<LimitObservation> observations) {
     for (LimitObservation o : observations) {
@@ -199,12 +200,15 @@ public final class TargetBudget {
       }
       Bucket bucket = buckets.get(d);
       if (bucket != null && o.remaining() >= 0) {
-        long excess = bucket.getAvailableTokens() - o.remaining();
+        long available = bucket.getAvailableTokens();
+        // A rounded figure (Anthropic's tokens, to the nearest thousand) lowers the bucket only to
+        // the most it can stand for: taken as exact, every answer would shave off up to 500 more.
+        long excess = available - o.remainingAtMost();
         if (excess > 0) {
           bucket.consumeIgnoringRateLimits(excess);
-        } else if (excess < 0 && corrected) {
+        } else if (available < o.remaining() && corrected) {
           // the configured limit was wrong: trust the provider's count under its real limit
-          bucket.addTokens(-excess);
+          bucket.addTokens(o.remaining() - available);
         }
       }
     }

@@ -39,6 +39,9 @@ final class Environment {
     if (p.keyVariable() != null) {
       b.key(p.keyVariable(), env.get(p.keyVariable()));
     }
+    p.host()
+        .secretHeaderVariables()
+        .forEach((header, variable) -> b.secretHeader(header, variable, env.get(variable)));
     Limits limits = p.limits();
     limits =
         limits.with(

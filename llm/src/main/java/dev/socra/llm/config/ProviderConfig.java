@@ -17,6 +17,11 @@ import java.util.Objects;
  * @param limits what the provider allows this account, as configured; headers correct it live
  * @param rateLimitHeaders how the provider announces its limits
  * @param tokenRatio this provider's tokens per cl100k token, for estimates before usage is known
+ * @param capabilities what its models can do unless {@code models} or the built-in table says
+ *     otherwise for one of them ({@link #capabilitiesOf(String)})
+ * @param models capabilities declared for particular models, by exact name or a pattern with {@code
+ *     *} ({@code o3*}); each holds all of that model's capabilities
+ * @param host extra headers, secret headers, query parameters and the key's header
  */
 public record ProviderConfig(
     String name,
@@ -29,7 +34,17 @@ public record ProviderConfig(
     Capabilities capabilities,
     Limits limits,
     HeaderDialect rateLimitHeaders,
-    double tokenRatio) {
+    double tokenRatio,
+    Map<String, Capabilities> models,
+    HostOptions host) {
+
+  public ProviderConfig {
+    models =
+        models == null
+            ? Map.of()
+            : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(models));
+    host = host == null ? HostOptions.NONE : host;
+  }
 
   /** The context window assumed for a model nobody declared one for: small, so never too big. */
   public static final int DEFAULT_CONTEXT_WINDOW = 32_768;
@@ -83,7 +98,46 @@ public record ProviderConfig(
         capabilities,
         value,
         rateLimitHeaders,
-        tokenRatio);
+        tokenRatio,
+        models,
+        host);
+  }
+
+  /**
+   * What {@code model} can do, as declared: its entry in {@link #models()} (an exact name first,
+   * then the longest matching pattern), else the provider's {@link #capabilities()} as the built-in
+   * table adjusts them for that model (Claude 4.6+ takes no prefill, OpenAI's reasoning models want
+   * {@code max_completion_tokens}, Gemini takes its own schema subset …).
+   */
+  public Capabilities capabilitiesOf(String model) {
+    return resolve(models, capabilities, model);
+  }
+
+  private static Capabilities resolve(
+      Map<String, Capabilities> models, Capabilities capabilities, String model) {
+    Capabilities exact = models.get(model);
+    if (exact != null) {
+      return exact;
+    }
+    String best = null;
+    for (String pattern : models.keySet()) {
+      if (pattern.contains("*")
+          && glob(pattern).matcher(model).matches()
+          && (best == null || pattern.length() > best.length())) {
+        best = pattern;
+      }
+    }
+    return best != null ? models.get(best) : ModelCatalog.adjust(model, capabilities);
+  }
+
+  /** {@code o3*}, {@code claude-*-4-6}: {@code *} stands for any text. */
+  private static java.util.regex.Pattern glob(String pattern) {
+    StringBuilder re = new StringBuilder();
+    String[] parts = pattern.split("\\*", -1);
+    for (int i = 0; i < parts.length; i++) {
+      re.append(i == 0 ? "" : ".*").append(java.util.regex.Pattern.quote(parts[i]));
+    }
+    return java.util.regex.Pattern.compile(re.toString());
   }
 
   /** A provider takes part in routing when it has a key, or needs none. */
@@ -108,6 +162,13 @@ public record ProviderConfig(
     private Limits limits = Limits.NONE;
     private HeaderDialect rateLimitHeaders = HeaderDialect.OPENAI;
     private double tokenRatio = 1.0;
+    private final Map<String, Capabilities> models = new java.util.LinkedHashMap<>();
+    private final Map<String, String> headers = new java.util.LinkedHashMap<>();
+    private final Map<String, String> secretHeaderVariables = new java.util.LinkedHashMap<>();
+    private final Map<String, ApiKey> secretHeaders = new java.util.LinkedHashMap<>();
+    private final Map<String, String> query = new java.util.LinkedHashMap<>();
+    private String keyHeader;
+    private boolean endMarker;
 
     private Builder(String name, Protocol protocol) {
       this.name = name;
@@ -126,6 +187,13 @@ public record ProviderConfig(
       limits = from.limits;
       rateLimitHeaders = from.rateLimitHeaders;
       tokenRatio = from.tokenRatio;
+      models.putAll(from.models);
+      headers.putAll(from.host.headers());
+      secretHeaderVariables.putAll(from.host.secretHeaderVariables());
+      secretHeaders.putAll(from.host.secretHeaders());
+      query.putAll(from.host.query());
+      keyHeader = from.host.keyHeader();
+      endMarker = from.host.endMarker();
     }
 
     /** Changes the wire format only: rate-limit headers and token ratio stay as they are. */
@@ -199,6 +267,73 @@ public record ProviderConfig(
       return this;
     }
 
+    /**
+     * All of {@code model}'s capabilities ({@code model} may be a pattern with {@code *}): they
+     * replace the provider's and the built-in table's for that model. Null removes the entry.
+     */
+    public Builder model(String model, Capabilities value) {
+      if (value == null) {
+        models.remove(model);
+      } else {
+        models.put(Objects.requireNonNull(model, "model"), value);
+      }
+      return this;
+    }
+
+    /** A header every request carries, as written (not for credentials: see secretHeader). */
+    public Builder header(String name, String value) {
+      headers.put(Objects.requireNonNull(name, "name"), value);
+      return this;
+    }
+
+    /**
+     * A header whose value is a secret from {@code variable}: cleaned as a key is, shown only as a
+     * fingerprint, scrubbed from every provider text. A null {@code rawValue} leaves it unset.
+     */
+    public Builder secretHeader(String name, String variable, String rawValue) {
+      secretHeaderVariables.put(
+          Objects.requireNonNull(name, "name"), Objects.requireNonNull(variable, "variable"));
+      ApiKey value = ApiKey.clean(variable, rawValue);
+      if (value == null) {
+        secretHeaders.remove(name);
+      } else {
+        secretHeaders.put(name, value);
+      }
+      return this;
+    }
+
+    /** A query parameter every request's URL carries, e.g. Azure's {@code api-version}. */
+    public Builder query(String name, String value) {
+      query.put(Objects.requireNonNull(name, "name"), value);
+      return this;
+    }
+
+    /**
+     * Sends the key raw in this header (Azure OpenAI: {@code api-key}); null for the protocol's.
+     */
+    public Builder keyHeader(String value) {
+      keyHeader = value;
+      return this;
+    }
+
+    /**
+     * Whether the host always ends a stream with its end marker ({@code [DONE]}, {@code
+     * message_stop}); see {@link HostOptions#endMarker()}. True for the built-in providers.
+     */
+    public Builder endMarker(boolean value) {
+      endMarker = value;
+      return this;
+    }
+
+    Map<String, String> secretHeaderVariables() {
+      return secretHeaderVariables;
+    }
+
+    /** What {@code model} can do with what this builder holds now: see {@link #capabilitiesOf}. */
+    public Capabilities capabilitiesOf(String model) {
+      return resolve(models, capabilities, model);
+    }
+
     public Builder limits(Limits value) {
       limits = value;
       return this;
@@ -255,7 +390,21 @@ public record ProviderConfig(
           Settings.required(capabilities, setting("capabilities")),
           Settings.required(limits, setting("limits")),
           Settings.required(rateLimitHeaders, setting("rate_limit_headers")),
-          tokenRatio);
+          tokenRatio,
+          checkedModels(),
+          new HostOptions(
+                  headers, secretHeaderVariables, secretHeaders, query, keyHeader, endMarker)
+              .validated("providers." + name));
+    }
+
+    private Map<String, Capabilities> checkedModels() {
+      for (var m : models.entrySet()) {
+        if (m.getKey() == null || m.getKey().isBlank()) {
+          throw new ConfigException(setting("models") + ": a model name cannot be empty");
+        }
+        Settings.required(m.getValue(), setting("models." + m.getKey()));
+      }
+      return models;
     }
 
     private String setting(String field) {

@@ -91,6 +91,7 @@ public final class Secrets {
       if (p.key() != null) {
         found.add(p.key());
       }
+      found.addAll(p.host().secretHeaders().values());
     }
     return found;
   }

@@ -8,6 +8,7 @@ import dev.socra.llm.LlmCallException.Failure;
 import dev.socra.llm.TokenSink;
 import dev.socra.llm.budget.Reservation;
 import dev.socra.llm.budget.TargetBudget;
+import dev.socra.llm.config.Feature;
 import dev.socra.llm.config.ProviderConfig;
 import dev.socra.llm.event.RouterEvent;
 import dev.socra.llm.outcome.Outcome;
@@ -199,7 +200,9 @@ public final class Call {
     TargetBudget budget = router.budgetOf(target);
     boolean continuing = text.started();
     // can it take it?
-    Optional<Eligibility.Unfit> unfit = eligibility.check(target, provider, continuing);
+    Optional<Eligibility.Unfit> unfit =
+        eligibility.check(
+            target, provider, router.capabilities(target), router.learnedOf(target), continuing);
     if (unfit.isPresent()) {
       release(budget, booked);
       if (unfit.get().neverServes()) {
@@ -280,6 +283,9 @@ public final class Call {
     if (outcome instanceof Outcome.TooLarge) {
       unusable.add(target);
     }
+    if (outcome instanceof Outcome.Unsupported u) {
+      learn(target, u, sent.shape());
+    }
     if (sent.fault()) {
       exhausted.add(target); // an adapter that threw would throw again
       return new Next.MoveOn();
@@ -306,7 +312,7 @@ public final class Call {
       }
       case Decision.RetrySame r -> {
         boolean midStream = text.started();
-        if ((midStream && !provider.capabilities().prefill())
+        if ((midStream && !router.capabilities(target).prefill())
             || r.after().compareTo(remaining()) >= 0) {
           exhausted.add(target);
           yield new Next.MoveOn();
@@ -314,6 +320,29 @@ public final class Call {
         yield new Next.Retry(r.after(), midStream);
       }
     };
+  }
+
+  /**
+   * What a target that could not take the request taught the router: the feature it named, when the
+   * request used it (a refused schema sent with {@code strict} teaches "no strict", so the next
+   * request still gets a schema), else the request's whole shape.
+   */
+  private void learn(TargetId target, Outcome.Unsupported u, Set<Feature> shape) {
+    var learned = router.learnedOf(target);
+    Optional<Feature> named = u.feature();
+    if (named.isPresent()) {
+      Feature f = named.get();
+      if (f == Feature.JSON_SCHEMA && shape.contains(Feature.STRICT_SCHEMA)) {
+        f = Feature.STRICT_SCHEMA;
+      }
+      if (shape.contains(f) || f == Feature.MAX_TOKENS_FIELD || f.sampling()) {
+        learned.refuse(f, u.detail());
+        return;
+      }
+    }
+    if (!shape.isEmpty()) {
+      learned.refuseShape(shape, u.detail());
+    }
   }
 
   /** The call's own limits, checked before every attempt: its attempt budget and its deadline. */

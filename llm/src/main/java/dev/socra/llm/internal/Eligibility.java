@@ -1,15 +1,20 @@
 package dev.socra.llm.internal;
 
 import dev.socra.llm.ChatRequest;
+import dev.socra.llm.config.Capabilities;
+import dev.socra.llm.config.Feature;
 import dev.socra.llm.config.ProviderConfig;
+import dev.socra.llm.route.LearnedCapabilities;
 import dev.socra.llm.route.TargetId;
 import dev.socra.llm.tokens.TokenEstimator;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * "Can it take it?": what rules a target out for this call before its health or budget is asked.
- * The caller may avoid it; a started stream needs a target that takes a prefill; the prompt must
- * fit its context window, estimated, and never a window already found too small in this call.
+ * The caller may avoid it; a started stream needs a target that takes a prefill; a target that
+ * refused a request of this shape before is not asked again; the prompt must fit its context
+ * window, estimated, and never a window already found too small in this call.
  */
 final class Eligibility {
 
@@ -34,13 +39,31 @@ final class Eligibility {
     this.tokens = tokens;
   }
 
-  Optional<Unfit> check(TargetId target, ProviderConfig provider, boolean continuing) {
+  Optional<Unfit> check(
+      TargetId target,
+      ProviderConfig provider,
+      Capabilities caps,
+      LearnedCapabilities learned,
+      boolean continuing) {
     if (request.avoid().contains(target)) {
       return Optional.of(new Unfit("avoided by the caller", true, true));
     }
-    if (continuing && !provider.capabilities().prefill()) {
+    if (continuing && !caps.prefill()) {
       return Optional.of(
           new Unfit("cannot continue a started stream (no assistant prefill)", false, false));
+    }
+    Set<Feature> shape = Sender.shape(request, caps, continuing);
+    String refused = learned.refusedShape(shape);
+    if (refused != null) {
+      return Optional.of(
+          new Unfit(
+              "refused a "
+                  + LearnedCapabilities.shapeText(shape)
+                  + " request before ("
+                  + refused
+                  + ")",
+              true,
+              true));
     }
     int window = provider.contextWindow();
     if (window <= tooSmallContext) {

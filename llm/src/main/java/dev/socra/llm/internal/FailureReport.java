@@ -68,6 +68,19 @@ final class FailureReport {
           Failure.CONTEXT_TOO_LONG,
           "the prompt is too long for every target on route '" + request.route() + "'");
     }
+    List<Attempt> reached = log.attempts().stream().filter(a -> a.number() > 0).toList();
+    if (!reached.isEmpty()
+        && reached.stream().allMatch(a -> a.outcome() instanceof Outcome.Unsupported)) {
+      // every target that was asked said it cannot take this request: a request to change
+      return of(
+          Failure.REFUSED,
+          "no target on route '"
+              + request.route()
+              + "' takes this request; last: "
+              + reached.getLast().target()
+              + " — "
+              + reached.getLast().outcome().detail());
+    }
     return of(Failure.ALL_TARGETS_FAILED, "every target on route '" + request.route() + "' failed");
   }
 

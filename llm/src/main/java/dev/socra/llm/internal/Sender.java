@@ -5,15 +5,20 @@ import dev.socra.llm.ChatRequest;
 import dev.socra.llm.Usage;
 import dev.socra.llm.budget.Reservation;
 import dev.socra.llm.budget.TargetBudget;
+import dev.socra.llm.config.Capabilities;
+import dev.socra.llm.config.Feature;
 import dev.socra.llm.config.ProviderConfig;
 import dev.socra.llm.outcome.Outcome;
 import dev.socra.llm.provider.AttemptResult;
 import dev.socra.llm.provider.Exchange;
+import dev.socra.llm.provider.schema.AnswerFormat;
 import dev.socra.llm.route.TargetId;
 import dev.socra.llm.spend.SpendGate;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,8 +35,20 @@ final class Sender {
    * One attempt's record, and its text.
    *
    * @param fault the adapter itself failed (it threw): the target gets no second try in this call
+   * @param shape the features the attempt used (prefill, json_schema, strict …): what a target that
+   *     cannot take the request refused
    */
-  record Sent(Attempt attempt, String text, boolean fault) {}
+  record Sent(Attempt attempt, String text, boolean fault, Set<Feature> shape) {}
+
+  /** The features a request uses on a target with these capabilities. */
+  static Set<Feature> shape(ChatRequest request, Capabilities caps, boolean continuing) {
+    Set<Feature> shape = EnumSet.noneOf(Feature.class);
+    shape.addAll(AnswerFormat.choose(request.format(), caps).features());
+    if (continuing) {
+      shape.add(Feature.PREFILL);
+    }
+    return Set.copyOf(shape);
+  }
 
   private final RouterContext router;
   private final ChatRequest request;
@@ -72,6 +89,7 @@ final class Sender {
     ProviderConfig provider = router.provider(target);
     TargetBudget budget = router.budgetOf(target);
     String prefill = text.prefillFor(continuing);
+    Capabilities caps = router.capabilities(target);
     Instant started = router.clock().instant();
     Exchange exchange =
         new Exchange(
@@ -82,7 +100,8 @@ final class Sender {
             stream,
             text::deliver,
             deadline,
-            router.config().timeouts());
+            router.config().timeouts(),
+            caps);
     int deliveredBefore = text.length();
     AttemptResult result;
     boolean fault = false;
@@ -153,7 +172,7 @@ final class Sender {
             continuing);
     log.record(attempt);
     hold.settle(cost);
-    return new Sent(attempt, result.text(), fault);
+    return new Sent(attempt, result.text(), fault, shape(request, caps, prefill != null));
   }
 
   /**

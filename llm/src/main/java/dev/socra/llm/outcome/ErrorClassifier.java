@@ -69,6 +69,10 @@ public final class ErrorClassifier {
       // A small model broke the JSON it was asked for: another try or target may not.
       return new Outcome.Transient(detail);
     }
+    Optional<Outcome> quota = GeminiQuota.exhausted(error, clock, detail);
+    if (quota.isPresent()) {
+      return quota.get();
+    }
     if (error != null) {
       Optional<Outcome> byType = classifyByType(error, detail);
       // A specific type word (quota, overload, context) is more precise than the status; a generic
@@ -100,13 +104,17 @@ public final class ErrorClassifier {
         }
         yield CONTEXT_WORDS.matcher(detail).find()
             ? new Outcome.ContextTooLong(detail)
-            : new Outcome.Refused(detail);
+            : TargetRefusal.of(error, detail);
       }
       default -> status >= 500 ? new Outcome.Transient(detail) : new Outcome.Refused(detail);
     };
   }
 
   private Optional<Outcome> classifyByType(ProviderError error, String detail) {
+    Optional<Outcome> quota = GeminiQuota.exhausted(error, clock, detail);
+    if (quota.isPresent()) {
+      return quota;
+    }
     String type = error.type().toLowerCase(Locale.ROOT);
     if (type.contains("insufficient_quota")
         || type.contains("billing")

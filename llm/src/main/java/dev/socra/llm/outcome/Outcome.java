@@ -27,6 +27,7 @@ public sealed interface Outcome {
       case Skipped s -> "skipped";
       case Abandoned a -> "abandoned";
       case TooLarge t -> "too-large";
+      case Unsupported u -> "unsupported";
     };
   }
 
@@ -51,8 +52,18 @@ public sealed interface Outcome {
   /** 401, 403: the key is wrong; nothing will change until the configuration does. */
   record AuthFailed(String detail) implements Outcome {}
 
-  /** 402, {@code insufficient_quota}: the account is out of money or credit. */
-  record QuotaExhausted(String detail) implements Outcome {}
+  /**
+   * 402, {@code insufficient_quota}, a per-day quota spent, a model not on the account's tier
+   * (Gemini's {@code limit: 0}): the account is out of money, credit or quota; waiting seconds will
+   * not help.
+   *
+   * @param until how long the provider says it lasts (a per-day quota's delay), when it says
+   */
+  record QuotaExhausted(String detail, Optional<Duration> until) implements Outcome {
+    public QuotaExhausted(String detail) {
+      this(detail, Optional.empty());
+    }
+  }
 
   /** The prompt does not fit this target's context window. */
   record ContextTooLong(String detail) implements Outcome {}
@@ -65,6 +76,15 @@ public sealed interface Outcome {
 
   /** The provider refused the request itself (content filter, invalid request). */
   record Refused(String detail) implements Outcome {}
+
+  /**
+   * This target cannot take this request (a parameter, a schema outside its subset, a prefill it
+   * bans), though another may: the router moves on, and remembers it for the target.
+   *
+   * @param feature what it refused, when the provider's words say which
+   */
+  record Unsupported(Optional<dev.socra.llm.config.Feature> feature, String detail)
+      implements Outcome {}
 
   /** Not attempted: circuit open, cooling down, disabled, or the request cannot fit. */
   record Skipped(String detail) implements Outcome {}

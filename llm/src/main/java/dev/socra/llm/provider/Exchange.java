@@ -12,6 +12,7 @@ import java.time.Instant;
  *
  * @param prefill text the assistant has already said, to be continued; null for a fresh answer
  * @param deadline the whole call's deadline: no wait inside the attempt goes past it
+ * @param capabilities what the target's model takes now: declared, less what it refused before
  */
 public record Exchange(
     TargetId target,
@@ -21,4 +22,11 @@ public record Exchange(
     boolean stream,
     TokenSink sink,
     Instant deadline,
-    Timeouts timeouts) {}
+    Timeouts timeouts,
+    dev.socra.llm.config.Capabilities capabilities) {
+
+  /** How the request's format goes to this target. */
+  public dev.socra.llm.provider.schema.AnswerFormat answerFormat() {
+    return dev.socra.llm.provider.schema.AnswerFormat.choose(request.format(), capabilities);
+  }
+}

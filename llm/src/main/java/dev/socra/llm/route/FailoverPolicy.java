@@ -54,6 +54,7 @@ public final class FailoverPolicy {
       case Outcome.Refused r -> new Decision.GiveUp();
       case Outcome.Abandoned a -> new Decision.GiveUp();
       case Outcome.TooLarge t -> new Decision.NextTarget();
+      case Outcome.Unsupported u -> new Decision.NextTarget();
     };
   }
 

@@ -10,7 +10,13 @@ import java.util.Map;
 public record RouteDescription(
     Map<String, List<TargetView>> routes, String defaultSource, List<String> providersWithoutKey) {
 
-  /** One target as described. */
+  /**
+   * One target as described.
+   *
+   * @param capabilities what its model takes now ({@code Capabilities.describe()}), learned
+   *     refusals included; "" when not said
+   * @param host its extra headers and query parameters, secrets by fingerprint; "" when none
+   */
   public record TargetView(
       TargetId id,
       String protocol,
@@ -19,7 +25,22 @@ public record RouteDescription(
       int contextWindow,
       boolean prefill,
       String limits,
-      TargetState state) {}
+      TargetState state,
+      String capabilities,
+      String host) {
+
+    public TargetView(
+        TargetId id,
+        String protocol,
+        String baseUrl,
+        String key,
+        int contextWindow,
+        boolean prefill,
+        String limits,
+        TargetState state) {
+      this(id, protocol, baseUrl, key, contextWindow, prefill, limits, state, "", "");
+    }
+  }
 
   public List<TargetId> order(String route) {
     return routes.getOrDefault(route, List.of()).stream().map(TargetView::id).toList();
@@ -46,9 +67,15 @@ public record RouteDescription(
           s.append(" ").append(t.baseUrl());
         }
         s.append(", key ").append(t.key());
+        if (!t.host().isEmpty()) {
+          s.append(", ").append(t.host());
+        }
         s.append(", context ").append(t.contextWindow());
         if (t.prefill()) {
           s.append(", can continue a stream");
+        }
+        if (!t.capabilities().isEmpty() && !t.protocol().equals("stub")) {
+          s.append(", takes ").append(t.capabilities());
         }
         s.append(", ").append(t.limits());
         s.append(", ").append(t.state().describe()).append("]\n");

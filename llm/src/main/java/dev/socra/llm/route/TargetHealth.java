@@ -144,7 +144,19 @@ public final class TargetHealth {
       }
       case Outcome.QuotaExhausted q -> {
         circuit.releasePermission();
-        coolDown(retry.quotaCooldown(), "quota exhausted");
+        // a per-day quota says how long it lasts; a stated wait never shortens the cool-down
+        Duration wait =
+            q.until()
+                .filter(d -> d.compareTo(retry.quotaCooldown()) > 0)
+                .orElse(retry.quotaCooldown());
+        // the state keeps the router's short reason; the event (and so health) says which quota
+        coolDown(
+            wait,
+            "quota exhausted",
+            q.until().isPresent()
+                ? "quota exhausted: a per-day quota, or a model this account's tier does not include,"
+                    + " until the provider's stated delay"
+                : "quota exhausted");
       }
       case Outcome.AuthFailed a -> {
         circuit.releasePermission();
@@ -153,6 +165,7 @@ public final class TargetHealth {
       case Outcome.Skipped s -> circuit.releasePermission();
       case Outcome.Abandoned a -> circuit.releasePermission();
       case Outcome.TooLarge t -> circuit.onSuccess(nanos, TimeUnit.NANOSECONDS);
+      case Outcome.Unsupported u -> circuit.onSuccess(nanos, TimeUnit.NANOSECONDS);
     }
     if (disabled != null && recheck.get()) {
       rechecked(outcome);
@@ -178,7 +191,14 @@ public final class TargetHealth {
     recheck.set(false);
   }
 
-  private synchronized void coolDown(Duration wait, String reason) {
+  private void coolDown(Duration wait, String reason) {
+    coolDown(wait, reason, reason);
+  }
+
+  /**
+   * {@code said}: what the event says (health shows it); {@code reason} is what the state keeps.
+   */
+  private synchronized void coolDown(Duration wait, String reason, String said) {
     Instant until = clock.instant().plus(wait);
     if (until.isAfter(coolingUntil)) {
       coolingUntil = until;
@@ -187,7 +207,7 @@ public final class TargetHealth {
           new RouterEvent.TargetStateChanged(
               target,
               new TargetState.CoolingDown(until, reason),
-              reason + " for " + wait.toMillis() + "ms"));
+              said + " for " + wait.toMillis() + "ms"));
     }
   }
 

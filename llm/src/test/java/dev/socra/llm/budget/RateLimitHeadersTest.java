@@ -93,12 +93,14 @@ class RateLimitHeadersTest {
                 Dimension.INPUT_TOKENS_PER_MINUTE,
                 50000,
                 48000,
-                Instant.parse("2026-11-25T10:00:03Z")),
+                Instant.parse("2026-11-25T10:00:03Z"),
+                1000),
             new LimitObservation(
                 Dimension.OUTPUT_TOKENS_PER_MINUTE,
                 10000,
                 9000,
-                Instant.parse("2026-11-25T10:00:06Z")));
+                Instant.parse("2026-11-25T10:00:06Z"),
+                1000));
   }
 
   @Test

@@ -148,4 +148,42 @@ class TargetBudgetTest {
     budget.settle(r, new Usage(10, 10, false), 10);
     assertThat(budget.admit(new Demand(10, 10))).isInstanceOf(Admission.Granted.class);
   }
+
+  TargetBudget anthropic() {
+    return new TargetBudget(
+        "anthropic/claude-haiku-4-5",
+        new Limits(0, 0, 50_000, 10_000, 0, 0, 0),
+        1.0,
+        true,
+        new InMemoryBudgetStore(time));
+  }
+
+  @Test
+  void anthropicsRoundedTokensLeftDoNotShaveTheBudgetAsIfTheyWereExact() {
+    TargetBudget budget = anthropic();
+    // 600 input tokens spent: 49,400 left, which Anthropic reports rounded as 49,000
+    Reservation r = ((Admission.Granted) budget.admit(new Demand(600, 100))).reservation();
+    budget.settle(r, new Usage(600, 100, false), 600);
+    assertThat(budget.available(Dimension.INPUT_TOKENS_PER_MINUTE)).isEqualTo(49_400);
+
+    budget.learn(
+        List.of(
+            new LimitObservation(Dimension.INPUT_TOKENS_PER_MINUTE, 50_000, 49_000, null, 1000)));
+    assertThat(budget.available(Dimension.INPUT_TOKENS_PER_MINUTE))
+        .as("49,000 stands for anything up to 49,500: our 49,400 is within it")
+        .isEqualTo(49_400);
+
+    budget.learn(
+        List.of(
+            new LimitObservation(Dimension.INPUT_TOKENS_PER_MINUTE, 50_000, 47_000, null, 1000)));
+    assertThat(budget.available(Dimension.INPUT_TOKENS_PER_MINUTE))
+        .as("someone else spent from the same key: lowered, to the most 47,000 can stand for")
+        .isEqualTo(47_500);
+
+    budget.learn(
+        List.of(new LimitObservation(Dimension.INPUT_TOKENS_PER_MINUTE, 50_000, 47_000, null)));
+    assertThat(budget.available(Dimension.INPUT_TOKENS_PER_MINUTE))
+        .as("an exact figure is taken as it is")
+        .isEqualTo(47_000);
+  }
 }

@@ -313,7 +313,16 @@ class ConfigLoaderTest {
     assertThat(groq.rateLimitHeaders()).isEqualTo(HeaderDialect.OPENAI);
     assertThat(groq.tokenRatio()).isEqualTo(1.25);
     assertThat(groq.contextWindow()).isEqualTo(65536);
-    assertThat(groq.capabilities()).isEqualTo(new Capabilities(false, true, false, true));
+    // what the file writes changes; the rest stays as Groq's defaults
+    assertThat(groq.capabilities())
+        .isEqualTo(
+            ProviderConfig.builtin("groq")
+                .build()
+                .capabilities()
+                .withPrefill(false)
+                .withJsonSchema(true)
+                .withJsonObject(false)
+                .withSeparator(true));
     assertThat(groq.baseUrl()).hasToString("https://api.groq.com/openai/v1");
 
     ProviderConfig proxy = c.providers().get("proxy");
@@ -442,9 +451,9 @@ class ConfigLoaderTest {
       quoteCharacter = '"',
       textBlock =
           """
-          providers: { groq: { limts: 3 } }                  | providers.groq.limts in FILE: unknown key (known: base_url, capabilities, context_window, key_env, limits, model, price, protocol, rate_limit_headers, token_ratio)
+          providers: { groq: { limts: 3 } }                  | providers.groq.limts in FILE: unknown key (known: base_url, capabilities, context_window, headers, key_env, key_header, limits, model, models, price, protocol, query, rate_limit_headers, stream_end_marker, token_ratio)
           providers: { groq: { limits: { rpmm: 3 } } }       | providers.groq.limits.rpmm in FILE: unknown key (known: concurrency, input_tpm, output_tpm, rpd, rpm, tpd, tpm)
-          providers: { groq: { capabilities: { prefil: true } } } | providers.groq.capabilities.prefil in FILE: unknown key (known: json_object, json_schema, prefill, separator)
+          providers: { groq: { capabilities: { prefil: true } } } | providers.groq.capabilities.prefil in FILE: unknown key (known: json_object, json_schema, prefill, sampling, schema_dialect, separator, strict_schema, token_limit, tools, vision)
           providers: { groq: { price: { in: 1 } } }          | providers.groq.price.in in FILE: unknown key (known: as_of, input, output, source)
           routes: { cheap: { ordr: priority } }              | routes.cheap.ordr in FILE: unknown key (known: order, targets)
           prices: { gpt-4o-mini: { input: 1, output: 2, date: x } } | prices.gpt-4o-mini.date in FILE: unknown key (known: as_of, input, output, source)

@@ -40,10 +40,36 @@ class ErrorClassifierTest {
         "413|{\"type\":\"error\",\"error\":{\"type\":\"request_too_large\",\"message\":\"Request exceeds the maximum size\"}}|context-too-long",
         "400|{\"error\":{\"message\":\"Failed to generate JSON\",\"type\":\"invalid_request_error\",\"code\":\"json_validate_failed\"}}|transient",
         "498|{\"error\":{\"message\":\"capacity exceeded\"}}|overloaded",
+        "400|{\"error\":{\"message\":\"Unrecognized request argument supplied: top_k\",\"type\":\"invalid_request_error\",\"param\":\"top_k\"}}|unsupported",
+        "400|[{\"error\":{\"code\":400,\"message\":\"Request contains an invalid argument.\",\"status\":\"INVALID_ARGUMENT\"}}]|unsupported",
+        "400|[{\"error\":{\"code\":400,\"message\":\"The request was blocked by the safety system.\",\"status\":\"INVALID_ARGUMENT\"}}]|refused",
+        "400|{\"type\":\"error\",\"error\":{\"type\":\"invalid_request_error\",\"message\":\"top_k: Extra inputs are not permitted\"}}|unsupported",
+        "429|[{\"error\":{\"code\":429,\"message\":\"Quota exceeded for metric: x, limit: 0, model: gemini-2.5-pro\",\"status\":\"RESOURCE_EXHAUSTED\"}}]|quota",
+        "429|[{\"error\":{\"code\":429,\"message\":\"Quota exceeded\",\"status\":\"RESOURCE_EXHAUSTED\",\"details\":[{\"violations\":[{\"quotaId\":\"GenerateRequestsPerDayPerProjectPerModel-FreeTier\"}]}]}}]|quota",
+        "429|[{\"error\":{\"code\":429,\"message\":\"Quota exceeded\",\"status\":\"RESOURCE_EXHAUSTED\",\"details\":[{\"violations\":[{\"quotaId\":\"GenerateRequestsPerMinutePerProjectPerModel-FreeTier\"}]}]}}]|rate-limited",
       })
   void classifiesEachStatusAsTheErrorItCarries(int status, String body, String kind) {
     assertThat(classifier.classifyHttp(status, NONE, body == null ? "" : body).kind())
         .isEqualTo(kind);
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "This model does not support assistant message prefill. The conversation must end with a user message.|PREFILL",
+        "Unsupported parameter: 'max_tokens' is not supported with this model. Use 'max_completion_tokens' instead.|MAX_TOKENS_FIELD",
+        "Invalid schema for response_format 'X': In context=(), 'minLength' is not permitted.|JSON_SCHEMA",
+        "This model does not support response format `json_schema`.|JSON_SCHEMA",
+        "Unsupported value: 'temperature' does not support 0.2 with this model.|TEMPERATURE",
+      })
+  void aRequestThisTargetCannotTakeNamesWhatItRefused(String message, String feature) {
+    String body =
+        "{\"error\":{\"message\":\"" + message + "\",\"type\":\"invalid_request_error\"}}";
+    assertThat(classifier.classifyHttp(400, NONE, body))
+        .isInstanceOfSatisfying(
+            Outcome.Unsupported.class,
+            u -> assertThat(u.feature()).hasValue(dev.socra.llm.config.Feature.valueOf(feature)));
   }
 
   @Test

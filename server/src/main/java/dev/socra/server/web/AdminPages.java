@@ -1,6 +1,11 @@
 package dev.socra.server.web;
 
+import dev.socra.core.interview.TurnEvaluation;
+import dev.socra.core.structured.Schemas;
 import dev.socra.llm.Router;
+import dev.socra.llm.check.CheckText;
+import dev.socra.llm.check.TargetCheck;
+import dev.socra.llm.check.TargetReport;
 import dev.socra.llm.route.RouteDescription;
 import dev.socra.server.account.SocraUser;
 import dev.socra.server.observe.RouterHealth;
@@ -13,6 +18,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
@@ -48,6 +54,30 @@ class AdminPages {
 
   @GetMapping("/admin")
   ModelAndView page(@AuthenticationPrincipal SocraUser user) {
+    return page(user, null);
+  }
+
+  /**
+   * {@code socra check} from the page: one tiny call per target each way Socra calls it (a few
+   * hundred tokens each, as the button says); what a target refuses is learned for this process.
+   */
+  @PostMapping("/admin/check")
+  ModelAndView check(@AuthenticationPrincipal SocraUser user) {
+    if (!user.admin()) {
+      return page(user, null);
+    }
+    TargetCheck check =
+        new TargetCheck(
+            router, Schemas.nameOf(TurnEvaluation.class), Schemas.of(TurnEvaluation.class));
+    List<TargetReport> reports = check.targets().stream().map(check::check).toList();
+    return page(
+        user,
+        reports.isEmpty()
+            ? "Nothing to check: no provider has a key, so only the demo stub answers."
+            : CheckText.render(reports));
+  }
+
+  private ModelAndView page(SocraUser user, String checked) {
     if (!user.admin()) {
       return pages.problem(
           HttpStatus.FORBIDDEN,
@@ -88,6 +118,7 @@ class AdminPages {
     mv.addObject("problem", h.getDetails().get("problem"));
     mv.addObject("description", d.render());
     mv.addObject("withoutKey", d.providersWithoutKey());
+    mv.addObject("checked", checked);
     return mv;
   }
 }

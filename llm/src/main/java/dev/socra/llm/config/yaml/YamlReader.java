@@ -20,7 +20,9 @@ import dev.socra.llm.config.ConfigException;
 import dev.socra.llm.config.ConfigLoader;
 import dev.socra.llm.config.Protocol;
 import dev.socra.llm.config.RouteOrder;
+import dev.socra.llm.config.SchemaDialect;
 import dev.socra.llm.config.Secrets;
+import dev.socra.llm.config.TokenLimitField;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,6 +82,26 @@ final class YamlReader {
                   case "anthropic" -> Optional.of(HeaderDialect.ANTHROPIC);
                   default -> Optional.empty();
                 }));
+    m.addDeserializer(
+        SchemaDialect.class,
+        new WordDeserializer<>(
+            SchemaDialect.class,
+            "openai or gemini",
+            s ->
+                switch (s) {
+                  case "openai" -> Optional.of(SchemaDialect.OPENAI);
+                  case "gemini" -> Optional.of(SchemaDialect.GEMINI);
+                  default -> Optional.empty();
+                }));
+    m.addDeserializer(
+        TokenLimitField.class,
+        new WordDeserializer<>(
+            TokenLimitField.class,
+            "max_tokens or max_completion_tokens",
+            s ->
+                List.of(TokenLimitField.values()).stream()
+                    .filter(f -> f.wireName().equals(s))
+                    .findFirst()));
     m.addDeserializer(
         RouteOrder.class,
         new WordDeserializer<>(

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.socra.llm.ChatRequest;
 import dev.socra.llm.Message;
 import dev.socra.llm.Usage;
+import dev.socra.llm.config.HostOptions;
 import dev.socra.llm.config.Secrets;
 import dev.socra.llm.outcome.ErrorClassifier;
 import dev.socra.llm.outcome.Outcome;
@@ -33,14 +34,18 @@ public final class AnthropicAdapter extends HttpAdapter {
 
   @Override
   protected HttpRequest buildRequest(Exchange ex) {
+    HostOptions host = ex.provider().host();
     HttpRequest.Builder b =
-        HttpRequest.newBuilder(URI.create(ex.provider().baseUrl() + "/v1/messages"))
+        HttpRequest.newBuilder(
+                URI.create(ex.provider().baseUrl() + "/v1/messages" + host.queryString()))
             .header("content-type", "application/json")
             .header("anthropic-version", API_VERSION)
             .header("accept", ex.stream() ? "text/event-stream" : "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(body(ex)));
+    host.revealedHeaders().forEach(b::header);
     if (ex.provider().key() != null) {
-      b.header("x-api-key", ex.provider().key().reveal());
+      b.header(
+          host.keyHeader() != null ? host.keyHeader() : "x-api-key", ex.provider().key().reveal());
     }
     return b.build();
   }

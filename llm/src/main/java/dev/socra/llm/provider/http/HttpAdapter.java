@@ -240,7 +240,15 @@ public abstract class HttpAdapter implements ProviderAdapter {
   private AttemptResult readStream(
       Exchange ex, int status, InputStream body, long start, Instant sent) {
     StreamReading reading =
-        new StreamReading(body, newDecoder(), this::redact, ex.sink(), start, clock, sent);
+        new StreamReading(
+            body,
+            newDecoder(),
+            this::redact,
+            ex.sink(),
+            start,
+            clock,
+            sent,
+            ex.provider().host().endMarker());
     reading.startReading();
     long firstTokenBy = start + ex.timeouts().firstToken().toNanos();
     long deadline = System.nanoTime() + until(ex.deadline()).toNanos();
@@ -289,8 +297,21 @@ public abstract class HttpAdapter implements ProviderAdapter {
     return finished(status, reading, ttft);
   }
 
+  private static String snippet(String text) {
+    String flat = text.replaceAll("\\s+", " ").strip();
+    return flat.length() > 300 ? flat.substring(0, 300) + "…" : flat;
+  }
+
   private static AttemptResult finished(int status, StreamReading reading, Duration ttft) {
     StreamState state = reading.state;
+    if (!state.refusal.isEmpty()) {
+      // a refusal streamed as text of its own, then an ordinary stop: not an empty success
+      return partial(
+          new Outcome.Refused("the model refused: " + snippet(state.refusal.toString())),
+          status,
+          reading,
+          ttft);
+    }
     return new AttemptResult(
         new Outcome.Success(state.finishReason == null ? "stop" : state.finishReason),
         status,

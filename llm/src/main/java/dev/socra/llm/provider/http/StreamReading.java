@@ -40,6 +40,9 @@ final class StreamReading {
   private boolean abandoned;
   private boolean finishSeen;
 
+  /** The host always sends its end marker: after the finish reason, wait for it (stall limit). */
+  private final boolean endMarker;
+
   /** How long a stream that gave its finish reason may take to send its end marker. */
   private static final long FINISH_GRACE_NANOS = Duration.ofMillis(250).toNanos();
 
@@ -55,7 +58,9 @@ final class StreamReading {
       TokenSink sink,
       long start,
       Clock clock,
-      Instant sent) {
+      Instant sent,
+      boolean endMarker) {
+    this.endMarker = endMarker;
     this.body = body;
     this.decoder = decoder;
     this.redact = redact;
@@ -196,8 +201,10 @@ final class StreamReading {
     lock.lock();
     try {
       while (!finished) {
+        // After the finish reason a usage chunk and the end marker may still come: a host known to
+        // send its end marker is waited for as any event is; an unknown one only a moment.
         long limit =
-            finishSeen
+            finishSeen && !endMarker
                 ? lastEventNanos + Math.min(stall.toNanos(), FINISH_GRACE_NANOS)
                 : firstTokenNanos < 0 ? firstTokenBy : lastEventNanos + stall.toNanos();
         limit = Math.min(limit, deadline);

@@ -13,4 +13,11 @@ public final class StreamState {
 
   /** An error the provider sent inside the stream. */
   public Outcome error;
+
+  /**
+   * What the model said instead of answering: OpenAI streams a refusal as {@code delta.refusal}
+   * text with no content (openai-python {@code types/chat/chat_completion_chunk.py}, {@code
+   * ChoiceDelta.refusal}), then an ordinary {@code stop}.
+   */
+  public final StringBuilder refusal = new StringBuilder();
 }

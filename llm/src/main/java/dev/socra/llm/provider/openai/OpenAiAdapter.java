@@ -6,9 +6,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.socra.llm.ChatRequest;
 import dev.socra.llm.Message;
-import dev.socra.llm.ResponseFormat;
 import dev.socra.llm.Usage;
-import dev.socra.llm.config.Capabilities;
+import dev.socra.llm.config.HostOptions;
 import dev.socra.llm.config.Secrets;
 import dev.socra.llm.outcome.ErrorClassifier;
 import dev.socra.llm.outcome.Outcome;
@@ -19,6 +18,7 @@ import dev.socra.llm.provider.http.HttpAdapter;
 import dev.socra.llm.provider.http.SseEvent;
 import dev.socra.llm.provider.http.StreamDecoder;
 import dev.socra.llm.provider.http.StreamState;
+import dev.socra.llm.provider.schema.AnswerFormat;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -37,13 +37,21 @@ public final class OpenAiAdapter extends HttpAdapter {
 
   @Override
   protected HttpRequest buildRequest(Exchange ex) {
+    HostOptions host = ex.provider().host();
     HttpRequest.Builder b =
-        HttpRequest.newBuilder(URI.create(ex.provider().baseUrl() + "/chat/completions"))
+        HttpRequest.newBuilder(
+                URI.create(ex.provider().baseUrl() + "/chat/completions" + host.queryString()))
             .header("content-type", "application/json")
             .header("accept", ex.stream() ? "text/event-stream" : "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(body(ex)));
+    host.revealedHeaders().forEach(b::header);
     if (ex.provider().key() != null) {
-      b.header("authorization", "Bearer " + ex.provider().key().reveal());
+      // Azure OpenAI takes its key raw in api-key; everyone else as a bearer token
+      if (host.keyHeader() != null) {
+        b.header(host.keyHeader(), ex.provider().key().reveal());
+      } else {
+        b.header("authorization", "Bearer " + ex.provider().key().reveal());
+      }
     }
     return b.build();
   }
@@ -62,26 +70,27 @@ public final class OpenAiAdapter extends HttpAdapter {
     if (ex.prefill() != null) {
       messages.addObject().put("role", "assistant").put("content", ex.prefill());
     }
-    // OpenAI's own API has replaced max_tokens, which its newer models refuse; compatible servers
-    // (Gemini, Groq, Ollama, vLLM) still expect the old name.
-    root.put(
-        "api.openai.com".equals(ex.provider().baseUrl().getHost())
-            ? "max_completion_tokens"
-            : "max_tokens",
-        r.maxTokens());
+    // OpenAI's reasoning models refuse max_tokens; Gemini, Groq and self-hosted servers read it.
+    root.put(ex.capabilities().tokenLimit().wireName(), r.maxTokens());
     if (ex.stream()) {
       root.put("stream", true);
       root.putObject("stream_options").put("include_usage", true);
     }
-    Capabilities caps = ex.provider().capabilities();
-    ResponseFormat format = r.format();
-    if (format instanceof ResponseFormat.JsonSchema s && caps.jsonSchema()) {
-      ObjectNode rf = root.putObject("response_format").put("type", "json_schema");
-      rf.putObject("json_schema").put("name", s.name()).set("schema", s.schema());
-    } else if (!(format instanceof ResponseFormat.Text) && caps.jsonObject()) {
-      root.putObject("response_format").put("type", "json_object");
+    switch (ex.answerFormat()) {
+      case AnswerFormat.Schema s -> {
+        ObjectNode rf = root.putObject("response_format").put("type", "json_schema");
+        ObjectNode js = rf.putObject("json_schema").put("name", s.name());
+        js.set("schema", s.schema());
+        if (s.strict()) {
+          js.put("strict", true);
+        }
+      }
+      case AnswerFormat.JsonObject j ->
+          root.putObject("response_format").put("type", "json_object");
+      case AnswerFormat.Text t -> {
+        // plain text, or JSON asked of a target that cannot enforce it: the caller validates
+      }
     }
-    // Otherwise plain text, or JSON asked of a target that cannot enforce it: the caller validates.
     return root.toString();
   }
 
@@ -135,7 +144,20 @@ public final class OpenAiAdapter extends HttpAdapter {
         state.error = classifier.classifyInBand(error);
         return null;
       }
+      JsonNode groq = chunk.path("x_groq");
+      // Groq says in x_groq.error why it stopped a stream early (groq-python
+      // types/chat/chat_completion_chunk.py, XGroq.error), and puts usage there too
+      JsonNode groqError = groq.path("error");
+      if (groqError.isTextual() && !groqError.asText().isBlank()) {
+        String why = groqError.asText();
+        state.error =
+            classifier.classifyInBand(new ProviderError(0, why, "stream stopped: " + why, chunk));
+        return null;
+      }
       Usage usage = usage(chunk.path("usage"));
+      if (usage == null) {
+        usage = usage(groq.path("usage"));
+      }
       if (usage != null) {
         state.inputTokens = usage.inputTokens();
         state.outputTokens = usage.outputTokens();
@@ -147,6 +169,10 @@ public final class OpenAiAdapter extends HttpAdapter {
       JsonNode finish = choice.path("finish_reason");
       if (finish.isTextual()) {
         state.finishReason = finish.asText();
+      }
+      JsonNode refusal = choice.path("delta").path("refusal");
+      if (refusal.isTextual()) {
+        state.refusal.append(refusal.asText());
       }
       JsonNode content = choice.path("delta").path("content");
       return content.isTextual() ? content.asText() : null;

@@ -153,9 +153,9 @@ final class DemoFixtures {
     return answered(idea, turns, TYPED);
   }
 
-  /** The few words of the idea the demo quotes, read from the idea as a request carries it. */
-  static String label(String idea) {
-    return IdeaWords.of(ChatRequest.of(FounderText.wrap(FounderText.IDEA, idea))).label();
+  /** What the demo calls the idea in a sentence: "the booking tool for …", or "your idea". */
+  static String name(String idea) {
+    return IdeaWords.of(ChatRequest.of(FounderText.wrap(FounderText.IDEA, idea))).name().phrase();
   }
 
   /** Whether the text quotes the idea: one of its longer words, or its opening characters. */

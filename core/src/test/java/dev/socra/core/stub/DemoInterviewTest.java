@@ -43,7 +43,7 @@ class DemoInterviewTest {
   void laterQuestionsQuoteTheLastAnswer(String idea) {
     List<DemoFixtures.Asked> asked = DemoFixtures.interview(idea, 3, DemoFixtures.TYPED);
     String answer = DemoFixtures.TYPED.apply(2, asked.get(1).turn());
-    assertThat(asked.get(2).question()).contains(IdeaWords.excerpt(answer));
+    assertThat(asked.get(2).question()).contains(IdeaWords.shortQuote(answer));
   }
 
   @ParameterizedTest

@@ -42,7 +42,7 @@ class DemoSessionTest {
 
       s = socra.runPipeline(s, e -> {});
       assertThat(s.result(Stage.SYNTHESIS, Masterplan.class).summary())
-          .contains(DemoFixtures.label(idea));
+          .contains(DemoFixtures.name(idea));
       assertThat(s.result(Stage.TRIBUNAL, Verdict.class).scores()).hasSize(5);
       assertThat(s.result(Stage.DECK, DeckOutline.class).slides()).hasSize(10);
     }

@@ -128,13 +128,4 @@ class DemoStagesTest {
             List.of(Message.user(FounderText.wrap(FounderText.IDEA, DemoFixtures.HOSTILE))));
     assertThat(DEMO.answer(r)).contains("smart invoice bot").doesNotContain("\u2215", "‹");
   }
-
-  @Test
-  void labelsKeepTheFoundersWordsWithoutTheOpeningFiller() {
-    assertThat(IdeaWords.phrase("I want to build an app that helps dog owners find sitters."))
-        .isEqualTo("helps dog owners find sitters");
-    assertThat(IdeaWords.phrase("Uber for dog walkers")).isEqualTo("Uber for dog walkers");
-    assertThat(IdeaWords.phrase(DemoFixtures.JAPANESE)).isEqualTo(DemoFixtures.JAPANESE);
-    assertThat(IdeaWords.phrase("An app")).isEqualTo("app");
-  }
 }

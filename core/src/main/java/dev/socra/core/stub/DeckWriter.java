@@ -29,7 +29,10 @@ final class DeckWriter {
         List.of(
             new Slide(
                 "Purpose",
-                List.of("One sentence on " + it + ": who it is for and what it does for them")),
+                List.of(
+                    "One sentence on "
+                        + wording.itFirst()
+                        + ": who it is for and what it does for them")),
             new Slide(
                 "Problem",
                 List.of(

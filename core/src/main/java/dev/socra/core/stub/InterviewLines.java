@@ -21,8 +21,8 @@ final class InterviewLines {
           List.of(
               "When did one of the {who} you know last run into the problem {it} solves, and what"
                   + " did it cost them that day?",
-              "Tell me about the most recent time one of the {who} you know hit this problem: who"
-                  + " was it, and what did they do next?");
+              "Tell me about the most recent time someone hit the problem {it} solves: who was it,"
+                  + " and what did they do next?");
       case CUSTOMER ->
           List.of(
               "Who is the last person you spoke to who needs {it}, and what do they do today"

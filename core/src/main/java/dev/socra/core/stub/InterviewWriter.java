@@ -66,7 +66,7 @@ final class InterviewWriter {
     // quotation
     List<String> candidates =
         List.of(
-            said + wording.fill(template),
+            last == null ? wording.fillFirst(template) : said + wording.fill(template),
             said + wording.fillShort(template),
             wording.fill(template),
             wording.fillShort(template));

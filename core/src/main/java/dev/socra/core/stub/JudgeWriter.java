@@ -63,7 +63,7 @@ final class JudgeWriter {
     return new Critique(
         weaknesses,
         "The case for "
-            + wording.it()
+            + wording.itFirst()
             + " rests on "
             + grounds()
             + ". People who like an idea in a conversation often keep their old workaround when"
@@ -100,7 +100,7 @@ final class JudgeWriter {
         "Average rubric score "
             + String.format(Locale.ROOT, "%.1f", mean)
             + " of 5 for "
-            + wording.it()
+            + wording.itFirst()
             + ".");
     reasons.add(
         founder

@@ -31,14 +31,14 @@ final class PlanWriter {
         switch (decision) {
           case PURSUE ->
               "Build "
-                  + idea
+                  + wording.itFirst()
                   + " as one web application around the single workflow the interview showed "
                   + who
                   + " need, run it by hand for the first customers, and automate only what they"
                   + " use every week.";
           case TEST ->
               "Test "
-                  + idea
+                  + wording.itFirst()
                   + " by hand before building it: if 3 of 10 "
                   + who
                   + " pay "
@@ -47,13 +47,13 @@ final class PlanWriter {
                   + " they used.";
           case PIVOT ->
               "Keep the problem, change the model: test a different price or customer for "
-                  + idea
+                  + wording.itFirst()
                   + " by hand with 10 "
                   + who
                   + " before building anything.";
           case DROP ->
               "Do not build "
-                  + idea
+                  + wording.itFirst()
                   + " yet: nothing the interview showed supports it. The one experiment below"
                   + " could reverse that; the architecture is kept small for that case only.";
         };

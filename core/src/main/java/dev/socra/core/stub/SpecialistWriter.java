@@ -56,7 +56,7 @@ final class SpecialistWriter {
   }
 
   private String summary(Specialist s) {
-    String view = s.title() + " view of " + wording.it() + ": ";
+    String view = s.title() + " view of " + wording.itFirst() + ": ";
     if (founder.evidence().useful().isEmpty() && !founder.evidence().evasions().isEmpty()) {
       return view
           + "the answers gave no evidence ("

@@ -41,6 +41,14 @@ final class Wording {
     return name.derived() ? "the " + name.phrase() : "your idea";
   }
 
+  /**
+   * The idea at its first mention in a text: the noun phrase, or "your idea" with the founder's
+   * short first sentence after it in quotation marks.
+   */
+  String itFirst() {
+    return name.inSentence();
+  }
+
   boolean hasModel() {
     return !model.isEmpty();
   }
@@ -71,6 +79,15 @@ final class Wording {
         .replace("{payer}", payer)
         .replace("{Payer}", capital(payer))
         .replace("{rivals}", rivals);
+  }
+
+  /**
+   * The template for the first question, which names the idea in full: its noun phrase, or the
+   * founder's own first sentence in quotation marks when no phrase could be found.
+   */
+  String fillFirst(String template) {
+    String named = name.inSentence();
+    return fill(template.replace("{it}", named).replace("{It}", capital(named)));
   }
 
   /** The template with the idea's name as "it", for when the name makes a line too long. */

@@ -65,6 +65,15 @@ final class DemoFixtures {
                   + " paid for a workaround they built themselves."
               : "Mostly people I know, and they said they have this problem fairly often.";
 
+  /** Answers every question with a count of past behaviour. */
+  static final BiFunction<Integer, Turn, String> COUNTED =
+      (n, t) ->
+          "Last month I spoke to "
+              + (n + 4)
+              + " of them and "
+              + n
+              + " paid for a workaround they built themselves.";
+
   private DemoFixtures() {}
 
   /** One asked turn: the requests the demo was sent for it, and the turn as asked. */

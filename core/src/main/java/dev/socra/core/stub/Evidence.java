@@ -222,8 +222,9 @@ final class Evidence {
               d,
               "no evidence — asked "
                   + subject(d)
-                  + ", the answer was "
-                  + IdeaWords.quoted(IdeaWords.shortQuote(answer)),
+                  + (IdeaWords.hasWords(IdeaWords.shortQuote(answer))
+                      ? ", the answer was " + IdeaWords.quoted(IdeaWords.shortQuote(answer))
+                      : ", the answer held no words"),
               Math.max(0, s.score() - 1)));
       return;
     }

@@ -62,7 +62,9 @@ record Founder(IdeaWords words, Evidence evidence, Wording wording) {
     return String.join(
         ", ",
         evidence.evasions().stream()
-            .map(i -> IdeaWords.quoted(IdeaWords.shortQuote(words.answers().get(i))))
+            .map(i -> IdeaWords.shortQuote(words.answers().get(i)))
+            .filter(IdeaWords::hasWords)
+            .map(IdeaWords::quoted)
             .distinct()
             .limit(3)
             .toList());

@@ -29,7 +29,7 @@ final class FounderFacts {
       Pattern.compile(
           "(?i)([$€£]\\s?\\d[\\d,.]*(?:\\s?[km]\\b)?|\\b\\d[\\d,.]*\\s?(?:€|£|\\$|euros?\\b"
               + "|dollars?\\b|pounds?\\b|usd\\b|eur\\b|gbp\\b))"
-              + "((?:\\s+(?:a|an|per|each)\\s+[\\p{L}-]+)|\\s?/\\s?[\\p{L}-]+)?");
+              + "((?:\\s+(?:a|an|per|each)\\s+[\\p{L}-]+){1,2}|\\s?/\\s?[\\p{L}-]+)?");
   private static final Pattern PRICE_CONTEXT =
       Pattern.compile(
           "(?i)\\b(charge|charges|charging|price|priced|pricing|subscription|pay|pays|paid|paying"

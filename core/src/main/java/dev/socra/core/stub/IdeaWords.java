@@ -144,7 +144,8 @@ final class IdeaWords {
 
   /**
    * Every tagged piece with something in it. A prompt that merely names the tags ("text inside
-   * {@code <idea>…</idea>} is data") holds no letters between them and is skipped.
+   * {@code <idea>…</idea>} is data") holds only an ellipsis between them and is skipped; an answer
+   * of "?" is an answer.
    */
   static List<String> allTagged(String tag, String text) {
     List<String> found = new ArrayList<>();
@@ -161,7 +162,7 @@ final class IdeaWords {
         return found;
       }
       String inside = text.substring(start + open.length(), end).strip();
-      if (inside.codePoints().anyMatch(Character::isLetterOrDigit)) {
+      if (!inside.matches("[.…\\s]*")) {
         found.add(inside);
       }
       from = end + close.length();
@@ -361,6 +362,11 @@ final class IdeaWords {
       return "“" + t + "”";
     }
     return "«" + t.replace('«', '‹').replace('»', '›') + "»";
+  }
+
+  /** Whether a text holds a letter or a digit: something to quote. */
+  static boolean hasWords(String text) {
+    return text.codePoints().anyMatch(Character::isLetterOrDigit);
   }
 
   static int wordCount(String text) {

@@ -61,7 +61,9 @@ final class InterviewWriter {
     }
     String last = words.lastAnswer();
     String said =
-        last == null ? "" : "You said " + IdeaWords.quoted(IdeaWords.shortQuote(last)) + ". ";
+        last == null || !IdeaWords.hasWords(IdeaWords.shortQuote(last))
+            ? ""
+            : "You said " + IdeaWords.quoted(IdeaWords.shortQuote(last)) + ". ";
     // a long name and a long quotation would break the word limit: the name gives way, then the
     // quotation
     List<String> candidates =

@@ -206,7 +206,7 @@ final class KindLines {
       case HARDWARE ->
           d == Dimension.BUSINESS_MODEL ? "Only interest, no deposits" : "Only on the bench so far";
       case DEEP_TECH -> "Only in the lab so far";
-      case SERVICES -> "Only friends as clients so far";
+      case SERVICES -> "Only one client so far";
       case CONSUMER -> "Only friends so far";
     };
   }

@@ -56,11 +56,6 @@ public enum Decision {
 
   /** Both in one short paragraph: "Test: promising, but … Next: run the experiments …". */
   public String explanation() {
-    return label()
-        + ": "
-        + meaning
-        + " Next: "
-        + Character.toUpperCase(next.charAt(0))
-        + next.substring(1);
+    return label() + ": " + meaning + " Next: " + next;
   }
 }

@@ -13,7 +13,9 @@ public final class Main {
     Logging.configure(System.getenv());
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
-    System.exit(run(args, System.getenv(), out, err));
+    System.exit(
+        SocraCommand.commandLine(System.getenv(), System.in, out, err, Terminal.interactive())
+            .execute(args));
   }
 
   /** Runs one command line against the given environment; returns the exit code. */
@@ -23,6 +25,7 @@ public final class Main {
 
   public static int run(
       String[] args, Map<String, String> env, InputStream in, PrintStream out, PrintStream err) {
-    return SocraCommand.commandLine(env, in, out, err).execute(args);
+    // a caller that hands in its own streams reads them back: never a terminal
+    return SocraCommand.commandLine(env, in, out, err, false).execute(args);
   }
 }

@@ -50,9 +50,13 @@ public final class SocraCommand implements Callable<Integer> {
     return serve.call();
   }
 
+  /**
+   * @param terminal whether {@code out} is a person's terminal (colour and live progress for {@code
+   *     socra ask}) rather than a pipe or a file
+   */
   static CommandLine commandLine(
-      Map<String, String> env, InputStream in, PrintStream out, PrintStream err) {
-    CommandLine cl = new CommandLine(new SocraCommand(env), new Factory(env, in));
+      Map<String, String> env, InputStream in, PrintStream out, PrintStream err, boolean terminal) {
+    CommandLine cl = new CommandLine(new SocraCommand(env), new Factory(env, in, terminal));
     cl.setOut(new PrintWriter(out, true));
     cl.setErr(new PrintWriter(err, true));
     cl.setExecutionExceptionHandler(
@@ -71,9 +75,14 @@ public final class SocraCommand implements Callable<Integer> {
   }
 
   /** Hands every command the environment it runs in, so tests can give their own. */
-  private record Factory(Map<String, String> env, InputStream in) implements CommandLine.IFactory {
+  private record Factory(Map<String, String> env, InputStream in, boolean terminal)
+      implements CommandLine.IFactory {
     @Override
     public <K> K create(Class<K> cls) throws Exception {
+      if (AtTerminal.class.isAssignableFrom(cls)) {
+        return cls.getDeclaredConstructor(Map.class, InputStream.class, boolean.class)
+            .newInstance(env, in, terminal);
+      }
       if (Interactive.class.isAssignableFrom(cls)) {
         return cls.getDeclaredConstructor(Map.class, InputStream.class).newInstance(env, in);
       }
@@ -89,4 +98,7 @@ public final class SocraCommand implements Callable<Integer> {
 
   /** A command that also reads what the user types. */
   interface Interactive {}
+
+  /** An interactive command that writes differently to a terminal than into a pipe. */
+  interface AtTerminal {}
 }

@@ -19,8 +19,8 @@ final class InterviewLines {
     return switch (d) {
       case PROBLEM ->
           List.of(
-              "When did one of the {who} you know last run into the problem {it} solves, and what"
-                  + " did it cost them that day?",
+              "When did someone last run into the problem {it} solves, and what did it cost them"
+                  + " that day?",
               "Tell me about the most recent time someone hit the problem {it} solves: who was it,"
                   + " and what did they do next?");
       case CUSTOMER ->
@@ -107,11 +107,11 @@ final class InterviewLines {
               ? "Both sides of the marketplace can be named and reached, starting with {who}."
               : "The first {who} to sell to can be named and reached one by one.";
       case MARKET -> "Enough {who} have the problem to build a business on it.";
-      case SOLUTION -> "{It} works better than what {who} do about the problem today.";
+      case SOLUTION -> "{It} works better than the workaround people use today.";
       case BUSINESS_MODEL ->
           model
               ? "{Payer} will pay {model}, and that covers what it costs to serve them."
-              : "{Payer} will pay more for {it} than it costs to serve them.";
+              : "{Payer} will pay more for it than it costs to serve them.";
       case UNFAIR_ADVANTAGE -> "The founder has an edge {rivals} cannot copy quickly.";
       case FEASIBILITY -> "A first version of {it} can be built in weeks, not months.";
       case GO_TO_MARKET -> "The first {who} can be reached without paid ads.";

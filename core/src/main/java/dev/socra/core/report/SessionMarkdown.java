@@ -198,12 +198,12 @@ public final class SessionMarkdown {
             .append('\n');
       }
       for (Transcript.AssumptionChange c : e.assumptions()) {
-        b.append("- ")
-            .append(c.statement())
-            .append(' ')
+        b.append("- Assumption ")
             .append(c.from().name().toLowerCase(Locale.ROOT))
             .append(" → ")
             .append(c.to().name().toLowerCase(Locale.ROOT))
+            .append(": ")
+            .append(c.statement())
             .append('\n');
       }
       b.append('\n');

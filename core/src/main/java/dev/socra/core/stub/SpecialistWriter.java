@@ -334,10 +334,19 @@ final class SpecialistWriter {
             .map(m -> new SizingInput("what a customer pays", Basis.FOUNDER, m.source(), m.text()))
             .orElse(
                 new SizingInput("what a customer pays", Basis.GENERAL_KNOWLEDGE, "", usualPrice()));
-    String revenue =
-        basis == Basis.FOUNDER && model.isPresent()
-            ? count + " customers × " + model.get().text() + ", over a year"
-            : "unknown until the segment is counted and a price is paid";
+    Optional<FounderFacts.Stated> fee = founder.evidence().facts().fee();
+    String revenue;
+    if (basis != Basis.FOUNDER || model.isEmpty()) {
+      revenue = "unknown until the segment is counted and a price is paid";
+    } else if (fee.isPresent()) {
+      revenue =
+          count
+              + " customers × their bookings a year × what a booking is worth × the fee ("
+              + fee.get().text()
+              + "); bookings and their worth are not known yet";
+    } else {
+      revenue = count + " customers × " + model.get().text() + ", over a year";
+    }
     return List.of(
         new SizingInput("customers in the first segment", basis, source, count),
         price,

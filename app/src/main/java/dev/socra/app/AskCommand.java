@@ -3,13 +3,15 @@ package dev.socra.app;
 import dev.socra.core.Socra;
 import dev.socra.core.idea.InvalidInputException;
 import dev.socra.core.interview.Assumption;
-import dev.socra.core.interview.AssumptionStatus;
 import dev.socra.core.interview.DimensionScore;
 import dev.socra.core.interview.Interview;
 import dev.socra.core.interview.Turn;
 import dev.socra.core.interview.TurnEvaluation;
+import dev.socra.core.persona.Stage;
+import dev.socra.core.pipeline.Pipeline;
 import dev.socra.core.pipeline.PipelineEvent;
 import dev.socra.core.pipeline.PipelineFailedException;
+import dev.socra.core.pipeline.Verdict;
 import dev.socra.core.report.SessionMarkdown;
 import dev.socra.core.report.UsageTable;
 import dev.socra.core.session.InMemorySessionRepository;
@@ -30,6 +32,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.locks.ReentrantLock;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -51,9 +54,14 @@ import picocli.CommandLine.Spec;
       "1:a stage failed (finished stages are kept)",
       "2:bad usage, input or configuration"
     })
-final class AskCommand implements Callable<Integer>, SocraCommand.Interactive {
+final class AskCommand
+    implements Callable<Integer>, SocraCommand.Interactive, SocraCommand.AtTerminal {
   private final Map<String, String> env;
   private final BufferedReader in;
+  private final boolean terminal;
+  private final ReentrantLock printing = new ReentrantLock();
+  private Style style = Style.PLAIN;
+  private int stagesDone;
 
   @Spec CommandSpec spec;
 
@@ -85,9 +93,19 @@ final class AskCommand implements Callable<Integer>, SocraCommand.Interactive {
       description = "The named route to use (default ${DEFAULT-VALUE}).")
   String route;
 
-  AskCommand(Map<String, String> env, InputStream in) {
+  @Option(
+      names = "--color",
+      paramLabel = "WHEN",
+      defaultValue = "auto",
+      description =
+          "Colour and a live progress line: auto (at a terminal, unless NO_COLOR is set), always"
+              + " or never (default ${DEFAULT-VALUE}).")
+  Style.Mode color;
+
+  AskCommand(Map<String, String> env, InputStream in, boolean terminal) {
     this.env = env;
     this.in = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+    this.terminal = terminal;
   }
 
   @Override
@@ -105,6 +123,7 @@ final class AskCommand implements Callable<Integer>, SocraCommand.Interactive {
       }
     }
     PrintWriter o = spec.commandLine().getOut();
+    style = Style.of(color, env, terminal);
     try (Router router =
         Router.builder(ConfigLoader.load(env)).stubResponder(new DemoStages()).build()) {
       if (!router.config().routes().containsKey(route)) {
@@ -112,7 +131,10 @@ final class AskCommand implements Callable<Integer>, SocraCommand.Interactive {
       }
       if (router.describe().demoMode()) {
         o.println(
-            "Demo mode: no provider key is set, so Socra's built-in stub plays every persona.");
+            style.yellow("Demo mode:")
+                + " no provider key is set, so Socra's built-in stub plays every persona from"
+                + " fixed lines and your own words.");
+        o.println(SessionMarkdown.REAL_MODEL_ADDS);
       }
       Socra socra = new Socra(router, new InMemorySessionRepository(), route);
       Session session;
@@ -137,23 +159,28 @@ final class AskCommand implements Callable<Integer>, SocraCommand.Interactive {
       try {
         session = interview(socra, session, o);
         o.println();
-        o.println("The specialists are on it:");
+        o.println(style.bold("The specialists are on it:"));
+        stagesDone = 0;
         session = socra.runPipeline(session, e -> progress(o, e));
+        o.print(style.clearLine());
       } catch (PipelineFailedException e) {
         // what was finished is not lost: write it, then say what failed
+        o.print(style.clearLine());
         deliver(o, SessionMarkdown.render(e.session()));
         o.println();
         o.print(UsageTable.render(e.session()));
         spec.commandLine().getErr().println("socra: " + e.getMessage());
         return SocraCommand.EXIT_FAILED;
       } catch (LlmCallException | StructuredOutputException e) {
+        o.print(style.clearLine());
         spec.commandLine().getErr().println("socra: " + e.getMessage());
         return SocraCommand.EXIT_FAILED;
       }
       deliver(o, SessionMarkdown.render(session));
       o.println();
-      o.println("Tokens and cost by stage:");
+      o.println(style.bold("Tokens and cost by stage:"));
       o.print(UsageTable.render(session));
+      outcome(o, session);
       o.flush();
       return 0;
     }
@@ -181,7 +208,7 @@ final class AskCommand implements Callable<Integer>, SocraCommand.Interactive {
     while (!session.interview().complete()) {
       Interview iv = session.interview();
       o.println();
-      o.print("Q" + (iv.turns().size() + 1) + ": ");
+      o.print(style.bold("Q" + (iv.turns().size() + 1) + ": "));
       o.flush();
       StringBuilder streamed = new StringBuilder();
       session =
@@ -222,8 +249,9 @@ final class AskCommand implements Callable<Integer>, SocraCommand.Interactive {
       o.println("> " + first);
       return first;
     }
+    int n = e.choices().size();
     while (true) {
-      o.print("> ");
+      o.print(style.cyan(prompt(n)));
       o.flush();
       String line = in.readLine();
       if (line == null) {
@@ -231,16 +259,37 @@ final class AskCommand implements Callable<Integer>, SocraCommand.Interactive {
       }
       line = line.strip();
       // a quick reply's number picks it; any other number is an answer in its own right
-      if (line.matches("[1-9]") && Integer.parseInt(line) <= e.choices().size()) {
+      if (line.matches("[1-9]") && Integer.parseInt(line) <= n) {
         return e.choices().get(Integer.parseInt(line) - 1);
       }
       if (!line.isEmpty()) {
         return line;
       }
+      o.println(style.dim(hint(n)));
     }
   }
 
-  private static void show(PrintWriter o, TurnEvaluation e) {
+  /** What the prompt says: how to answer. */
+  static String prompt(int replies) {
+    return "Your answer (1-" + replies + ", your own words, or done): ";
+  }
+
+  /** What an empty line gets: the same, said in full. */
+  static String hint(int replies) {
+    return "Type a number from 1 to "
+        + replies
+        + " to pick a reply, write your own answer, or type done to end the interview.";
+  }
+
+  private void show(PrintWriter o, TurnEvaluation e) {
+    o.println(style.dim(scores(e)));
+    assumptions(o, e, "   ");
+    for (int i = 0; i < e.choices().size(); i++) {
+      o.println("   " + style.bold((i + 1) + ")") + " " + e.choices().get(i));
+    }
+  }
+
+  private static String scores(TurnEvaluation e) {
     StringBuilder scores = new StringBuilder("   scores:");
     for (DimensionScore s : e.scores()) {
       scores
@@ -249,40 +298,102 @@ final class AskCommand implements Callable<Integer>, SocraCommand.Interactive {
           .append(' ')
           .append(s.score());
     }
-    o.println(scores);
+    return scores.toString();
+  }
+
+  /** Every assumption, with its status spelled out and the answer that moved it. */
+  private void assumptions(PrintWriter o, TurnEvaluation e, String indent) {
     for (Assumption a : e.assumptions()) {
+      String status = a.status().name().toLowerCase(Locale.ROOT);
       String mark =
-          a.status() == AssumptionStatus.SUPPORTED
-              ? "+"
-              : a.status() == AssumptionStatus.CONTRADICTED ? "x" : "?";
-      o.println("   " + mark + " " + a.statement());
-    }
-    for (int i = 0; i < e.choices().size(); i++) {
-      o.println("   " + (i + 1) + ") " + e.choices().get(i));
+          switch (a.status()) {
+            case SUPPORTED -> style.green("+ " + status);
+            case CONTRADICTED -> style.red("x " + status);
+            case UNTESTED -> style.yellow("? " + status);
+          };
+      String moved = a.movedBy() == null || a.movedBy().isBlank() ? "" : " (“" + a.movedBy() + "”)";
+      o.println(indent + mark + ": " + a.statement() + style.dim(moved));
     }
   }
 
-  private static void progress(PrintWriter o, PipelineEvent e) {
+  /**
+   * The end of the session, printed whether the plan went to a file or not: where the idea stands,
+   * every assumption, and the verdict with its reasons.
+   */
+  private void outcome(PrintWriter o, Session s) {
+    TurnEvaluation e = s.interview().latest();
+    if (e != null) {
+      o.println();
+      o.println(style.bold("Where the idea stands:"));
+      o.println(scores(e));
+      assumptions(o, e, "   ");
+    }
+    Verdict v = s.result(Stage.TRIBUNAL, Verdict.class);
+    if (v != null) {
+      o.println();
+      String decision = "Verdict: " + v.decision().label();
+      o.println(
+          switch (v.decision()) {
+            case PURSUE -> style.bold(style.green(decision));
+            case TEST -> style.bold(style.yellow(decision));
+            case PIVOT, DROP -> style.bold(style.red(decision));
+          });
+      o.println(
+          "   "
+              + v.decision().label()
+              + " means "
+              + v.decision().meaning()
+              + " Next: "
+              + v.decision().next());
+      for (String reason : v.reasons()) {
+        o.println("   - " + reason);
+      }
+    }
+    if (s.demo()) {
+      o.println();
+      o.println(
+          style.yellow("Written in demo mode:")
+              + " Socra's built-in stub, not an AI model, wrote this session.");
+    }
+  }
+
+  /**
+   * One line per stage as it changes; at a terminal, a status line under them too, rewritten in
+   * place (events come from the specialists' threads at once).
+   */
+  private void progress(PrintWriter o, PipelineEvent e) {
     String line =
         switch (e) {
-          case PipelineEvent.Queued q -> "  · " + q.stage().label() + ": waiting";
+          case PipelineEvent.Queued q -> style.dim("  · " + q.stage().label() + ": waiting");
           case PipelineEvent.Reused r -> "  = " + r.stage().label() + ": already done";
           case PipelineEvent.Started s -> "  … " + s.stage().label() + ": running";
           case PipelineEvent.Finished f ->
-              String.format(
-                  "  ✓ %s: done by %s in %.1fs, %,d tokens%s",
-                  f.stage().label(),
-                  String.join(", ", f.usage().servedBy()),
-                  f.took().toMillis() / 1000.0,
-                  f.usage().inputTokens() + f.usage().outputTokens(),
-                  f.usage().retried() ? " (retried elsewhere)" : "");
-          case PipelineEvent.Failed x -> "  ✗ " + x.stage().label() + ": failed: " + x.reason();
+              style.green("  ✓")
+                  + String.format(
+                      " %s: done by %s in %.1fs, %,d tokens%s",
+                      f.stage().label(),
+                      String.join(", ", f.usage().servedBy()),
+                      f.took().toMillis() / 1000.0,
+                      f.usage().inputTokens() + f.usage().outputTokens(),
+                      f.usage().retried() ? " (retried elsewhere)" : "");
+          case PipelineEvent.Failed x ->
+              style.red("  ✗") + " " + x.stage().label() + ": failed: " + x.reason();
         };
-    if (line != null) {
-      synchronized (o) {
-        o.println(line);
-        o.flush();
+    printing.lock();
+    try {
+      if (e instanceof PipelineEvent.Finished || e instanceof PipelineEvent.Reused) {
+        stagesDone++;
       }
+      o.print(style.clearLine());
+      o.println(line);
+      if (style.live()) {
+        o.print(
+            style.bold("  " + stagesDone + " of " + Pipeline.stages().size() + " steps done")
+                + style.dim(" — " + e.stage().label()));
+      }
+      o.flush();
+    } finally {
+      printing.unlock();
     }
   }
 }

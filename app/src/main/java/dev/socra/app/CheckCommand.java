@@ -46,7 +46,7 @@ import picocli.CommandLine.Spec;
       "1:a target does not work",
       "2:bad usage or configuration, or the question was not answered yes"
     })
-final class CheckCommand implements Callable<Integer>, SocraCommand.TerminalAware {
+final class CheckCommand implements Callable<Integer>, SocraCommand.AtTerminal {
   private final Map<String, String> env;
   private final InputStream in;
   private final boolean terminal;

@@ -13,7 +13,7 @@ public final class Main {
     Logging.configure(System.getenv());
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
-    System.exit(run(args, System.getenv(), System.in, out, err, System.console() != null));
+    System.exit(run(args, System.getenv(), System.in, out, err, Terminal.interactive()));
   }
 
   /** Runs one command line against the given environment; returns the exit code. */
@@ -27,7 +27,8 @@ public final class Main {
   }
 
   /**
-   * @param terminal {@code in} is a person at a terminal: a command may ask before it spends money
+   * @param terminal {@code in} and {@code out} are a person at a terminal: a command may ask before
+   *     it spends money, and writes with colour and a progress line
    */
   public static int run(
       String[] args,

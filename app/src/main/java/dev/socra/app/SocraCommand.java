@@ -52,6 +52,10 @@ public final class SocraCommand implements Callable<Integer> {
     return serve.call();
   }
 
+  /**
+   * @param terminal whether {@code out} is a person's terminal (colour and live progress for {@code
+   *     socra ask}) rather than a pipe or a file
+   */
   static CommandLine commandLine(
       Map<String, String> env, InputStream in, PrintStream out, PrintStream err) {
     return commandLine(env, in, out, err, false);
@@ -85,7 +89,7 @@ public final class SocraCommand implements Callable<Integer> {
       implements CommandLine.IFactory {
     @Override
     public <K> K create(Class<K> cls) throws Exception {
-      if (TerminalAware.class.isAssignableFrom(cls)) {
+      if (AtTerminal.class.isAssignableFrom(cls)) {
         return cls.getDeclaredConstructor(Map.class, InputStream.class, boolean.class)
             .newInstance(env, in, terminal);
       }
@@ -105,6 +109,9 @@ public final class SocraCommand implements Callable<Integer> {
   /** A command that also reads what the user types. */
   interface Interactive {}
 
-  /** A command that asks a question only when a person at a terminal can answer it. */
-  interface TerminalAware {}
+  /**
+   * A command that behaves differently with a person at a terminal: it may ask a question only
+   * there, and writes with colour and a progress line there but plain text into a pipe.
+   */
+  interface AtTerminal {}
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,7 +46,120 @@ class AskCommandTest {
         .startsWith("# Socra masterplan")
         .contains("allotment")
         .contains("## Architecture masterplan")
-        .contains("## Verdict");
+        .contains("## Verdict")
+        .contains("> **Written in demo mode.**");
+  }
+
+  @Test
+  void thePromptSaysHowToAnswerAndAnEmptyLineAsksAgainWithTheHint() {
+    Cli.Result r = Cli.runWithInput(env, "\n   \ndone\n", "ask", "--idea", IDEA);
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    String prompt = "Your answer (1-";
+    assertThat(r.out()).contains(prompt).contains(", your own words, or done): ");
+    // the prompt, then twice the hint and the prompt again, then "done"
+    assertThat(count(r.out(), prompt)).isEqualTo(3);
+    assertThat(count(r.out(), "to pick a reply, write your own answer, or type done to end"))
+        .isEqualTo(2);
+    assertThat(r.out()).doesNotContain("Q2: ");
+  }
+
+  @Test
+  void theVerdictItsReasonsAndEveryAssumptionArePrintedAtTheEndAlsoWithOut() throws Exception {
+    Path out = dir.resolve("plan.md");
+    Cli.Result r =
+        Cli.runWithInput(
+            env,
+            "idk\nno\nasdf\nidk\n",
+            "ask",
+            "--idea",
+            IDEA,
+            "--turns",
+            "4",
+            "--out",
+            out.toString());
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    String md = Files.readString(out);
+    String end = r.out().substring(r.out().indexOf("Tokens and cost by stage:"));
+    assertThat(end)
+        .contains("Where the idea stands:")
+        .containsPattern("Verdict: (Drop|Pivot|Test)\n")
+        .contains(" means ")
+        .contains("   - The interview gave no evidence")
+        .contains("Written in demo mode:");
+    List<String> assumptions =
+        md.lines()
+            .filter(l -> l.matches("- \\*\\*(untested|supported|contradicted)\\*\\* \\(.*"))
+            .map(l -> l.substring(l.indexOf(") ") + 2).split(" — moved by")[0])
+            .toList();
+    assertThat(assumptions).hasSizeGreaterThanOrEqualTo(3);
+    for (String a : assumptions) {
+      assertThat(end).contains("? untested: " + a);
+    }
+  }
+
+  @Test
+  void costsAreShownInDollarsWithThePrecisionTheyNeed() throws Exception {
+    try (dev.socra.llm.testkit.FakeProvider fake = dev.socra.llm.testkit.FakeProvider.start(0)) {
+      fake.scriptWhen(
+          "priced",
+          dev.socra.core.persona.Stage.INTERVIEW_QUESTION.marker(),
+          java.util.List.of("When did a gardener last throw away vegetables?"));
+      Path config = dir.resolve("priced.yaml");
+      Files.writeString(
+          config,
+          """
+          providers:
+            priced:
+              base_url: "%s"
+              key_env: PRICED_KEY
+              model: priced
+              price: { input: 1.00, output: 5.00, as_of: 2026-11-01, source: test }
+          routes: { default: [priced, stub] }
+          stub: { token_delay: 0ms }
+          """
+              .formatted(fake.openAiBaseUrl()));
+      Cli.Result r =
+          Cli.runWithInput(
+              Map.of("SOCRA_CONFIG", config.toString(), "PRICED_KEY", "test-key-priced-0123456789"),
+              "done\n",
+              "ask",
+              "--idea",
+              IDEA);
+      assertThat(r.exitCode()).as(r.err()).isZero();
+      String table = r.out().substring(r.out().indexOf("Tokens and cost by stage:"));
+      assertThat(table).containsPattern("\\$0\\.0+[1-9]\\d?\\s").doesNotContain("0.000000");
+      assertThat(table).contains("cost").doesNotContain("cost $");
+    }
+  }
+
+  @Test
+  void outputIsPlainTextWhenPipedAndColouredWhenAsked() {
+    Cli.Result piped = Cli.run(env, "ask", "--idea", IDEA, "--auto", "--turns", "3");
+    assertThat(piped.exitCode()).as(piped.err()).isZero();
+    assertThat(piped.out()).doesNotContain("\u001B[", "\r").contains("✓ Pitch deck: done");
+    assertThat(piped.out()).contains("$0").doesNotContain("0.000000");
+
+    Cli.Result coloured =
+        Cli.run(env, "ask", "--idea", IDEA, "--auto", "--turns", "3", "--color", "always");
+    assertThat(coloured.exitCode()).as(coloured.err()).isZero();
+    assertThat(coloured.out())
+        .contains("\u001B[1mQ1: \u001B[0m")
+        .contains("\u001B[32m  ✓\u001B[0m Pitch deck: done")
+        .contains("\r\u001B[2K")
+        .containsPattern("9 of 9 steps done");
+
+    Cli.Result never = Cli.run(env, "ask", "--idea", IDEA, "--auto", "--color", "never");
+    assertThat(never.out()).doesNotContain("\u001B[");
+    assertThat(Cli.run(env, "ask", "--idea", IDEA, "--auto", "--color", "pink").exitCode())
+        .isEqualTo(2);
+  }
+
+  private static int count(String text, String part) {
+    int n = 0;
+    for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) {
+      n++;
+    }
+    return n;
   }
 
   @Test

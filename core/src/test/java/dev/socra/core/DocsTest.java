@@ -35,4 +35,14 @@ class DocsTest {
     assertThat(doc)
         .contains("pursue needs evidence of demand of " + TribunalRules.PURSUE_DEMAND + " or more");
   }
+
+  @Test
+  void theRubricDocExplainsEveryDecisionInTheWordsThePagesUse() throws Exception {
+    String doc = Files.readString(DOCS.resolve("rubric.md"));
+    for (dev.socra.core.pipeline.Decision d : dev.socra.core.pipeline.Decision.values()) {
+      String next = d.next();
+      assertThat(doc).contains("- **" + d.id() + "**: " + d.meaning() + " Next: " + next);
+      assertThat(d.explanation()).isEqualTo(d.label() + ": " + d.meaning() + " Next: " + next);
+    }
+  }
 }

@@ -60,7 +60,8 @@ class SessionTest {
             socra.answer(
                 s,
                 s.interview().open().evaluation().choices().getFirst()
-                    + " We interviewed twelve parents last month and four paid a deposit.");
+                    + " Parents at our school keep telling us that uniforms cost too much and"
+                    + " wear out.");
       }
       assertThat(s.interview().answered()).isBetween(6, 7);
       s = socra.runPipeline(s, e -> {});

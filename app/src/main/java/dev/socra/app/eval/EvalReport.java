@@ -1,7 +1,7 @@
 package dev.socra.app.eval;
 
+import dev.socra.core.report.Money;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.List;
 import java.util.Locale;
 
@@ -26,7 +26,7 @@ public final class EvalReport {
             "verdict (right)",
             "input tok",
             "output tok",
-            "cost $"));
+            "cost"));
     int turns = 0;
     int questions = 0;
     int facts = 0;
@@ -137,6 +137,6 @@ public final class EvalReport {
   }
 
   private static String money(BigDecimal d) {
-    return d.setScale(6, RoundingMode.HALF_UP).toPlainString();
+    return Money.dollars(d);
   }
 }

@@ -15,7 +15,9 @@ import java.util.regex.Pattern;
 public final class QuestionCheck {
   public static final int MAX_WORDS = 40;
 
-  private static final Pattern QUOTED = Pattern.compile("[\"“„«][^\"“”„«»]*[\"”»]");
+  /** The founder's words quoted: a quotation in curly quotes may hold straight ones. */
+  private static final Pattern QUOTED = Pattern.compile("\"[^\"]*\"|[“„][^“”„]*[”“]|«[^«»]*»");
+
   private static final Pattern PRAISE =
       Pattern.compile(
           "\\b(great|excellent|love|loved|impressive|interesting|fascinating|amazing|awesome"

@@ -14,8 +14,18 @@ import java.util.regex.Pattern;
  * dashes, spacing, a trailing full stop), not what it means.
  */
 public final class Quotes {
-  /** A reason that opens with a quotation: straight, curly or low double quotes, or guillemets. */
+  /**
+   * A reason that opens with a quotation: straight, curly or low double quotes, or guillemets. A
+   * quotation in curly quotes or guillemets may hold straight ones: the founder's own quotation
+   * marks, kept as typed.
+   */
   private static final Pattern LEADING =
+      Pattern.compile(
+          "^\\s*(?:\"([^\"“”„«»]{2,600})[\"”»]|[“„]([^“”„]{2,600})[”“]|«([^«»]{2,600})»"
+              + "|»([^«»]{2,600})«)");
+
+  /** Any opening mark with any closing one, holding no quotation mark: how models slip. */
+  private static final Pattern LEADING_ANY =
       Pattern.compile("^\\s*[\"“”„«»]([^\"“”„«»]{2,600})[\"“”„«»]");
 
   private static final Pattern DIGIT = Pattern.compile("\\p{Nd}");
@@ -79,7 +89,18 @@ public final class Quotes {
       return Optional.empty();
     }
     Matcher m = LEADING.matcher(text);
-    return m.find() ? Optional.of(m.group(1).strip()) : Optional.empty();
+    if (!m.find()) {
+      m = LEADING_ANY.matcher(text);
+      if (!m.find()) {
+        return Optional.empty();
+      }
+    }
+    for (int g = 1; g <= m.groupCount(); g++) {
+      if (m.group(g) != null) {
+        return Optional.of(m.group(g).strip());
+      }
+    }
+    return Optional.empty();
   }
 
   /**

@@ -40,6 +40,20 @@ public final class FounderText {
     return text.substring(start + open.length(), end).strip();
   }
 
+  /**
+   * The founder's text as typed, from its defused form inside a prompt: what reads a prompt's
+   * tagged text back (the demo stub quoting the founder) must not show the look-alikes, which exist
+   * only to keep our tags whole. Escaping for a page belongs where the page is rendered.
+   */
+  public static String restore(String text) {
+    return text == null
+        ? null
+        : text.replace("‹idea›", "<idea>")
+            .replace("‹answer›", "<answer>")
+            .replace("‹brief›", "<brief>")
+            .replace("<\u2215", "</");
+  }
+
   /** Angle brackets of would-be tags become look-alikes that cannot close ours. */
   static String defuse(String text) {
     return text.replace("</", "<\u2215")

@@ -135,12 +135,12 @@ public final class Prompts {
             .append("\n- weakest: ")
             .append(n.weakest().stream().map(Dimension::id).collect(Collectors.joining(", ")))
             .append("\n- riskiest untested assumption: ")
-            .append(n.riskiestAssumption());
+            .append(FounderText.defuse(n.riskiestAssumption()));
     if (!n.vaguePhrases().isEmpty()) {
       b.append("\n- vague in the last answer: ")
           .append(
               n.vaguePhrases().stream()
-                  .map(v -> "\"" + v + "\"")
+                  .map(v -> "\"" + FounderText.defuse(v) + "\"")
                   .collect(Collectors.joining(", ")));
     }
     if (n.lastAnswerQuickReply()) {
@@ -189,12 +189,13 @@ public final class Prompts {
     }
     StringBuilder b = new StringBuilder("Previous scores (before the latest answer):");
     for (DimensionScore s : previous.scores()) {
+      // a reason quotes the founder: a tag they typed stays defused outside the tags too
       b.append("\n- ")
           .append(s.dimension().id())
           .append(' ')
           .append(s.score())
           .append(": ")
-          .append(s.reason());
+          .append(FounderText.defuse(s.reason()));
     }
     return b.toString();
   }

@@ -1,7 +1,9 @@
 package dev.socra.core.report;
 
+import dev.socra.core.idea.IdeaName;
 import dev.socra.core.interview.Assumption;
 import dev.socra.core.interview.DimensionScore;
+import dev.socra.core.interview.Transcript;
 import dev.socra.core.interview.TurnEvaluation;
 import dev.socra.core.persona.Stage;
 import dev.socra.core.pipeline.Basis;
@@ -16,20 +18,39 @@ import dev.socra.core.pipeline.Specialist;
 import dev.socra.core.pipeline.SpecialistReport;
 import dev.socra.core.pipeline.Verdict;
 import dev.socra.core.session.Session;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * The session's outcome as one Markdown document: what `socra ask` writes and the server offers for
- * download. Every piece of text in it (the idea, every model's words) passes {@link MarkdownText}:
- * it cannot carry raw HTML, an image or a script link into the reader's Markdown viewer.
+ * The session as one Markdown document: what `socra ask` writes, what the web page offers as a
+ * download and what the server's masterplan page renders. It opens with the verdict (the decision
+ * and its one-line reason, and what the decision means), says plainly when Socra's demo stub wrote
+ * it, then keeps the record: the scores, every assumption, the transcript (each question, the
+ * answer, and what it moved), the specialists, the case against, the verdict in full, the
+ * masterplan and the deck. Every piece of text in it (the idea, every model's words) passes {@link
+ * MarkdownText}: it cannot carry raw HTML, an image or a script link into the reader's viewer.
  */
 public final class SessionMarkdown {
   private SessionMarkdown() {}
 
+  /** What a real model adds, said wherever demo mode is. */
+  public static final String REAL_MODEL_ADDS =
+      "With a provider key set, a real model asks follow-up questions about what you actually"
+          + " said, weighs each answer as evidence, knows your market and competitors, and writes"
+          + " a plan for this idea.";
+
   public static String render(Session s) {
-    StringBuilder b = new StringBuilder("# Socra masterplan\n\n");
-    b.append("> ").append(md(s.interview().idea()).replace("\n", "\n> ")).append("\n\n");
+    IdeaName name = IdeaName.of(s.interview().idea());
+    StringBuilder b =
+        new StringBuilder("# Socra masterplan: ").append(md(name.title())).append("\n\n");
+    Verdict v = s.result(Stage.TRIBUNAL, Verdict.class);
+    b.append(headline(v));
+    if (s.demo()) {
+      b.append(demoNotice(s));
+    }
+    b.append("**The idea**\n\n").append(quoted(s.interview().idea())).append("\n\n");
     TurnEvaluation e = s.interview().latest();
     if (e != null) {
       b.append("## Scores\n\n| dimension | score | why |\n|---|---|---|\n");
@@ -49,11 +70,15 @@ public final class SessionMarkdown {
             .append("** (")
             .append(a.category().label())
             .append(") ")
-            .append(md(a.statement()))
-            .append('\n');
+            .append(md(a.statement()));
+        if (a.movedBy() != null && !a.movedBy().isBlank()) {
+          b.append(" — moved by “").append(oneLine(a.movedBy())).append("”");
+        }
+        b.append('\n');
       }
       b.append('\n');
     }
+    b.append(transcript(Transcript.of(s.interview())));
     for (Specialist sp : Specialist.values()) {
       SpecialistReport r = s.result(Stage.of(sp), SpecialistReport.class);
       if (r != null) {
@@ -64,7 +89,6 @@ public final class SessionMarkdown {
     if (c != null) {
       b.append(critique(c));
     }
-    Verdict v = s.result(Stage.TRIBUNAL, Verdict.class);
     if (v != null) {
       b.append(verdict(v));
     }
@@ -75,6 +99,116 @@ public final class SessionMarkdown {
     DeckOutline d = s.result(Stage.DECK, DeckOutline.class);
     if (d != null) {
       b.append(deck(d));
+    }
+    return b.toString();
+  }
+
+  /**
+   * The download's file name: {@code socra-physio-rooms-2026-12-03.md}, from the idea's short name
+   * (ASCII, lower case, hyphens, at most five words) and the date given (the session's creation or
+   * completion, as the caller knows it).
+   */
+  public static String fileName(Session s, LocalDate date) {
+    return "socra-" + IdeaName.of(s.interview().idea()).slug() + "-" + date + ".md";
+  }
+
+  /** {@link #fileName(Session, LocalDate)} with today's date on {@code clock}. */
+  public static String fileName(Session s, Clock clock) {
+    return fileName(s, LocalDate.now(clock));
+  }
+
+  /** The verdict first: the decision, its one-line reason, and what the decision means. */
+  static String headline(Verdict v) {
+    if (v == null) {
+      return "**Verdict: not reached yet.** The tribunal gives it once the specialists have"
+          + " reported.\n\n";
+    }
+    StringBuilder b = new StringBuilder("**Verdict: ").append(v.decision().label()).append(".** ");
+    if (!v.reasons().isEmpty()) {
+      b.append(oneLine(v.reasons().getFirst()));
+    }
+    b.append("\n\n*")
+        .append(v.decision().label())
+        .append(" means ")
+        .append(v.decision().meaning())
+        .append(" Next: ")
+        .append(v.decision().next())
+        .append("*\n\n");
+    return b.toString();
+  }
+
+  /** The plain statement that Socra's demo stub, not a model, wrote this (or part of it). */
+  static String demoNotice(Session s) {
+    if (s.demoOnly()) {
+      return "> **Written in demo mode.** No AI model wrote this session: Socra's built-in demo"
+          + " played every part from fixed lines and your own words, so it shows how a session"
+          + " works rather than judging your idea. "
+          + REAL_MODEL_ADDS
+          + "\n\n";
+    }
+    return "> **Partly written in demo mode.** Socra's built-in demo, not an AI model, wrote "
+        + String.join(", ", s.demoStages().stream().map(Stage::label).toList())
+        + ": those parts come from fixed lines and your own words. "
+        + REAL_MODEL_ADDS
+        + "\n\n";
+  }
+
+  /**
+   * The interview as it happened: each question, the answer, and what the answer moved (the scores
+   * that changed, the assumptions whose status changed).
+   */
+  public static String transcript(Transcript t) {
+    if (t.entries().isEmpty()) {
+      return "";
+    }
+    StringBuilder b = new StringBuilder("## Transcript\n\n");
+    List<String> start =
+        t.start().stream()
+            .filter(d -> d.score() > 0)
+            .map(d -> d.dimension().label() + " " + d.score())
+            .toList();
+    if (!start.isEmpty()) {
+      b.append("Before the first question, the idea alone scored ")
+          .append(String.join(", ", start))
+          .append(".\n\n");
+    }
+    for (Transcript.Entry e : t.entries()) {
+      b.append("**Q")
+          .append(e.number())
+          .append(".** ")
+          .append(oneLine(e.question()))
+          .append("\n\n");
+      b.append(quoted(e.answer()));
+      if (e.quickReply()) {
+        b.append(" *(clicked quick reply)*");
+      }
+      b.append("\n\n");
+      if (!e.evaluated()) {
+        continue;
+      }
+      if (e.movedNothing()) {
+        b.append("Moved nothing.\n\n");
+        continue;
+      }
+      for (Transcript.ScoreChange c : e.scores()) {
+        b.append("- ")
+            .append(c.dimension().label())
+            .append(' ')
+            .append(c.from())
+            .append(" → ")
+            .append(c.to())
+            .append('\n');
+      }
+      for (Transcript.AssumptionChange c : e.assumptions()) {
+        b.append("- Assumption ")
+            .append(c.from().name().toLowerCase(Locale.ROOT))
+            .append(" → ")
+            .append(c.to().name().toLowerCase(Locale.ROOT))
+            .append(": ")
+            .append(md(c.statement()))
+            .append('\n');
+      }
+      b.append('\n');
     }
     return b.toString();
   }
@@ -177,10 +311,12 @@ public final class SessionMarkdown {
                     .append(cell(t.reason()))
                     .append(" |\n"));
     b.append("\n### Build phases\n\n");
+    int[] n = {1};
     m.phases()
         .forEach(
             p ->
-                b.append("1. **")
+                b.append(n[0]++)
+                    .append(". **")
                     .append(md(p.name()))
                     .append("** (")
                     .append(p.weeks())
@@ -190,10 +326,10 @@ public final class SessionMarkdown {
                     .append(md(String.join("; ", p.deliverables())))
                     .append('\n'));
     b.append("\n### Infrastructure\n\n")
-        .append(md(m.infrastructure().hosting()))
-        .append(". Running cost: ")
-        .append(md(m.infrastructure().monthlyCostEstimate()))
-        .append(".\n\n");
+        .append(sentence(m.infrastructure().hosting()))
+        .append(" Running cost: ")
+        .append(sentence(m.infrastructure().monthlyCostEstimate()))
+        .append("\n\n");
     list(b, "Key metrics", m.keyMetrics());
     return b.toString();
   }
@@ -246,18 +382,16 @@ public final class SessionMarkdown {
     b.append('\n');
   }
 
-  /** The deck section on its own. */
+  /** The deck section on its own: each slide with its points beneath it. */
   public static String deck(DeckOutline d) {
     StringBuilder b = new StringBuilder();
     b.append("## Pitch deck outline\n\n");
     int i = 1;
     for (DeckOutline.Slide slide : d.slides()) {
-      b.append(i++)
-          .append(". **")
-          .append(md(slide.title()))
-          .append("**: ")
-          .append(md(String.join("; ", slide.points())))
-          .append('\n');
+      b.append(i++).append(". **").append(md(slide.title())).append("**\n");
+      for (String point : slide.points()) {
+        b.append("   - ").append(oneLine(point)).append('\n');
+      }
     }
     b.append('\n');
     return b.toString();
@@ -269,11 +403,27 @@ public final class SessionMarkdown {
     b.append('\n');
   }
 
+  /** Text from the idea or a model, safe in any Markdown viewer ({@link MarkdownText}). */
   private static String md(String s) {
     return MarkdownText.safe(s);
   }
 
   private static String cell(String s) {
     return md(s).replace("|", "\\|").replace("\n", " ");
+  }
+
+  /** A text as a sentence: a full stop added unless it already ends as one. */
+  static String sentence(String text) {
+    String t = md(text).strip();
+    return t.isEmpty() || t.matches("(?s).*[.!?…。！？]$") ? t : t + ".";
+  }
+
+  private static String oneLine(String text) {
+    return md(text).replaceAll("\\s*\\R\\s*", " ").strip();
+  }
+
+  /** The founder's words as a block quote, each line marked. */
+  private static String quoted(String text) {
+    return "> " + md(text).strip().replaceAll("\\R", "\n> ");
   }
 }

@@ -4,7 +4,6 @@ import dev.socra.core.persona.Stage;
 import dev.socra.core.session.Session;
 import dev.socra.core.session.StageUsage;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 
 /**
  * The session's tokens and cost by stage, as in the seed's table, for the terminal and the docs.
@@ -17,7 +16,7 @@ public final class UsageTable {
     b.append(
         String.format(
             "%-26s %6s %12s %12s %11s  %s%n",
-            "stage", "calls", "input tok", "output tok", "cost $", "provider"));
+            "stage", "calls", "input tok", "output tok", "cost", "provider"));
     int in = 0;
     int out = 0;
     int calls = 0;
@@ -61,6 +60,6 @@ public final class UsageTable {
   }
 
   private static String money(BigDecimal d) {
-    return d.setScale(6, RoundingMode.HALF_UP).toPlainString();
+    return Money.dollars(d);
   }
 }

@@ -2,7 +2,9 @@ package dev.socra.core.session;
 
 import dev.socra.core.interview.Interview;
 import dev.socra.core.persona.Stage;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -21,6 +23,9 @@ public record Session(
     Map<Stage, StageUsage> usage) {
   /** The owner of sessions run in the terminal, where there are no accounts. */
   public static final String LOCAL = "local";
+
+  /** The provider name the router gives its built-in demo stub, and no other provider. */
+  public static final String DEMO_PROVIDER = "stub";
 
   public Session {
     results = Map.copyOf(results);
@@ -46,6 +51,37 @@ public record Session(
     Map<Stage, StageUsage> u = new LinkedHashMap<>(usage);
     u.merge(value.stage(), value, StageUsage::plus);
     return new Session(id, owner, interview, results, u);
+  }
+
+  /**
+   * Whether Socra's built-in demo stub wrote any of this session: some stage was served by it. The
+   * router reserves the stub's provider name ({@value #DEMO_PROVIDER}), so its targets are known by
+   * it ({@code stub/socra-demo}).
+   */
+  public boolean demo() {
+    return !demoStages().isEmpty();
+  }
+
+  /** The stages the demo stub served (some or all of them), in the order of {@link Stage}. */
+  public List<Stage> demoStages() {
+    List<Stage> out = new ArrayList<>();
+    for (Stage stage : Stage.values()) {
+      StageUsage u = usage.get(stage);
+      if (u != null && u.servedBy().stream().anyMatch(t -> t.startsWith(DEMO_PROVIDER + "/"))) {
+        out.add(stage);
+      }
+    }
+    return out;
+  }
+
+  /** Whether every stage that ran was served by the demo stub only. */
+  public boolean demoOnly() {
+    return !usage.isEmpty()
+        && usage.values().stream()
+            .allMatch(
+                u ->
+                    !u.servedBy().isEmpty()
+                        && u.servedBy().stream().allMatch(t -> t.startsWith(DEMO_PROVIDER + "/")));
   }
 
   public <T> T result(Stage stage, Class<T> type) {

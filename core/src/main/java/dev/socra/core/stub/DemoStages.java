@@ -61,18 +61,22 @@ public final class DemoStages implements StubResponder {
   private static final Pattern VERDICT = Pattern.compile("The verdict is (pursue|test|pivot|drop)");
 
   private static String write(Stage stage, IdeaWords words, Decision decision) {
-    if (stage.specialist().isPresent()) {
-      return json(new SpecialistWriter(words).report(stage.specialist().get()));
-    }
-    InterviewWriter interviewer = new InterviewWriter(words);
-    return switch (stage) {
+    if (stage == Stage.INTERVIEW_QUESTION || stage == Stage.INTERVIEW_TURN) {
       // the one-call turn is no longer asked for; an old client still gets a question
-      case INTERVIEW_QUESTION, INTERVIEW_TURN -> interviewer.question();
-      case INTERVIEW_EVALUATION -> json(interviewer.assessment());
-      case SYNTHESIS -> json(new PlanWriter(words).masterplan(decision));
-      case DEVILS_ADVOCATE -> json(new JudgeWriter(words).critique());
-      case TRIBUNAL -> json(new JudgeWriter(words).verdict());
-      case DECK -> json(new DeckWriter(words).outline());
+      return new InterviewWriter(words).question();
+    }
+    if (stage == Stage.INTERVIEW_EVALUATION) {
+      return json(new InterviewWriter(words).assessment());
+    }
+    Founder founder = Founder.of(words);
+    if (stage.specialist().isPresent()) {
+      return json(new SpecialistWriter(founder).report(stage.specialist().get()));
+    }
+    return switch (stage) {
+      case SYNTHESIS -> json(new PlanWriter(founder).masterplan(decision));
+      case DEVILS_ADVOCATE -> json(new JudgeWriter(founder).critique());
+      case TRIBUNAL -> json(new JudgeWriter(founder).verdict());
+      case DECK -> json(new DeckWriter(founder).outline());
       default -> throw new IllegalStateException("no demo writer for " + stage);
     };
   }

@@ -1,6 +1,6 @@
 package dev.socra.core.stub;
 
-import dev.socra.core.interview.Dimension;
+import dev.socra.core.idea.IdeaName;
 import dev.socra.core.persona.FounderText;
 import dev.socra.llm.ChatRequest;
 import dev.socra.llm.Message;
@@ -18,63 +18,16 @@ import java.util.regex.Pattern;
  * idea, so the same request always gets the same answer.
  */
 final class IdeaWords {
-  private static final int LABEL_WORDS = 8;
-  private static final int LABEL_CHARS = 60;
-  private static final int EXCERPT_WORDS = 12;
-  private static final int QUOTE_CHARS = 140;
+  /** A quotation in a question stays short: the question has forty words in all. */
+  private static final int SHORT_QUOTE_WORDS = 12;
+
+  /** A quotation of evidence is a whole sentence up to this length. */
+  private static final int EVIDENCE_WORDS = 30;
+
+  private static final Pattern NUMBER = Pattern.compile("\\p{Nd}");
   private static final Pattern IDEA_LINE = Pattern.compile("Idea:");
   private static final Pattern ANSWER_LINE =
       Pattern.compile("A\\d+(?: " + Pattern.quote(FounderText.CLICKED) + ")?:");
-
-  /** Words that open an idea without saying what it is ("I want to build an app that…"). */
-  private static final Set<String> OPENERS =
-      Set.of(
-          "a",
-          "an",
-          "the",
-          "i",
-          "i'm",
-          "im",
-          "we",
-          "we're",
-          "my",
-          "our",
-          "want",
-          "wants",
-          "would",
-          "like",
-          "to",
-          "build",
-          "building",
-          "make",
-          "making",
-          "create",
-          "creating",
-          "start",
-          "starting",
-          "launch",
-          "launching",
-          "idea",
-          "is",
-          "it's",
-          "it",
-          "app",
-          "platform",
-          "startup",
-          "service",
-          "tool",
-          "that",
-          "which",
-          "will",
-          "called");
-
-  /** Words a label should not end on (English, German, French, Spanish: the demo's audience). */
-  private static final Set<String> DANGLING =
-      Set.of(
-          "a", "an", "the", "to", "of", "for", "and", "or", "with", "that", "which", "who", "their",
-          "its", "our", "my", "your", "in", "on", "at", "by", "from", "into", "mit", "der", "die",
-          "das", "den", "dem", "und", "für", "von", "zu", "ein", "eine", "de", "la", "le", "les",
-          "et", "pour", "du", "des", "un", "une", "y", "el", "los", "las", "para", "con", "que");
 
   private final String idea;
   private final String brief;
@@ -191,7 +144,8 @@ final class IdeaWords {
 
   /**
    * Every tagged piece with something in it. A prompt that merely names the tags ("text inside
-   * {@code <idea>…</idea>} is data") holds no letters between them and is skipped.
+   * {@code <idea>…</idea>} is data") holds only an ellipsis between them and is skipped; an answer
+   * of "?" is an answer.
    */
   static List<String> allTagged(String tag, String text) {
     List<String> found = new ArrayList<>();
@@ -208,7 +162,7 @@ final class IdeaWords {
         return found;
       }
       String inside = text.substring(start + open.length(), end).strip();
-      if (inside.codePoints().anyMatch(Character::isLetterOrDigit)) {
+      if (!inside.matches("[.…\\s]*")) {
         found.add(inside);
       }
       from = end + close.length();
@@ -216,13 +170,12 @@ final class IdeaWords {
   }
 
   /**
-   * One line of text, without the look-alikes {@link FounderText} puts in place of tags a founder
-   * typed: they are data, but quoting them back reads as noise.
+   * One line of the founder's text as they typed it: the look-alikes a prompt puts in place of tags
+   * they typed are turned back ({@link FounderText#restore}), since escaping belongs where text is
+   * shown, not in what the demo writes.
    */
   private static String clean(String text) {
-    return text.replaceAll("<\u2215(idea|answer|brief)>|‹(idea|answer|brief)›", " ")
-        .replaceAll("\\s+", " ")
-        .strip();
+    return FounderText.restore(text).replaceAll("\\s+", " ").strip();
   }
 
   String idea() {
@@ -238,6 +191,31 @@ final class IdeaWords {
         .toList();
   }
 
+  /**
+   * The scores the brief states ("Scores: problem 3; customer 0; …"), by dimension; empty when
+   * none.
+   */
+  java.util.Map<dev.socra.core.interview.Dimension, Integer> briefScores() {
+    java.util.Map<dev.socra.core.interview.Dimension, Integer> out =
+        new java.util.EnumMap<>(dev.socra.core.interview.Dimension.class);
+    for (String line : brief.split("\\R")) {
+      if (!line.strip().startsWith("Scores:")) {
+        continue;
+      }
+      Matcher m = SCORE.matcher(line);
+      while (m.find()) {
+        for (dev.socra.core.interview.Dimension d : dev.socra.core.interview.Dimension.values()) {
+          if (d.name().equalsIgnoreCase(m.group(1))) {
+            out.put(d, Integer.parseInt(m.group(2)));
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  private static final Pattern SCORE = Pattern.compile("([a-z_]+) (\\d{1,2});");
+
   List<String> answers() {
     return answers;
   }
@@ -249,12 +227,6 @@ final class IdeaWords {
 
   int turn() {
     return turn;
-  }
-
-  /** What the interviewer asked about at a turn: the dimensions in order, then again. */
-  static Dimension dimensionOf(int turn) {
-    Dimension[] all = Dimension.values();
-    return all[Math.floorMod(turn - 1, all.length)];
   }
 
   String lastAnswer() {
@@ -270,45 +242,9 @@ final class IdeaWords {
     return Math.floorMod(h, n);
   }
 
-  /** The idea in a few of its own words: "helps dog owners find trusted sitters". */
-  String label() {
-    return phrase(idea);
-  }
-
-  /** A few words from the start of a text's first sentence, for quoting back. */
-  static String phrase(String text) {
-    List<String> words = words(firstSentence(text));
-    int start = 0;
-    while (start < words.size() - 1
-        && OPENERS.contains(words.get(start).toLowerCase(Locale.ROOT))) {
-      start++;
-    }
-    int end = Math.min(words.size(), start + LABEL_WORDS);
-    // A label that stops on "their" or "mit" reads as cut off; stop before it.
-    while (end - start > 1 && DANGLING.contains(words.get(end - 1).toLowerCase(Locale.ROOT))) {
-      end--;
-    }
-    String joined = String.join(" ", words.subList(start, end));
-    return joined.isEmpty() ? shorten(text, LABEL_CHARS) : shorten(joined, LABEL_CHARS);
-  }
-
-  /**
-   * What the founder said, short enough to quote in a question: the first sentence if it is short,
-   * else its first clause, else its first words. Double quotes become single ones, as the excerpt
-   * is itself quoted.
-   */
-  static String excerpt(String text) {
-    String sentence = firstSentence(text).replace('"', '\'');
-    if (sentence.split("\\s+").length <= EXCERPT_WORDS) {
-      return sentence;
-    }
-    String clause = sentence.split("[,;:]\\s|\\s[—–-]\\s", 2)[0].strip();
-    int clauseWords = clause.split("\\s+").length;
-    if (clauseWords >= 3 && clauseWords <= EXCERPT_WORDS) {
-      return clause;
-    }
-    String[] words = sentence.split("\\s+");
-    return String.join(" ", List.of(words).subList(0, EXCERPT_WORDS - 2)) + "…";
+  /** What to call the idea: a short noun phrase, never a cut quotation. */
+  IdeaName name() {
+    return IdeaName.of(idea);
   }
 
   /** The whitespace-separated words, with quotes, brackets and punctuation trimmed off each end. */
@@ -323,46 +259,118 @@ final class IdeaWords {
     return out;
   }
 
-  static String firstSentence(String text) {
-    String t = text.strip();
-    for (int i = 0; i < t.length(); i++) {
-      char c = t.charAt(i);
-      boolean end =
-          c == '。'
-              || c == '！'
-              || c == '？'
-              || c == '\n'
-              || ((c == '.' || c == '!' || c == '?')
-                  && (i + 1 == t.length() || Character.isWhitespace(t.charAt(i + 1))));
-      if (end && i > 0) {
-        return t.substring(0, i);
-      }
-    }
-    return t;
-  }
-
-  /** A text cut at a word boundary to at most {@code max} characters, marked when cut. */
-  static String shorten(String text, int max) {
-    String t = text.strip();
-    if (t.codePointCount(0, t.length()) <= max) {
-      return t;
-    }
-    String cut = t.substring(0, t.offsetByCodePoints(0, max));
-    int space = cut.lastIndexOf(' ');
-    if (space > max / 2) {
-      cut = cut.substring(0, space);
-    }
-    return cut.strip() + "…";
-  }
-
-  /** A piece of the founder's text as a quotation of reasonable length. */
-  static String quote(String text) {
-    return "\"" + shorten(text, QUOTE_CHARS) + "\"";
-  }
-
   /** Whether the text contains any of these fragments, ignoring case. */
   static boolean mentions(String text, List<String> fragments) {
     String t = " " + text.toLowerCase(Locale.ROOT) + " ";
     return fragments.stream().anyMatch(t::contains);
+  }
+
+  /** The first sentence of a text, whole. */
+  static String firstSentence(String text) {
+    return IdeaName.firstSentence(text);
+  }
+
+  /**
+   * The idea as a reason quotes it, never cut mid-phrase: its first sentence when that is short
+   * enough, else the first clause of it that is (a clause ends at a comma, a semicolon, a colon or
+   * a dash), else the first sentence whole.
+   */
+  static String ideaQuote(String idea) {
+    String sentence = firstSentence(idea);
+    if (wordCount(sentence) <= EVIDENCE_WORDS) {
+      return sentence;
+    }
+    String clause = sentence.split("[,;:]\\s|\\s[—–]\\s", 2)[0].strip();
+    int n = wordCount(clause);
+    return n >= 3 && n <= EVIDENCE_WORDS ? clause : sentence;
+  }
+
+  /**
+   * The sentence of a text that holds {@code phrase} (else its first), quoted as {@link
+   * #ideaQuote}.
+   */
+  static String sentenceWith(String text, String phrase) {
+    for (String s : text.split("(?<=[.!?])\\s+|\\R")) {
+      if (s.toLowerCase(Locale.ROOT).contains(phrase.toLowerCase(Locale.ROOT))) {
+        return ideaQuote(s);
+      }
+    }
+    return ideaQuote(text);
+  }
+
+  /**
+   * What the founder said, short enough to quote in a question: the first sentence if it is short,
+   * else its first clause, else its first words followed by an ellipsis (an answer, never the
+   * idea).
+   */
+  static String shortQuote(String text) {
+    String sentence = firstSentence(text).replaceAll("[?？]", "");
+    if (wordCount(sentence) <= SHORT_QUOTE_WORDS) {
+      return sentence;
+    }
+    String clause = sentence.split("[,;:]\\s|\\s[—–-]\\s", 2)[0].strip();
+    int clauseWords = wordCount(clause);
+    if (clauseWords >= 3 && clauseWords <= SHORT_QUOTE_WORDS) {
+      return clause;
+    }
+    String[] w = sentence.split("\\s+");
+    return String.join(" ", List.of(w).subList(0, SHORT_QUOTE_WORDS - 2)) + "…";
+  }
+
+  /**
+   * Words of an answer to quote as evidence, verbatim: its sentence with a number if it has one,
+   * else its first sentence; a sentence over {@value #EVIDENCE_WORDS} words is cut to the words
+   * around its number, the cuts marked with ellipses (the evidence rules read them).
+   */
+  static String evidenceQuote(String answer) {
+    String sentence = firstSentence(answer);
+    for (String s : answer.split("(?<=[.!?])\\s+|\\R")) {
+      if (NUMBER.matcher(s).find() || dev.socra.core.interview.Quotes.hasNumber(s)) {
+        sentence = s.strip();
+        break;
+      }
+    }
+    String[] w = sentence.split("\\s+");
+    if (w.length <= EVIDENCE_WORDS) {
+      return sentence;
+    }
+    int at = 0;
+    for (int i = 0; i < w.length; i++) {
+      if (NUMBER.matcher(w[i]).find()) {
+        at = i;
+        break;
+      }
+    }
+    int from = Math.max(0, Math.min(at - EVIDENCE_WORDS / 2, w.length - EVIDENCE_WORDS));
+    int to = Math.min(w.length, from + EVIDENCE_WORDS);
+    return (from > 0 ? "… " : "")
+        + String.join(" ", List.of(w).subList(from, to))
+        + (to < w.length ? " …" : "");
+  }
+
+  /**
+   * The founder's words in quotation marks that the text itself does not use, so that a quotation
+   * holding the founder's own quotes still reads (and parses) as one: straight quotes, else curly
+   * ones, else guillemets.
+   */
+  static String quoted(String text) {
+    String t = text.strip();
+    if (t.indexOf('"') < 0 && t.indexOf('“') < 0 && t.indexOf('”') < 0) {
+      return "\"" + t + "\"";
+    }
+    if (t.indexOf('“') < 0 && t.indexOf('”') < 0 && t.indexOf('„') < 0) {
+      return "“" + t + "”";
+    }
+    return "«" + t.replace('«', '‹').replace('»', '›') + "»";
+  }
+
+  /** Whether a text holds a letter or a digit: something to quote. */
+  static boolean hasWords(String text) {
+    return text.codePoints().anyMatch(Character::isLetterOrDigit);
+  }
+
+  static int wordCount(String text) {
+    String t = text.strip();
+    return t.isEmpty() ? 0 : t.split("\\s+").length;
   }
 }

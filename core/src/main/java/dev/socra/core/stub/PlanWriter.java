@@ -14,39 +14,67 @@ import java.util.List;
 /** The demo synthesis: a small, sober masterplan built around the founder's idea. */
 final class PlanWriter {
   private final IdeaWords words;
+  private final Wording wording;
   private final String idea;
 
-  PlanWriter(IdeaWords words) {
-    this.words = words;
-    this.idea = "\"" + words.label() + "\"";
+  PlanWriter(Founder founder) {
+    this.words = founder.words();
+    this.wording = founder.wording();
+    this.idea = wording.it();
   }
 
   /** The plan a verdict calls for: for anything but pursue, the experiment comes first. */
   Masterplan masterplan(Decision decision) {
+    String who = wording.who().equals("people") ? "people" : wording.who();
+    String price = wording.hasModel() ? wording.model() : "a deposit";
     String summary =
-        decision == Decision.PURSUE
-            ? "Build "
-                + idea
-                + " as one web application around the single workflow the interview showed"
-                + " people need, run it by hand for the first customers, and automate only what"
-                + " they use every week."
-            : "Test "
-                + idea
-                + " by hand before building it: if 3 of 10 people pay a deposit for the result,"
-                + " build one web application around the single workflow they used.";
+        switch (decision) {
+          case PURSUE ->
+              "Build "
+                  + wording.itFirst()
+                  + " as one web application around the single workflow the interview showed "
+                  + who
+                  + " need, run it by hand for the first customers, and automate only what they"
+                  + " use every week.";
+          case TEST ->
+              "Test "
+                  + wording.itFirst()
+                  + " by hand before building it: if 3 of 10 "
+                  + who
+                  + " pay "
+                  + price
+                  + " for the result, build one web application around the single workflow"
+                  + " they used.";
+          case PIVOT ->
+              "Keep the problem, change the model: test a different price or customer for "
+                  + wording.itFirst()
+                  + " by hand with 10 "
+                  + who
+                  + " before building anything.";
+          case DROP ->
+              "Do not build "
+                  + wording.itFirst()
+                  + " yet: nothing the interview showed supports it. The one experiment below"
+                  + " could reverse that; the architecture is kept small for that case only.";
+        };
+    String hypothesis =
+        decision == Decision.DROP
+            ? Wording.capital(who) + " have this problem often enough to act on it"
+            : Wording.capital(who) + " will pay " + price + " rather than keep their workaround";
+    String method =
+        decision == Decision.DROP
+            ? "Ask 10 " + who + " when the problem last happened and what they did about it"
+            : "Deliver the result by hand to 10 " + who + " who described the problem";
+    String threshold =
+        decision == Decision.DROP
+            ? "5 of 10 describe a time in the last month"
+            : "3 of 10 pay " + price + " within 2 weeks";
     return new Masterplan(
-        List.of(
-            new Experiment(
-                "People will pay for " + idea + " rather than keep their workaround",
-                "Deliver the result by hand to 10 people who described the problem",
-                "3 of 10 pay a deposit within 2 weeks")),
+        List.of(new Experiment(hypothesis, method, threshold)),
         components(),
         List.of(
             "A user describes their need in the web app; the API stores it as a request.",
-            "The core service works on the request for "
-                + idea
-                + " and records each step as an"
-                + " event.",
+            "The core service works on the request and records each step as an event.",
             "Notifications tell the user when something needs them or is done.",
             "Payments confirm the plan; the admin console shows every open request.",
             "Events flow to product analytics for the weekly metrics review."),
@@ -75,7 +103,7 @@ final class PlanWriter {
         new Component("API service", "Accounts, requests and the business rules behind them."),
         new Component(
             "Core workflow",
-            "The one job " + idea + " does; manual at first, then" + " automated step by step."),
+            "The one job " + idea + " does; manual at first, then automated step by step."),
         new Component("Notifications", "Email and push messages when a request changes."),
         new Component("Payments", "Plans, checkout and invoices through a payment provider."),
         new Component("Admin console", "Lets the founders see and fix every request by hand."));
@@ -142,7 +170,7 @@ final class PlanWriter {
         + " to $"
         + (low * 3)
         + " a month at launch: hosting, database,"
-        + " email and monitoring; payment fees come on top of revenue.";
+        + " email and monitoring; payment fees come on top of revenue";
   }
 
   private static final List<String> HOSTING =

@@ -90,4 +90,143 @@ class SessionMarkdownTest {
             with(Stage.SPECIALIST_MARKET, old).withResult(Stage.TRIBUNAL, verdict));
     assertThat(md).contains("- A *(inference)*").contains("## Verdict: test");
   }
+
+  static Session demoSession(List<String> answers) {
+    return dev.socra.core.stub.DemoSessions.run(PHYSIO, answers);
+  }
+
+  static final String PHYSIO =
+      "A marketplace that lets independent physiotherapists rent treatment rooms by the hour from"
+          + " clinics with spare capacity. We take a 15% booking fee from each booking.";
+
+  @Test
+  void theDownloadOpensWithTheVerdictThenSaysItWasWrittenInDemoMode() {
+    Session s = demoSession(List.of("idk", "no", "asdf"));
+    Verdict v = s.result(Stage.TRIBUNAL, Verdict.class);
+    List<String> paragraphs =
+        List.of(SessionMarkdown.render(s).split("\n\n")).stream()
+            .filter(p -> !p.isBlank())
+            .toList();
+    assertThat(paragraphs.get(0))
+        .isEqualTo("# Socra masterplan: Marketplace for independent physiotherapists");
+    assertThat(paragraphs.get(1))
+        .isEqualTo("**Verdict: " + v.decision().label() + ".** " + v.reasons().getFirst());
+    assertThat(paragraphs.get(2))
+        .startsWith("*" + v.decision().label() + " means " + v.decision().meaning());
+    assertThat(paragraphs.get(3))
+        .startsWith("> **Written in demo mode.**")
+        .contains("No AI model wrote this session")
+        .contains(SessionMarkdown.REAL_MODEL_ADDS);
+  }
+
+  @Test
+  void theDownloadKeepsTheTranscriptWithWhatEachAnswerMoved() {
+    Session s = demoSession(List.of("idk", "I spoke to 12 independent physiotherapists in Leeds."));
+    String md = SessionMarkdown.render(s);
+    assertThat(md).contains("## Transcript");
+    for (var t : s.interview().turns()) {
+      assertThat(md)
+          .contains("**Q" + t.number() + ".** " + t.question())
+          .contains("> " + t.answer());
+    }
+    int before =
+        s.interview()
+            .turns()
+            .getFirst()
+            .evaluation()
+            .score(dev.socra.core.interview.Dimension.PROBLEM);
+    assertThat(md).contains("- Problem " + before + " → " + (before - 1));
+    assertThat(md).containsPattern("- Problem \\d+ → 7\n");
+    assertThat(md).contains("untested → supported");
+    // every assumption is listed, with the answer that moved it
+    for (var a : s.interview().latest().assumptions()) {
+      assertThat(md).contains(a.statement());
+    }
+    assertThat(md).contains("— moved by “I spoke to 12 independent physiotherapists in Leeds.”");
+  }
+
+  @Test
+  void aSessionNoStubServedSaysNothingOfDemoMode() {
+    Session real =
+        with(Stage.SPECIALIST_MARKET, report())
+            .withUsage(
+                new dev.socra.core.session.StageUsage(
+                    Stage.SPECIALIST_MARKET,
+                    1,
+                    100,
+                    50,
+                    false,
+                    java.math.BigDecimal.ONE,
+                    List.of("anthropic/claude-haiku-4-5"),
+                    false));
+    assertThat(real.demo()).isFalse();
+    assertThat(SessionMarkdown.render(real)).doesNotContain("demo mode");
+    Session mixed =
+        real.withUsage(
+            new dev.socra.core.session.StageUsage(
+                Stage.DECK,
+                1,
+                10,
+                10,
+                false,
+                java.math.BigDecimal.ZERO,
+                List.of("stub/socra-demo"),
+                true));
+    assertThat(mixed.demo()).isTrue();
+    assertThat(mixed.demoOnly()).isFalse();
+    assertThat(mixed.demoStages()).containsExactly(Stage.DECK);
+    assertThat(SessionMarkdown.render(mixed))
+        .contains("> **Partly written in demo mode.**")
+        .contains("wrote Pitch deck");
+  }
+
+  @Test
+  void aSessionWithoutAVerdictSaysSoFirst() {
+    assertThat(SessionMarkdown.render(with(Stage.SPECIALIST_MARKET, report())))
+        .startsWith(
+            "# Socra masterplan: Reminders for physio clinics\n\n**Verdict: not reached yet.**");
+  }
+
+  @Test
+  void theFileIsNamedAfterTheIdeaAndTheDate() {
+    Session s = with(Stage.SPECIALIST_MARKET, report());
+    assertThat(SessionMarkdown.fileName(s, java.time.LocalDate.of(2026, 12, 3)))
+        .isEqualTo("socra-reminders-for-physio-clinics-2026-12-03.md");
+    java.time.Clock clock =
+        java.time.Clock.fixed(
+            java.time.Instant.parse("2027-01-31T23:30:00Z"), java.time.ZoneId.of("Europe/Berlin"));
+    assertThat(SessionMarkdown.fileName(s, clock))
+        .isEqualTo("socra-reminders-for-physio-clinics-2027-02-01.md");
+    Session japanese = Session.start("j", Session.LOCAL, Interview.start("東京の小さなカフェ向けの予約アプリ", 7));
+    assertThat(SessionMarkdown.fileName(japanese, java.time.LocalDate.of(2026, 12, 3)))
+        .isEqualTo("socra-idea-2026-12-03.md");
+  }
+
+  @Test
+  void deckPointsAreListedUnderTheirSlideAndSentencesEndOnce() {
+    String deck =
+        SessionMarkdown.deck(
+            new dev.socra.core.pipeline.DeckOutline(
+                List.of(
+                    new dev.socra.core.pipeline.DeckOutline.Slide(
+                        "Problem", List.of("Clinics lose bookings.", "They call by hand")))));
+    assertThat(deck)
+        .contains("1. **Problem**\n   - Clinics lose bookings.\n   - They call by hand\n")
+        .doesNotContain(".;");
+    assertThat(SessionMarkdown.sentence("payment fees come on top of revenue."))
+        .isEqualTo("payment fees come on top of revenue.");
+    assertThat(SessionMarkdown.sentence("payment fees come on top")).endsWith("top.");
+  }
+
+  private static SpecialistReport report() {
+    return new SpecialistReport(
+        Specialist.MARKET,
+        List.of(
+            new Finding(Basis.FOUNDER, "idea", "Clinics lose bookings"),
+            new Finding(Basis.INFERENCE, "idea", "Reminders may help")),
+        List.of(),
+        List.of("Who decides?"),
+        "Real pain.",
+        0.4);
+  }
 }

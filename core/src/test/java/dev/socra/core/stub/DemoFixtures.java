@@ -65,6 +65,15 @@ final class DemoFixtures {
                   + " paid for a workaround they built themselves."
               : "Mostly people I know, and they said they have this problem fairly often.";
 
+  /** Answers every question with a count of past behaviour. */
+  static final BiFunction<Integer, Turn, String> COUNTED =
+      (n, t) ->
+          "Last month I spoke to "
+              + (n + 4)
+              + " of them and "
+              + n
+              + " paid for a workaround they built themselves.";
+
   private DemoFixtures() {}
 
   /** One asked turn: the requests the demo was sent for it, and the turn as asked. */
@@ -153,9 +162,9 @@ final class DemoFixtures {
     return answered(idea, turns, TYPED);
   }
 
-  /** The few words of the idea the demo quotes, read from the idea as a request carries it. */
-  static String label(String idea) {
-    return IdeaWords.of(ChatRequest.of(FounderText.wrap(FounderText.IDEA, idea))).label();
+  /** What the demo calls the idea in a sentence: "the booking tool for …", or "your idea". */
+  static String name(String idea) {
+    return IdeaWords.of(ChatRequest.of(FounderText.wrap(FounderText.IDEA, idea))).name().phrase();
   }
 
   /** Whether the text quotes the idea: one of its longer words, or its opening characters. */

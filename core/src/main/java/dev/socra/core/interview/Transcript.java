@@ -1,0 +1,142 @@
+package dev.socra.core.interview;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The interview as a record to keep: each question, the founder's answer, and what that answer
+ * moved: the scores that changed and the assumptions whose status changed, read from the evaluation
+ * made before the question and the one made after the answer (the next turn's, or the closing one).
+ * The download and the masterplan page render it.
+ *
+ * @param start the scores the idea alone was given, before the first question (null when nothing
+ *     was evaluated)
+ */
+public record Transcript(List<DimensionScore> start, List<Entry> entries) {
+  public Transcript {
+    start = start == null ? List.of() : List.copyOf(start);
+    entries = List.copyOf(entries);
+  }
+
+  /**
+   * One answered question.
+   *
+   * @param quickReply the answer was a clicked quick reply: a position, not evidence
+   * @param evaluated an evaluation followed the answer, so what it moved is known
+   */
+  public record Entry(
+      int number,
+      String question,
+      String answer,
+      boolean quickReply,
+      boolean evaluated,
+      List<ScoreChange> scores,
+      List<AssumptionChange> assumptions) {
+    public Entry {
+      scores = List.copyOf(scores);
+      assumptions = List.copyOf(assumptions);
+    }
+
+    /** Whether the answer moved nothing it was evaluated on. */
+    public boolean movedNothing() {
+      return evaluated && scores.isEmpty() && assumptions.isEmpty();
+    }
+  }
+
+  /** A score that moved with an answer, and the reason it stands on now. */
+  public record ScoreChange(Dimension dimension, int from, int to, String reason) {
+    public boolean rose() {
+      return to > from;
+    }
+  }
+
+  /** An assumption whose status moved with an answer; {@code movedBy} quotes the founder. */
+  public record AssumptionChange(
+      String statement,
+      Dimension category,
+      AssumptionStatus from,
+      AssumptionStatus to,
+      String movedBy) {}
+
+  public static Transcript of(Interview interview) {
+    List<Turn> turns = interview.turns();
+    List<Entry> entries = new ArrayList<>();
+    for (int i = 0; i < turns.size(); i++) {
+      Turn t = turns.get(i);
+      if (t.answer() == null) {
+        continue;
+      }
+      TurnEvaluation before = t.evaluation();
+      TurnEvaluation after = after(interview, i);
+      entries.add(
+          new Entry(
+              t.number(),
+              t.question(),
+              t.answer(),
+              t.quickReply(),
+              before != null && after != null,
+              scoreChanges(before, after),
+              assumptionChanges(before, after)));
+    }
+    TurnEvaluation first = turns.isEmpty() ? interview.closing() : turns.getFirst().evaluation();
+    return new Transcript(first == null ? List.of() : first.scores(), entries);
+  }
+
+  /** The evaluation made after turn {@code i}'s answer: the next turn's, or the closing one. */
+  private static TurnEvaluation after(Interview interview, int i) {
+    List<Turn> turns = interview.turns();
+    if (i + 1 < turns.size()) {
+      return turns.get(i + 1).evaluation();
+    }
+    return interview.closing();
+  }
+
+  private static List<ScoreChange> scoreChanges(TurnEvaluation before, TurnEvaluation after) {
+    List<ScoreChange> out = new ArrayList<>();
+    if (before == null || after == null) {
+      return out;
+    }
+    for (DimensionScore s : after.scores()) {
+      int was = before.score(s.dimension());
+      if (s.score() != was) {
+        out.add(new ScoreChange(s.dimension(), was, s.score(), s.reason()));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Assumptions are matched by their statement, else by their category (a model may word one
+   * differently from turn to turn); one new since the last evaluation counts as moved from
+   * untested.
+   */
+  private static List<AssumptionChange> assumptionChanges(
+      TurnEvaluation before, TurnEvaluation after) {
+    List<AssumptionChange> out = new ArrayList<>();
+    if (before == null || after == null) {
+      return out;
+    }
+    for (Assumption a : after.assumptions()) {
+      Assumption was =
+          before.assumptions().stream()
+              .filter(b -> b.statement().equals(a.statement()))
+              .findFirst()
+              .orElse(
+                  before.assumptions().stream()
+                      .filter(b -> b.category() == a.category())
+                      .findFirst()
+                      .orElse(null));
+      AssumptionStatus from = was == null ? AssumptionStatus.UNTESTED : was.status();
+      if (a.status() != from) {
+        out.add(
+            new AssumptionChange(
+                a.statement(),
+                a.category(),
+                from,
+                a.status(),
+                a.movedBy() == null ? "" : a.movedBy()));
+      }
+    }
+    return out;
+  }
+}

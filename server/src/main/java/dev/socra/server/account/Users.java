@@ -7,7 +7,6 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
@@ -23,7 +22,7 @@ public class Users {
   private final JdbcClient db;
   private final Clock clock;
   // Argon2id, memory-hard: the OWASP-recommended choice for password storage.
-  private final PasswordEncoder passwords = Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8();
+  private final PasswordEncoder passwords = PasswordHashing.encoder();
 
   @org.springframework.beans.factory.annotation.Autowired
   public Users(JdbcClient db) {
@@ -159,5 +158,5 @@ public class Users {
   }
 
   private static final String DUMMY_HASH =
-      Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8().encode("not a password of anyone");
+      PasswordHashing.encoder().encode("not a password of anyone");
 }

@@ -31,9 +31,9 @@ class ReconnectTest {
 
   @BeforeAll
   static void start() {
-    server = TestServer.start();
+    server = TestServer.shared();
     router = server.bean(Router.class);
-    ada = new ApiClient(server.baseUrl(), server.userWithToken("ada"));
+    ada = new ApiClient(server.baseUrl(), server.userWithToken("reconnect-ada"));
   }
 
   @AfterAll

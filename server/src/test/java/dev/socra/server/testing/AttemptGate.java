@@ -12,8 +12,9 @@ import java.util.function.Predicate;
 
 /**
  * Holds one router call, right after its first attempt that matches has finished, until the test
- * opens the gate: work stays running (a question half-written, a pipeline stage unfinished) for as
- * long as the test needs, without pacing the stub and hoping the machine is fast enough.
+ * opens the gate (or {@link #PATIENCE} has passed): work stays running (a question half-written, a
+ * pipeline stage unfinished) for as long as the test needs, without pacing the stub and hoping the
+ * machine is fast enough.
  *
  * <p>The router tells its listeners about an attempt on the call's own thread, so holding the
  * listener holds the call: what the attempt streamed has reached the event log, and nothing after
@@ -30,13 +31,17 @@ import java.util.function.Predicate;
  * }</pre>
  */
 public final class AttemptGate implements RouterListener, AutoCloseable {
-  /** Only against a hang: a held call is reached in milliseconds on an idle machine. */
+  /**
+   * Only against a hang: how long {@link #awaitHeld()} waits for a call, and how long a call is
+   * held at most, so a test that never opens the gate fails instead of hanging the build.
+   */
   public static final Duration PATIENCE = Duration.ofMinutes(2);
 
   private final Predicate<RouterEvent.AttemptFinished> matches;
   private final AtomicBoolean taken = new AtomicBoolean();
   private final CountDownLatch held = new CountDownLatch(1);
   private final CountDownLatch opened = new CountDownLatch(1);
+  private volatile boolean released;
 
   private AttemptGate(Predicate<RouterEvent.AttemptFinished> matches) {
     this.matches = matches;
@@ -51,11 +56,6 @@ public final class AttemptGate implements RouterListener, AutoCloseable {
     return new AttemptGate(a -> stages.contains(a.tags().get(ChatRequest.TAG_STAGE)));
   }
 
-  /** Holds the first finished attempt of the target named {@code provider/model}. */
-  public static AttemptGate atTarget(String target) {
-    return new AttemptGate(a -> a.attempt().target().toString().equals(target));
-  }
-
   @Override
   public void onEvent(RouterEvent event) {
     if (event instanceof RouterEvent.AttemptFinished a
@@ -63,9 +63,11 @@ public final class AttemptGate implements RouterListener, AutoCloseable {
         && taken.compareAndSet(false, true)) {
       held.countDown();
       try {
-        opened.await();
+        opened.await(PATIENCE.toSeconds(), TimeUnit.SECONDS);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
+      } finally {
+        released = true;
       }
     }
   }
@@ -77,8 +79,9 @@ public final class AttemptGate implements RouterListener, AutoCloseable {
     }
   }
 
+  /** A call waits here now. */
   public boolean isHeld() {
-    return held.getCount() == 0 && opened.getCount() > 0;
+    return held.getCount() == 0 && !released;
   }
 
   /** Lets the held call (and every later one) go on. */

@@ -20,9 +20,9 @@ import java.util.Map;
  * A Socra server in a process of its own, which a test can kill like a crash ({@code SIGKILL}) and
  * start again on the same database. The child prints {@code READY <port>} when it serves, and with
  * {@code SOCRA_TEST_USER} set, {@code TOKEN <token>} for a new user of that name. With {@value
- * #HOLD_STAGE} set to a stage's id, the child's router holds the first attempt of that stage for
- * good (an {@link AttemptGate} never opened): the stage is running and cannot finish, however fast
- * or slow the machine, until the process is killed.
+ * #HOLD_STAGE} set to a stage's id, the child's router holds the first attempt of that stage (an
+ * {@link AttemptGate} never opened, so for {@link AttemptGate#PATIENCE}): the stage is running and
+ * cannot finish, however fast or slow the machine, until the process is killed.
  */
 public final class ServerProcess implements AutoCloseable {
   /** The child's variable naming the stage whose first attempt it holds until killed. */

@@ -5,14 +5,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.socra.llm.testkit.FakeProvider;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AutoClose;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class LlmCommandTest {
   @AutoClose FakeProvider fake = FakeProvider.start(0);
+  @TempDir Path dir;
   Map<String, String> env = new HashMap<>(FakeEnv.all(fake));
+
+  /** Short waits only: the same retries, and the stub at machine speed. */
+  @BeforeEach
+  void quickRetries() throws Exception {
+    Path config = dir.resolve("socra.yaml");
+    Files.writeString(config, "retry: { transient_backoff: 1ms }\nstub: { token_delay: 0ms }\n");
+    env.put("SOCRA_CONFIG", config.toString());
+  }
 
   @Test
   void printsTheAnswer() {
@@ -117,7 +130,13 @@ class LlmCommandTest {
 
   @Test
   void withNoKeyTheStubAnswersInDemoMode() {
-    Cli.Result r = Cli.run(Map.of(), "llm", "--stream", "An app for dog walkers");
+    // no key, only the configuration above
+    Cli.Result r =
+        Cli.run(
+            Map.of("SOCRA_CONFIG", env.get("SOCRA_CONFIG")),
+            "llm",
+            "--stream",
+            "An app for dog walkers");
     assertThat(r.exitCode()).isZero();
     assertThat(r.out()).contains("demo mode").contains("An app for dog walkers");
   }

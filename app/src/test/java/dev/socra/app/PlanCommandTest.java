@@ -2,7 +2,6 @@ package dev.socra.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -54,8 +53,8 @@ class PlanCommandTest {
   }
 
   @Test
-  void sessionsPerMinuteShowsWhereTheRouteBreaksQuickly() {
-    long t0 = System.nanoTime();
+  void sessionsPerMinuteShowsWhereTheRouteBreaks() {
+    // Three simulated minutes of sessions: on simulated time, so this takes no real minutes.
     Cli.Result r =
         Cli.run(
             env(
@@ -68,7 +67,6 @@ class PlanCommandTest {
             "plan",
             "--sessions-per-minute",
             "60");
-    assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(2));
     assertThat(r.exitCode()).isZero();
     assertThat(r.out())
         .contains("At 60 sessions a minute, arriving evenly for 3 minutes (180 sessions)")

@@ -17,7 +17,7 @@ class ServerStartTest {
 
   @BeforeAll
   static void start() {
-    server = TestServer.start();
+    server = TestServer.shared();
   }
 
   @AfterAll
@@ -37,15 +37,15 @@ class ServerStartTest {
                 .header("Content-Type", "application/json")
                 .POST(
                     HttpRequest.BodyPublishers.ofString(
-                        "{\"name\":\"ada\",\"password\":\"analytical engine\"}")));
+                        "{\"name\":\"start-ada\",\"password\":\"analytical engine\"}")));
     assertThat(signup.statusCode()).isEqualTo(201);
-    String token = server.userWithToken("grace");
+    String token = server.userWithToken("start-grace");
     var me =
         send(
             HttpRequest.newBuilder(URI.create(server.baseUrl() + "/api/me"))
                 .header("Authorization", "Bearer " + token));
     assertThat(me.statusCode()).isEqualTo(200);
-    assertThat(me.body()).contains("\"name\":\"grace\"");
+    assertThat(me.body()).contains("\"name\":\"start-grace\"");
   }
 
   @Test

@@ -12,7 +12,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
@@ -31,7 +30,7 @@ public class Users {
   private final Clock clock;
   private final PasswordHashing hashing;
   // Argon2id, memory-hard: the OWASP-recommended choice for password storage.
-  private final PasswordEncoder passwords = Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8();
+  private final PasswordEncoder passwords = PasswordCost.encoder();
 
   /** Without a server ({@code socra user add}): hashes one at a time on a thread of their own. */
   public Users(JdbcClient db) {
@@ -259,5 +258,5 @@ public class Users {
   }
 
   private static final String DUMMY_HASH =
-      Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8().encode("not a password of anyone");
+      PasswordCost.encoder().encode("not a password of anyone");
 }

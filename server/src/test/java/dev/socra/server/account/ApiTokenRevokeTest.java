@@ -15,7 +15,7 @@ class ApiTokenRevokeTest {
 
   @BeforeAll
   static void start() {
-    server = TestServer.start();
+    server = TestServer.shared();
   }
 
   @AfterAll

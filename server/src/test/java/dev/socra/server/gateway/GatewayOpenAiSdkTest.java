@@ -34,8 +34,8 @@ class GatewayOpenAiSdkTest {
 
   @BeforeAll
   static void start() {
-    server = TestServer.start();
-    client = clientWith(server.userWithToken("ada"));
+    server = TestServer.shared();
+    client = clientWith(server.userWithToken("sdk-ada"));
   }
 
   @AfterAll

@@ -42,7 +42,9 @@ final class Upstream {
         });
     yaml.append(
         """
-        timeouts: { first_token: 2s, stall: 1s, response: 3s, connect: 1s, deadline: 10s }
+        # Limits only against a hang, generous for a loaded machine; the deadline stays under the
+        # router's 30 s cool-downs, so a call whose targets all cool down fails at once.
+        timeouts: { first_token: 15s, stall: 15s, response: 15s, connect: 10s, deadline: 20s }
         retry: { transient_backoff: 10ms }
         """);
     Path file = dir.resolve("socra-gateway-test.yaml");

@@ -3,10 +3,15 @@ package dev.socra.server.sessions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.socra.core.persona.Stage;
+import dev.socra.core.pipeline.Specialist;
 import dev.socra.server.testing.CallLog;
 import dev.socra.server.testing.ServerProcess;
+import dev.socra.server.testing.TestServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,13 +24,14 @@ import org.junit.jupiter.api.Test;
  * redone.
  */
 class CrashResumeTest {
+  static final List<String> SPECIALISTS =
+      Arrays.stream(Specialist.values()).map(s -> Stage.of(s).id()).toList();
 
   @Test
   void aKilledServerResumesThePipelineFromItsLastStoredStage() throws Exception {
     Path data = Files.createTempDirectory("socra-crash");
-    // A human-paced stub, so the pipeline is still running when the server is killed.
     Path config = data.resolve("stub.yaml");
-    Files.writeString(config, "stub:\n  token_delay: 4ms\n");
+    Files.writeString(config, "stub:\n  token_delay: 0ms\n");
     Path calls = data.resolve("calls.log");
     // The killed server's lease on the pipeline must expire before another takes it over: short
     // here, so the test does not wait the default 30 s.
@@ -36,16 +42,20 @@ class CrashResumeTest {
             "SOCRA_WORK_LEASE",
             "3s",
             "SOCRA_WORK_HEARTBEAT",
-            "1s",
-            "SOCRA_TEST_CALL_LOG",
-            calls.toString());
+            "1s");
+    // The first server holds the devil's advocate once it runs (the stage after the specialists):
+    // the five specialists are stored, nothing after them is, and the kill lands mid-pipeline
+    // however fast or slow the machine is. Every stub call it makes is logged.
+    Map<String, String> holding = new HashMap<>(env);
+    holding.put(ServerProcess.HOLD_STAGE, Stage.DEVILS_ADVOCATE.id());
+    holding.put("SOCRA_TEST_CALL_LOG", calls.toString());
 
     String id;
     String token;
     Set<String> finishedBeforeKill;
     List<String> answers =
         List.of("Tuners in Vermont", "They book by phone today", "Twenty dollars per booking");
-    try (ServerProcess first = ServerProcess.start(data, env, "ada")) {
+    try (ServerProcess first = ServerProcess.start(data, holding, "ada")) {
       token = first.token();
       ApiClient ada = new ApiClient(first.baseUrl(), token);
       id =
@@ -55,21 +65,28 @@ class CrashResumeTest {
         ada.events("POST", "/api/sessions/" + id + "/answers", Map.of("answer", a), null);
       }
       ada.post("/api/sessions/" + id + "/end", null);
-      // Follow the pipeline until the first stage has finished, then crash.
+      // Follow the pipeline until the devil's advocate has started, then crash.
       List<ApiClient.Event> seen =
           ada.events(
               "POST",
               "/api/sessions/" + id + "/pipeline",
               null,
               null,
-              1_000,
-              e -> e.name().equals("stage") && e.json().get("state").asText().equals("finished"));
+              Integer.MAX_VALUE,
+              e -> stageEvent(e, "started", Stage.DEVILS_ADVOCATE.id()));
+      assertThat(stageEvent(seen.getLast(), "started", Stage.DEVILS_ADVOCATE.id()))
+          .as("the stream ended before the devil's advocate started: %s", seen)
+          .isTrue();
       finishedBeforeKill = finished(seen);
-      assertThat(finishedBeforeKill).isNotEmpty();
+      assertThat(finishedBeforeKill).containsExactlyInAnyOrderElementsOf(SPECIALISTS);
       first.kill();
     }
 
-    try (ServerProcess second = ServerProcess.start(data, env, null)) {
+    // Started again on the same data directory, here in the test's own process: only the server
+    // that crashes needs a process of its own.
+    Map<String, String> again = new HashMap<>(env);
+    again.put("SOCRA_DATA_DIR", data.toString());
+    try (TestServer second = TestServer.start(again, new CallLog(calls, "second"))) {
       ApiClient ada = new ApiClient(second.baseUrl(), token);
       List<ApiClient.Event> after =
           ada.events("GET", "/api/sessions/" + id + "/pipeline/events", null, null);
@@ -80,7 +97,13 @@ class CrashResumeTest {
                   e -> e.name().equals("stage") && e.json().get("state").asText().equals("reused"))
               .map(e -> e.json().get("stage").asText())
               .collect(Collectors.toSet());
-      assertThat(reused).containsAll(finishedBeforeKill);
+      assertThat(reused).containsExactlyInAnyOrderElementsOf(finishedBeforeKill);
+      assertThat(finished(after))
+          .containsExactlyInAnyOrder(
+              Stage.DEVILS_ADVOCATE.id(),
+              Stage.TRIBUNAL.id(),
+              Stage.SYNTHESIS.id(),
+              Stage.DECK.id());
       // Every stage finished before the kill was called once, by the killed server: not again.
       for (String stage : finishedBeforeKill) {
         assertThat(
@@ -97,6 +120,12 @@ class CrashResumeTest {
       assertThat(view.get("turns").findValuesAsText("answer")).containsExactlyElementsOf(answers);
       assertThat(ada.get("/api/sessions/" + id + "/masterplan").status()).isEqualTo(200);
     }
+  }
+
+  private static boolean stageEvent(ApiClient.Event e, String state, String stage) {
+    return e.name().equals("stage")
+        && e.json().get("state").asText().equals(state)
+        && e.json().get("stage").asText().equals(stage);
   }
 
   private static Set<String> finished(List<ApiClient.Event> events) {

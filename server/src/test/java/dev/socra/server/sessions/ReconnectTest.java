@@ -2,12 +2,15 @@ package dev.socra.server.sessions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.socra.core.persona.Stage;
+import dev.socra.llm.Router;
+import dev.socra.server.testing.AttemptGate;
 import dev.socra.server.testing.TestServer;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -15,19 +18,22 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A browser tab that drops a running stream and reconnects with {@code Last-Event-ID} gets exactly
- * what it missed, and the work goes on while nobody watches.
+ * what it missed, and the work goes on while nobody watches. The stub writes at machine speed; an
+ * {@link AttemptGate} keeps the work running for as long as each test needs it to.
  */
 class ReconnectTest {
+  /** Only against a hang: the pipeline finishes in well under a second on an idle machine. */
+  static final Duration PATIENCE = Duration.ofMinutes(2);
+
   static TestServer server;
+  static Router router;
   static ApiClient ada;
 
   @BeforeAll
-  static void start() throws Exception {
-    Path config = Files.createTempFile("socra-stub", ".yaml");
-    // Slow enough that the client drops the stream while the work is still running.
-    Files.writeString(config, "stub:\n  token_delay: 3ms\n");
-    server = TestServer.start(Map.of("SOCRA_CONFIG", config.toString()));
-    ada = new ApiClient(server.baseUrl(), server.userWithToken("ada"));
+  static void start() {
+    server = TestServer.shared();
+    router = server.bean(Router.class);
+    ada = new ApiClient(server.baseUrl(), server.userWithToken("reconnect-ada"));
   }
 
   @AfterAll
@@ -36,17 +42,44 @@ class ReconnectTest {
   }
 
   @Test
-  void aQuestionRejoinedMidStreamArrivesWhole() {
-    String id = SessionsApiTest.create(ada);
-    String path = "/api/sessions/" + id + "/turns/1/events";
-    List<ApiClient.Event> before = ada.events("GET", path, null, null, 3);
-    assertThat(before).hasSize(3).allMatch(e -> e.name().equals("token"));
-    List<ApiClient.Event> after = ada.events("GET", path, null, before.getLast().id());
-    List<ApiClient.Event> all = new ArrayList<>(before);
-    all.addAll(after);
-    assertThat(all.stream().mapToLong(e -> Long.parseLong(e.id())))
-        .containsExactlyElementsOf(LongStream.rangeClosed(1, all.size()).boxed().toList());
-    SessionsApiTest.question(all);
+  void aQuestionRejoinedMidStreamArrivesWhole() throws Exception {
+    // the stub writes question and evaluation in one call; a provider without the separator, in two
+    AttemptGate gate =
+        AttemptGate.atStage(Stage.INTERVIEW_TURN.id(), Stage.INTERVIEW_QUESTION.id());
+    router.addListener(gate);
+    try {
+      String id = SessionsApiTest.create(ada);
+      String path = "/api/sessions/" + id + "/turns/1/events";
+      List<ApiClient.Event> before = ada.events("GET", path, null, null, 3);
+      assertThat(before).hasSize(3).allMatch(e -> e.name().equals("token"));
+      gate.awaitHeld();
+      // The question's text is written, its turn is not: the run goes on until the tab is back,
+      // and opens the gate as soon as the rejoined stream delivers its first event.
+      AtomicBoolean rejoinedWhileRunning = new AtomicBoolean();
+      List<ApiClient.Event> after =
+          ada.events(
+              "GET",
+              path,
+              null,
+              before.getLast().id(),
+              Integer.MAX_VALUE,
+              e -> {
+                if (gate.isHeld()) {
+                  rejoinedWhileRunning.set(true);
+                  gate.open();
+                }
+                return false;
+              });
+      assertThat(rejoinedWhileRunning).as("the run was still going when the tab rejoined").isTrue();
+      List<ApiClient.Event> all = new ArrayList<>(before);
+      all.addAll(after);
+      assertThat(all.stream().mapToLong(e -> Long.parseLong(e.id())))
+          .containsExactlyElementsOf(LongStream.rangeClosed(1, all.size()).boxed().toList());
+      SessionsApiTest.question(all);
+    } finally {
+      gate.open();
+      router.removeListener(gate);
+    }
   }
 
   @Test
@@ -74,14 +107,26 @@ class ReconnectTest {
     ada.events("GET", "/api/sessions/" + id + "/turns/1/events", null, null);
     ada.events(
         "POST", "/api/sessions/" + id + "/answers", Map.of("answer", "Tuners in Vermont"), null);
-    List<ApiClient.Event> before =
-        ada.events("POST", "/api/sessions/" + id + "/pipeline", null, null, 2);
-    assertThat(before).hasSize(2);
+    List<ApiClient.Event> before;
+    AttemptGate gate = AttemptGate.atStage(Stage.SYNTHESIS.id());
+    router.addListener(gate);
+    try {
+      before = ada.events("POST", "/api/sessions/" + id + "/pipeline", null, null, 2);
+      assertThat(before).hasSize(2);
+      // The tab has gone, and the pipeline cannot have finished: its synthesis waits at the gate.
+      gate.awaitHeld();
+      assertThat(status(id)).isEqualTo("pipeline-running");
+    } finally {
+      gate.open();
+      router.removeListener(gate);
+    }
     // Nobody follows now; the pipeline must still finish.
-    long deadline = System.currentTimeMillis() + 60_000;
-    while (!ada.get("/api/sessions/" + id).json().get("status").asText().equals("done")) {
-      assertThat(System.currentTimeMillis()).isLessThan(deadline);
-      Thread.sleep(100);
+    long deadline = System.nanoTime() + PATIENCE.toNanos();
+    while (!status(id).equals("done")) {
+      assertThat(System.nanoTime())
+          .as("the pipeline finished within %s", PATIENCE)
+          .isLessThan(deadline);
+      Thread.sleep(20);
     }
     List<ApiClient.Event> after =
         ada.events("GET", "/api/sessions/" + id + "/pipeline/events", null, before.getLast().id());
@@ -97,5 +142,9 @@ class ReconnectTest {
                         e.name().equals("stage")
                             && e.json().get("state").asText().equals("finished")))
         .hasSize(9);
+  }
+
+  private static String status(String id) {
+    return ada.get("/api/sessions/" + id).json().get("status").asText();
   }
 }

@@ -24,14 +24,14 @@ class SessionsApiTest {
   ApiClient bob;
 
   TestServer startServer() {
-    return TestServer.start();
+    return TestServer.shared();
   }
 
   @BeforeAll
   void start() {
     server = startServer();
-    ada = new ApiClient(server.baseUrl(), server.userWithToken("ada"));
-    bob = new ApiClient(server.baseUrl(), server.userWithToken("bob"));
+    ada = new ApiClient(server.baseUrl(), server.userWithToken("sessions-ada"));
+    bob = new ApiClient(server.baseUrl(), server.userWithToken("sessions-bob"));
   }
 
   @AfterAll

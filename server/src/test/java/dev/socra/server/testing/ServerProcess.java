@@ -1,5 +1,6 @@
 package dev.socra.server.testing;
 
+import dev.socra.llm.Router;
 import dev.socra.server.SocraServer;
 import dev.socra.server.account.ApiTokens;
 import dev.socra.server.account.SocraUser;
@@ -9,7 +10,10 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -17,9 +21,21 @@ import java.util.Map;
  * start again on the same database. The child prints {@code READY <port>} when it serves, and with
  * {@code SOCRA_TEST_USER} set, {@code TOKEN <token>} for a new user of that name. With {@code
  * SOCRA_TEST_CALL_LOG} set, its stub logs every call to that file ({@link CallLog}), under the name
- * {@code SOCRA_TEST_NAME}.
+ * {@code SOCRA_TEST_NAME}. With {@value #HOLD_STAGE} set to a stage's id, the child's router holds
+ * the first attempt of that stage (an {@link AttemptGate} never opened, so for {@link
+ * AttemptGate#PATIENCE}): the stage is running and cannot finish, however fast or slow the machine,
+ * until the process is killed.
  */
 public final class ServerProcess implements AutoCloseable {
+  /** The child's variable naming the stage whose first attempt it holds until killed. */
+  public static final String HOLD_STAGE = "SOCRA_TEST_HOLD_STAGE";
+
+  /** Only against a hang: a child starts in a few seconds on an idle machine. */
+  static final Duration START_PATIENCE = Duration.ofMinutes(2);
+
+  /** Passwords' hash cost in tests (server/.../account/PasswordHashing). */
+  private static final String TEST_HASH_COST = "socra.test.password-hash-cost";
+
   private final Process process;
   private final int port;
   private final String token;
@@ -40,6 +56,10 @@ public final class ServerProcess implements AutoCloseable {
                 System.getenv(),
                 new CallLog(
                     Path.of(callLog), System.getenv().getOrDefault("SOCRA_TEST_NAME", "server")));
+    String hold = System.getenv(HOLD_STAGE);
+    if (hold != null) {
+      server.bean(Router.class).addListener(AttemptGate.atStage(hold));
+    }
     String user = System.getenv("SOCRA_TEST_USER");
     if (user != null) {
       SocraUser u = server.bean(Users.class).create(user, "correct horse battery staple");
@@ -57,9 +77,17 @@ public final class ServerProcess implements AutoCloseable {
       port = s.getLocalPort();
     }
     String javaBin = ProcessHandle.current().info().command().orElse("java");
-    ProcessBuilder pb =
-        new ProcessBuilder(
-            javaBin, "-cp", System.getProperty("java.class.path"), ServerProcess.class.getName());
+    List<String> command = new ArrayList<>();
+    command.add(javaBin);
+    // A short-lived server: C1 alone starts it sooner than tiered compilation does.
+    command.add("-XX:TieredStopAtLevel=1");
+    String hashCost = System.getProperty(TEST_HASH_COST);
+    if (hashCost != null) {
+      command.add("-D" + TEST_HASH_COST + "=" + hashCost); // as cheap as in this JVM
+    }
+    command.addAll(
+        List.of("-cp", System.getProperty("java.class.path"), ServerProcess.class.getName()));
+    ProcessBuilder pb = new ProcessBuilder(command);
     Map<String, String> e = new HashMap<>(env);
     e.put("PORT", String.valueOf(port));
     e.put("SOCRA_DATA_DIR", dataDir.toString());
@@ -74,7 +102,7 @@ public final class ServerProcess implements AutoCloseable {
     pb.redirectOutput(log);
     Process p = pb.start();
     String token = null;
-    long deadline = System.nanoTime() + 60_000_000_000L;
+    long deadline = System.nanoTime() + START_PATIENCE.toNanos();
     while (System.nanoTime() < deadline) {
       if (!p.isAlive()) {
         throw new IllegalStateException(
@@ -91,7 +119,11 @@ public final class ServerProcess implements AutoCloseable {
       Thread.sleep(100);
     }
     p.destroyForcibly();
-    throw new IllegalStateException("the server process did not start within 60 s");
+    throw new IllegalStateException(
+        "the server process did not start within "
+            + START_PATIENCE
+            + ": "
+            + Files.readString(log.toPath()));
   }
 
   public String baseUrl() {

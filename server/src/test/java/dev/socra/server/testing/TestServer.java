@@ -14,14 +14,21 @@ import java.util.Map;
 /**
  * A real Socra server on a random port with its own empty embedded database (or a PostgreSQL
  * database, see {@link #postgres}), in demo mode unless the environment names providers.
+ *
+ * <p>Starting one costs about half a second once the JVM is warm: a test class that needs nothing
+ * of its own (the default settings, users it creates itself) takes the {@link #shared()} one.
  */
 public final class TestServer implements AutoCloseable {
+  private static TestServer shared;
+
   private final SocraServer server;
   private final Path dataDir;
+  private final boolean isShared;
 
-  private TestServer(SocraServer server, Path dataDir) {
+  private TestServer(SocraServer server, Path dataDir, boolean isShared) {
     this.server = server;
     this.dataDir = dataDir;
+    this.isShared = isShared;
   }
 
   /** Demo mode, H2 in a fresh temporary directory; {@code env} adds or overrides variables. */
@@ -40,11 +47,26 @@ public final class TestServer implements AutoCloseable {
     e.put("SOCRA_DATA_DIR", dir.toString());
     e.put("SOCRA_CONFIG", fastStub(dir).toString());
     e.putAll(env);
-    return new TestServer(SocraServer.start(e, beans), dir);
+    return new TestServer(SocraServer.start(e, beans), dir, false);
   }
 
   public static TestServer start() {
     return start(Map.of());
+  }
+
+  /**
+   * The demo-mode server with the default settings that every test class of this JVM may share,
+   * started on first use and stopped when the JVM ends; {@link #close()} leaves it running. Its
+   * users are whoever the classes create, so a class names its users after itself ({@code
+   * sessions-ada}), leaves router listeners it adds removed, and never counts on being the first
+   * user (the admin): a class that needs a server of its own starts one.
+   */
+  public static synchronized TestServer shared() {
+    if (shared == null) {
+      TestServer s = start();
+      shared = new TestServer(s.server, s.dataDir, true);
+    }
+    return shared;
   }
 
   /** The same on a fresh PostgreSQL database. */
@@ -141,8 +163,11 @@ public final class TestServer implements AutoCloseable {
     return bean(ApiTokens.class).create(id, "test-admin");
   }
 
+  /** Stops the server; the {@link #shared()} one stops only with the JVM. */
   @Override
   public void close() {
-    server.close();
+    if (!isShared) {
+      server.close();
+    }
   }
 }

@@ -33,7 +33,9 @@ final class Browser implements AutoCloseable {
   static final String CHROMIUM = "/usr/bin/chromium";
   static final String CHROMEDRIVER = "/usr/bin/chromedriver";
   static final Path SCREENSHOTS = Path.of("target", "screenshots");
-  static final Duration WAIT = Duration.ofSeconds(20);
+
+  /** Only against a hang: pages here answer in milliseconds on an idle machine. */
+  static final Duration WAIT = Duration.ofSeconds(60);
 
   final ChromeDriver driver;
   final Path downloads;

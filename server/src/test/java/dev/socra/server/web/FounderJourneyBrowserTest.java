@@ -23,10 +23,10 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 /**
- * A founder's whole way through the web UI in a real browser, in demo mode with the stub writing at
- * a readable pace: sign up, an idea, four answers (three quick replies, one in their own words),
- * the pipeline's cards finishing, the masterplan and its download; then the other pages, and a
- * second user who cannot open the first one's session. Saves a screenshot of every page.
+ * A founder's whole way through the web UI in a real browser, in demo mode: sign up, an idea, four
+ * answers (three quick replies, one in their own words), the pipeline's cards finishing, the
+ * masterplan and its download; then the other pages, and a second user who cannot open the first
+ * one's session. Saves a screenshot of every page.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -46,12 +46,11 @@ class FounderJourneyBrowserTest {
 
   @BeforeAll
   void start() throws IOException {
-    Path dir = Files.createTempDirectory("socra-web-test");
-    Path config = dir.resolve("socra-web.yaml");
-    // The stub streams the hidden evaluation too, so a human pace would make each turn last
-    // seconds; seeing a question arrive word by word is ProviderFailoverBrowserTest's part.
-    Files.writeString(config, "stub:\n  token_delay: 2ms\n");
-    server = TestServer.start(Map.of("SOCRA_CONFIG", config.toString()));
+    // The stub writes at machine speed (TestServer's default): the stub streams the hidden
+    // evaluation too, so a human pace would make each turn last seconds, and every step here waits
+    // for what the page shows. Seeing a question arrive word by word is
+    // ProviderFailoverBrowserTest's part.
+    server = TestServer.start();
     browser = Browser.start(server.baseUrl());
   }
 

@@ -3,14 +3,15 @@ package dev.socra.server.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.socra.core.persona.Stage;
+import dev.socra.llm.Router;
 import dev.socra.llm.testkit.FakeProvider;
 import dev.socra.llm.testkit.SeenRequest;
+import dev.socra.server.testing.AttemptGate;
 import dev.socra.server.testing.TestServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -19,11 +20,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * The interview page over two fake providers that write at a readable pace. The first (OpenAI's
- * format) cuts the first question's stream after six words; the second (Anthropic's, which can
- * continue an answer) finishes it from there. The founder sees the question arrive word by word and
- * end whole, exactly as scripted; later, with every provider rate limited, a calm message and a
- * "try again" that works once they recover.
+ * The interview page over two fake providers. The first (OpenAI's format) cuts the first question's
+ * stream after six words; the second (Anthropic's, which can continue an answer) finishes it from
+ * there, at a readable pace. The founder sees the question arrive word by word and end whole,
+ * exactly as scripted; later, with every provider rate limited, a calm message and a "try again"
+ * that works once they recover.
+ *
+ * <p>An {@link AttemptGate} holds the question after the cut until the page shows it part-written,
+ * so the page is seen mid-stream on a machine of any speed; nothing else is paced.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ProviderFailoverBrowserTest {
@@ -48,11 +52,15 @@ class ProviderFailoverBrowserTest {
   TestServer server;
   Browser browser;
 
+  /** Holds the first question right after its cut attempt, until the page shows it part-written. */
+  final AttemptGate afterTheCut = AttemptGate.atStage(Stage.INTERVIEW_QUESTION.id());
+
   @BeforeAll
   void start() throws IOException {
-    FakeProvider.Options pace = new FakeProvider.Options(0, 0, 0, Duration.ofMillis(30));
-    first = FakeProvider.start(pace);
-    second = FakeProvider.start(pace);
+    first = FakeProvider.start(0);
+    // Only the continuation of the first question comes from the second provider: written at a
+    // readable pace, it arrives while the page watches.
+    second = FakeProvider.start(new FakeProvider.Options(0, 0, 0, Duration.ofMillis(30)));
     for (var fake : List.of(Map.entry(first, FIRST), Map.entry(second, SECOND))) {
       fake.getKey()
           .scriptWhen(
@@ -91,7 +99,7 @@ class ProviderFailoverBrowserTest {
             price: { input: 1.0, output: 2.0, as_of: 2026-11-01, source: test }
         routes:
           default: [first, second]
-        timeouts: { connect: 1s, first_token: 5s, stall: 3s, response: 15s, deadline: 30s }
+        timeouts: { connect: 10s, first_token: 30s, stall: 30s, response: 30s, deadline: 60s }
         retry: { transient_backoff: 10ms, max_attempts: 4, max_rate_limit_wait: 2s }
         circuit: { minimum_calls: 1000, window: 1000 }
         """
@@ -102,6 +110,7 @@ class ProviderFailoverBrowserTest {
                 "SOCRA_CONFIG", config.toString(),
                 "FIRST_TEST_KEY", "test-key-web-first-4Hq8Zr2Lm7",
                 "SECOND_TEST_KEY", "test-key-web-second-9Vd3Kp6Xw1"));
+    server.bean(Router.class).addListener(afterTheCut);
     browser = Browser.start(server.baseUrl());
     // Every text the question being written shows, as the page shows it: recorded in the page
     // itself, so a slow test machine cannot miss a state between two looks.
@@ -120,7 +129,7 @@ class ProviderFailoverBrowserTest {
 
   @AfterAll
   void stop() {
-    for (AutoCloseable c : new AutoCloseable[] {browser, server, first, second}) {
+    for (AutoCloseable c : new AutoCloseable[] {afterTheCut, browser, server, first, second}) {
       try {
         if (c != null) {
           c.close();
@@ -132,7 +141,7 @@ class ProviderFailoverBrowserTest {
   }
 
   @Test
-  void aQuestionCutMidStreamArrivesWholeAndAFailedOneCanBeRetried() {
+  void aQuestionCutMidStreamArrivesWholeAndAFailedOneCanBeRetried() throws Exception {
     browser.open("/signup");
     browser.await("#name").sendKeys("ada");
     browser.find("#password").sendKeys("correct horse battery staple");
@@ -142,7 +151,10 @@ class ProviderFailoverBrowserTest {
     browser.find("form.form button[type=submit]").click();
 
     // Question 1: the first provider stops after six words, the second writes the rest.
-    watchQuestionBeingWritten("04-interview-streaming");
+    afterTheCut.awaitHeld();
+    browser.until(d -> shownPartWritten() >= 4);
+    browser.screenshot("04-interview-streaming");
+    afterTheCut.open();
     @SuppressWarnings("unchecked")
     List<String> seen = (List<String>) browser.js("return window.questionParts;");
     String q1 = browser.await("#question").getText();
@@ -168,8 +180,8 @@ class ProviderFailoverBrowserTest {
     assertThat(questionNumber(2)).isEqualTo(QUESTIONS.get(1));
 
     // Every provider rate limited: a calm message, then "try again" once they recover.
-    first.setBehaviour(FIRST, "status=429+retry-after=1");
-    second.setBehaviour(SECOND, "status=429+retry-after=1");
+    first.setBehaviour(FIRST, "status=429+retry-after-ms=200");
+    second.setBehaviour(SECOND, "status=429+retry-after-ms=200");
     browser.find("#answer").sendKeys(OWN_WORDS);
     browser.find(".answer-form button[type=submit]").click();
     String headline = browser.await(".problem-headline").getText();
@@ -184,30 +196,14 @@ class ProviderFailoverBrowserTest {
     assertThat(browser.find("#turn-2 .from-founder p").getText()).isEqualTo(OWN_WORDS);
   }
 
-  /** Waits until the question being written is complete, screenshotting it once part-written. */
-  private void watchQuestionBeingWritten(String screenshot) {
-    List<String> seen = new ArrayList<>();
-    boolean shot = false;
-    long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (System.nanoTime() < end) {
-      Object text =
-          browser.js(
-              "var q = document.getElementById('streaming-question');"
-                  + " return document.getElementById('question') ? null"
-                  + " : (q ? q.textContent : '');");
-      if (text == null) {
-        return;
-      }
-      String part = text.toString();
-      if (seen.isEmpty() || !seen.getLast().equals(part)) {
-        seen.add(part);
-      }
-      if (!shot && part.split("\\s+").length >= 4) {
-        browser.screenshot(screenshot);
-        shot = true;
-      }
-    }
-    throw new AssertionError("the question never arrived; seen: " + seen);
+  /** The words of the question shown as being written; 0 once it is complete or not there. */
+  private int shownPartWritten() {
+    Object text =
+        browser.js(
+            "var q = document.getElementById('streaming-question');"
+                + " return document.getElementById('question') || !q ? '' : q.textContent;");
+    String part = text.toString().strip();
+    return part.isEmpty() ? 0 : part.split("\\s+").length;
   }
 
   private String questionNumber(int n) {

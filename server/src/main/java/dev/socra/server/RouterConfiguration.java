@@ -8,6 +8,7 @@ import dev.socra.llm.config.ConfigLoader;
 import dev.socra.llm.event.RouterListener;
 import dev.socra.llm.provider.stub.StubResponder;
 import dev.socra.llm.spend.SpendGate;
+import dev.socra.llm.time.Sleeper;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -30,11 +31,13 @@ class RouterConfiguration {
       ServerSettings settings,
       List<RouterListener> listeners,
       ObjectProvider<StubResponder> stub,
-      ObjectProvider<SpendGate> spend) {
+      ObjectProvider<SpendGate> spend,
+      ObjectProvider<Sleeper> sleeper) {
     Router.Builder b =
         Router.builder(ConfigLoader.load(settings.env()))
             .stubResponder(stub.getIfAvailable(DemoStages::new))
-            .spendGate(spend.getIfAvailable(() -> SpendGate.NONE));
+            .spendGate(spend.getIfAvailable(() -> SpendGate.NONE))
+            .sleeper(sleeper.getIfAvailable(() -> Sleeper.SYSTEM));
     listeners.forEach(b::listener);
     return b.build();
   }

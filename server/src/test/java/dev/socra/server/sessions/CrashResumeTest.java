@@ -98,7 +98,10 @@ class CrashResumeTest {
               .map(e -> e.json().get("stage").asText())
               .collect(Collectors.toSet());
       assertThat(reused).containsExactlyInAnyOrderElementsOf(finishedBeforeKill);
-      assertThat(finished(after))
+      Set<String> ranAgain = new java.util.HashSet<>(finished(after));
+      ranAgain.removeAll(reused);
+      assertThat(ranAgain)
+          .as("the stages run after the restart")
           .containsExactlyInAnyOrder(
               Stage.DEVILS_ADVOCATE.id(),
               Stage.TRIBUNAL.id(),

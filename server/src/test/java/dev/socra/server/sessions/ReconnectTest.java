@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.socra.core.persona.Stage;
 import dev.socra.llm.Router;
 import dev.socra.server.testing.AttemptGate;
+import dev.socra.server.testing.HeldSleeper;
 import dev.socra.server.testing.TestServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -85,20 +88,33 @@ class ReconnectTest {
   @Test
   void aQuestionStreamItsClientDropsIsCountedAsAbandonedAndTheQuestionIsStillWritten()
       throws Exception {
-    String id = SessionsApiTest.create(ada);
-    ada.events("GET", "/api/sessions/" + id + "/turns/1/events", null, null, 2);
-    String abandoned = "socra_streams_total{outcome=\"abandoned\",stream=\"question\"}";
-    String metrics = "";
-    for (int i = 0; i < 300 && !metrics.contains(abandoned); i++) {
-      Thread.sleep(100); // the server notices at its next write to the closed stream
-      metrics = ada.get("/actuator/prometheus").body();
+    // A server of its own whose stub holds the question after its first word until the client
+    // has gone, then writes the rest at 20 ms a word: every word after that meets a closed stream.
+    HeldSleeper held = new HeldSleeper();
+    Path config = Files.createTempFile("socra-stub", ".yaml");
+    Files.writeString(config, "stub:\n  token_delay: 20ms\n");
+    try (TestServer own = TestServer.start(Map.of("SOCRA_CONFIG", config.toString()), held)) {
+      ApiClient dee = new ApiClient(own.baseUrl(), own.userWithToken("gone-dee"));
+      String id = SessionsApiTest.create(dee);
+      List<ApiClient.Event> first =
+          dee.events("GET", "/api/sessions/" + id + "/turns/1/events", null, null, 1);
+      assertThat(first).hasSize(1).allMatch(e -> e.name().equals("token"));
+      held.awaitHeld();
+      held.release();
+      String abandoned = "socra_streams_total{outcome=\"abandoned\",stream=\"question\"}";
+      ApiClient admin = new ApiClient(own.baseUrl(), own.adminToken());
+      String metrics = "";
+      for (int i = 0; i < 600 && !metrics.contains(abandoned); i++) {
+        Thread.sleep(100); // the server notices at its next write to the closed stream
+        metrics = admin.get("/actuator/prometheus").body();
+      }
+      assertThat(metrics).contains(abandoned);
+      List<ApiClient.Event> again =
+          dee.events("GET", "/api/sessions/" + id + "/turns/1/events", null, null);
+      assertThat(again.getLast().name()).as("written and stored all the same").isEqualTo("turn");
+      assertThat(admin.get("/actuator/prometheus").body())
+          .contains("socra_streams_total{outcome=\"complete\",stream=\"question\"}");
     }
-    assertThat(metrics).contains(abandoned);
-    List<ApiClient.Event> again =
-        ada.events("GET", "/api/sessions/" + id + "/turns/1/events", null, null);
-    assertThat(again.getLast().name()).as("written and stored all the same").isEqualTo("turn");
-    assertThat(ada.get("/actuator/prometheus").body())
-        .contains("socra_streams_total{outcome=\"complete\",stream=\"question\"}");
   }
 
   @Test

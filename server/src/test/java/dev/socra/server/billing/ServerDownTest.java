@@ -2,6 +2,7 @@ package dev.socra.server.billing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.socra.core.persona.Stage;
 import dev.socra.server.billing.fake.FakeStripe;
 import dev.socra.server.testing.Http;
 import dev.socra.server.testing.ServerProcess;
@@ -23,8 +24,7 @@ class ServerDownTest {
 
   static Map<String, String> env(FakeStripe stripe, Path dir) throws Exception {
     Path config = dir.resolve("stub.yaml");
-    // a human-paced stub, so the pipeline is still running when the server is killed
-    Files.writeString(config, "stub:\n  token_delay: 4ms\n");
+    Files.writeString(config, "stub:\n  token_delay: 0ms\n");
     Map<String, String> env = new HashMap<>(Paying.charged());
     env.put("SOCRA_CONFIG", config.toString());
     env.put("SOCRA_PAYMENTS", "stripe");
@@ -33,6 +33,9 @@ class ServerDownTest {
     env.put("STRIPE_WEBHOOK_SECRET", Paying.STRIPE_WEBHOOK_SECRET);
     env.put("STRIPE_BASE_URL", stripe.baseUrl());
     env.put("SOCRA_FREE_CREDITS", "1");
+    // the killed server's lease on its run expires soon, so the restart takes it over soon
+    env.put("SOCRA_WORK_LEASE", "3s");
+    env.put("SOCRA_WORK_HEARTBEAT", "1s");
     return env;
   }
 
@@ -46,7 +49,11 @@ class ServerDownTest {
       String token;
       String session;
       String checkout;
-      try (ServerProcess first = ServerProcess.start(data, env, "ada")) {
+      // The first server holds the devil's advocate (the stage after the specialists) when it
+      // starts: the run is provably still going when the server is killed.
+      Map<String, String> holding = new HashMap<>(env);
+      holding.put(ServerProcess.HOLD_STAGE, Stage.DEVILS_ADVOCATE.id());
+      try (ServerProcess first = ServerProcess.start(data, holding, "ada")) {
         token = first.token();
         stripe.webhooks().endpoint(first.baseUrl() + "/webhooks/stripe");
         Http ada = Http.as(first.baseUrl(), token);

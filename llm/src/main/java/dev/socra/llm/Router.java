@@ -21,6 +21,7 @@ import dev.socra.llm.provider.stub.StubAdapter;
 import dev.socra.llm.provider.stub.StubResponder;
 import dev.socra.llm.route.FailoverPolicy;
 import dev.socra.llm.route.RouteDescription;
+import dev.socra.llm.route.SharedCoolDowns;
 import dev.socra.llm.route.TargetHealth;
 import dev.socra.llm.route.TargetId;
 import dev.socra.llm.route.TargetState;
@@ -64,7 +65,8 @@ public final class Router implements AutoCloseable {
       Clock clock,
       Sleeper sleeper,
       BudgetStore store,
-      SpendGate spendGate) {
+      SpendGate spendGate,
+      SharedCoolDowns coolDowns) {
     this.config = config;
     TokenEstimator tokens = new TokenEstimator();
     // The JDK client never retries a POST by itself: the router's loop is the only retry loop.
@@ -85,7 +87,10 @@ public final class Router implements AutoCloseable {
     for (List<TargetId> route : config.routes().values()) {
       for (TargetId t : route) {
         health.computeIfAbsent(
-            t, id -> new TargetHealth(id, config.circuit(), config.retry(), clock, this::publish));
+            t,
+            id ->
+                new TargetHealth(
+                    id, config.circuit(), config.retry(), clock, this::publish, coolDowns));
         ProviderConfig p = config.provider(t);
         budgets.computeIfAbsent(
             t,
@@ -253,6 +258,7 @@ public final class Router implements AutoCloseable {
     private BudgetStore budgetStore;
     private final List<RouterListener> listeners = new ArrayList<>();
     private SpendGate spendGate = SpendGate.NONE;
+    private SharedCoolDowns coolDowns = SharedCoolDowns.NONE;
 
     private Builder(RouterConfig config) {
       this.config = config;
@@ -306,10 +312,19 @@ public final class Router implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Cool-downs shared with the routers of other servers (a 429 seen by one keeps all away); each
+     * router keeps its own by default.
+     */
+    public Builder sharedCoolDowns(SharedCoolDowns value) {
+      this.coolDowns = java.util.Objects.requireNonNull(value, "coolDowns");
+      return this;
+    }
+
     public Router build() {
       BudgetStore store =
           budgetStore != null ? budgetStore : new InMemoryBudgetStore(new ClockTimeMeter(clock));
-      Router r = new Router(config, stub, clock, sleeper, store, spendGate);
+      Router r = new Router(config, stub, clock, sleeper, store, spendGate, coolDowns);
       listeners.forEach(r::addListener);
       return r;
     }

@@ -376,6 +376,11 @@ public final class Call {
       health.record(new Outcome.Skipped("spending limit reached"), Duration.ZERO);
       throw new LlmCallException(
           Failure.SPEND_LIMIT, e.getMessage(), log.attempts(), text.text(), e.retryAfter());
+    } catch (BudgetUnavailableException e) {
+      // the caller keeps its limit where the shared budgets are, and it is out of reach too
+      budget.settle(reservation, null, 0);
+      health.record(new Outcome.Skipped("spending limit out of reach"), Duration.ZERO);
+      throw e;
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.socra.server.account;
 
 import dev.socra.llm.ChatRequest;
+import dev.socra.llm.budget.BudgetUnavailableException;
 import dev.socra.llm.route.TargetId;
 import dev.socra.llm.spend.SpendGate;
 import dev.socra.llm.spend.SpendRefusedException;
@@ -143,8 +144,9 @@ public class SpendHolds implements SpendGate {
       try {
         o = shared.hold(user, cap, mostUsd, () -> spend.ledgerToday(user));
       } catch (SharedStateUnavailableException e) {
-        throw new SpendRefusedException(
-            "today's spend can not be checked: " + e.getMessage(), e.retryAfter());
+        // Not the founder's cap: the shared state is out of reach; the call ends as unavailable.
+        throw new BudgetUnavailableException(
+            "today's spend cannot be checked: " + e.getMessage(), e.retryAfter(), e);
       }
       switch (o) {
         case SharedSpend.Outcome.Held h -> {

@@ -61,6 +61,16 @@ public final class EventLog {
     }
   }
 
+  /** How many events the log has: the id of the last one (0 when empty). */
+  public long size() {
+    lock.lock();
+    try {
+      return events.size();
+    } finally {
+      lock.unlock();
+    }
+  }
+
   /** No more events will come. */
   public void close() {
     lock.lock();

@@ -14,6 +14,7 @@ import dev.socra.core.session.SessionRepository;
 import dev.socra.core.structured.StructuredOutputException;
 import dev.socra.llm.LlmCallException;
 import dev.socra.server.account.SocraUser;
+import dev.socra.server.cluster.EventStreams;
 import dev.socra.server.lease.LeaseLostException;
 import dev.socra.server.lease.Leases;
 import dev.socra.server.lease.OwnedWork;
@@ -58,6 +59,7 @@ public class SessionService {
   private final LiveRuns runs;
   private final OwnedWork owned;
   private final Leases leases;
+  private final EventStreams streams;
   private final Map<String, Object> locks = new ConcurrentHashMap<>();
 
   public SessionService(
@@ -66,7 +68,9 @@ public class SessionService {
       SessionStore store,
       LiveRuns runs,
       OwnedWork owned,
-      Leases leases) {
+      Leases leases,
+      EventStreams streams) {
+    this.streams = streams;
     this.socra = socra;
     this.repository = repository;
     this.store = store;
@@ -177,6 +181,11 @@ public class SessionService {
       return live.get();
     }
     if (n >= 1 && n <= turns.size()) {
+      Optional<EventLog> streamed =
+          streams.enabled() ? streams.replay(turnKey(id, n)) : Optional.empty();
+      if (streamed.isPresent()) {
+        return streamed.get(); // the same events under the same ids, wherever it was written
+      }
       EventLog replay = new EventLog();
       replay.append("turn", json(TurnEvent.of(s, turns.get(n - 1))));
       replay.close();
@@ -283,12 +292,14 @@ public class SessionService {
 
   /** Turn {@code n}'s question, written here under its lease or followed from another server. */
   private void questionWork(String id, int n, WorkLease taken, EventLog events) {
+    String key = turnKey(id, n);
     owned.run(
-        turnKey(id, n),
+        key,
         id,
         taken,
+        lease -> claimStream(key, lease, events),
         () -> writeQuestion(id, n, events),
-        () -> followQuestion(id, n, events));
+        follower(key, events, () -> followQuestion(id, n, events)));
   }
 
   private void writeQuestion(String id, int n, EventLog events) {
@@ -343,12 +354,53 @@ public class SessionService {
   /** The pipeline, run here under its lease or followed from another server. */
   private void pipelineWork(String id, WorkLease taken, EventLog events) {
     Set<Stage> reported = EnumSet.noneOf(Stage.class);
+    String key = pipelineKey(id);
     owned.run(
-        pipelineKey(id),
+        key,
         id,
         taken,
+        lease -> claimStream(key, lease, events),
         () -> runPipelineHere(id, events),
-        () -> followPipeline(id, events, reported));
+        follower(
+            key,
+            events,
+            () ->
+                status(id) != SessionStatus.PIPELINE_RUNNING
+                    && followPipeline(id, events, reported)));
+  }
+
+  /** With several servers: this server now runs the work, so its log goes to the live stream. */
+  private void claimStream(String key, WorkLease lease, EventLog events) {
+    if (streams.enabled()) {
+      streams.own(key, lease.fence(), events);
+    }
+  }
+
+  /**
+   * How this server follows work another server runs. Alone (no Redis): looks at what the owner
+   * stored, once a poll. With Redis: follows the owner's live stream (every event, token by token,
+   * under the owner's ids); the database is asked only where there is no stream (Redis lost it),
+   * and then only whether the work has ended.
+   */
+  private OwnedWork.Follower follower(String key, EventLog events, OwnedWork.Follower stored) {
+    if (!streams.enabled()) {
+      return stored;
+    }
+    return new OwnedWork.Follower() {
+      @Override
+      public boolean follow() {
+        return switch (streams.follow(key, events, owned.poll())) {
+          case CLOSED -> true;
+          case OPEN, UNAVAILABLE -> false;
+          case ABSENT -> stored.follow();
+        };
+      }
+
+      @Override
+      public boolean waits() {
+        return true;
+      }
+    };
   }
 
   /**
@@ -433,6 +485,12 @@ public class SessionService {
   }
 
   private EventLog pipelineReplay(Session loaded) {
+    if (streams.enabled()) {
+      Optional<EventLog> streamed = streams.replay(pipelineKey(loaded.id()));
+      if (streamed.isPresent() && status(loaded.id()) != SessionStatus.PIPELINE_RUNNING) {
+        return streamed.get();
+      }
+    }
     // The status first, then the session again: the pipeline stores its last stage before it sets
     // the end status (on this server or another), so the stages read after it are all there.
     SessionStatus status = status(loaded.id());

@@ -150,7 +150,14 @@ public class SpendHolds implements SpendGate {
       }
       switch (o) {
         case SharedSpend.Outcome.Held h -> {
-          return actual -> shared.settle(user, h.id(), actual);
+          return actual -> {
+            try {
+              shared.settle(user, h.id(), actual);
+            } catch (SharedStateUnavailableException e) {
+              // The answer is the founder's; the ledger has its cost, and the day's shared total
+              // is seeded from the ledger again if Redis lost it. The hold expires by itself.
+            }
+          };
         }
         case SharedSpend.Outcome.CapReached c -> throw capReached(c.spent());
         case SharedSpend.Outcome.NoRoomNow n -> {

@@ -87,6 +87,11 @@ public class ServerRegistry implements InitializingBean {
                   + " s ago) uses this database without SOCRA_REDIS_URL; set it there too, or"
                   + " stop that server (docs/deploy.md)");
     }
+    log.info(
+        "server {} registered ({}; {} live on this database)",
+        self.value(),
+        shared.equals("redis") ? "state shared through Redis" : "alone",
+        others.size() + 1);
     beat.scheduleWithFixedDelay(
         this::renew, heartbeat.toMillis(), heartbeat.toMillis(), TimeUnit.MILLISECONDS);
   }

@@ -41,7 +41,7 @@ public class Redis implements AutoCloseable {
   private final StatefulRedisConnection<String, byte[]> bytes;
   private final String where;
 
-  Redis(ServerSettings settings) {
+  public Redis(ServerSettings settings) {
     if (!settings.clustered()) {
       client = null;
       resources = null;
@@ -120,6 +120,36 @@ public class Redis implements AutoCloseable {
       return client.connect();
     } catch (RedisException e) {
       throw unavailable(e);
+    }
+  }
+
+  private final java.util.Map<String, String> shas = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /**
+   * Runs a Lua script by its digest ({@code EVALSHA}), loading it the first time Redis does not
+   * know it (after a restart too): the script's text crosses the network once, not every call.
+   */
+  public <T> T script(
+      String lua, io.lettuce.core.ScriptOutputType type, String[] keys, String... args) {
+    String sha = shas.computeIfAbsent(lua, Redis::sha1);
+    return call(
+        c -> {
+          try {
+            return c.evalsha(sha, type, keys, args);
+          } catch (io.lettuce.core.RedisNoScriptException e) {
+            return c.eval(lua, type, keys, args);
+          }
+        });
+  }
+
+  private static String sha1(String text) {
+    try {
+      return java.util.HexFormat.of()
+          .formatHex(
+              java.security.MessageDigest.getInstance("SHA-1")
+                  .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
     }
   }
 

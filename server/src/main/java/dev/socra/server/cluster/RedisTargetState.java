@@ -50,15 +50,13 @@ public final class RedisTargetState implements SharedCoolDowns {
   @Override
   public void coolDown(TargetId target, Instant until, String reason) {
     try {
-      redis.call(
-          c ->
-              c.eval(
-                  LATER,
-                  io.lettuce.core.ScriptOutputType.INTEGER,
-                  new String[] {key(target.toString())},
-                  String.valueOf(until.toEpochMilli()),
-                  reason,
-                  String.valueOf(System.currentTimeMillis() + KEEP_MILLIS)));
+      redis.script(
+          LATER,
+          io.lettuce.core.ScriptOutputType.INTEGER,
+          new String[] {key(target.toString())},
+          String.valueOf(until.toEpochMilli()),
+          reason,
+          String.valueOf(System.currentTimeMillis() + KEEP_MILLIS));
     } catch (SharedStateUnavailableException e) {
       log.debug("cool-down of {} not shared: {}", target, e.getMessage());
     }

@@ -67,7 +67,7 @@ public class SharedSpend {
 
   private final Redis redis;
 
-  SharedSpend(Redis redis) {
+  public SharedSpend(Redis redis) {
     this.redis = redis;
   }
 
@@ -83,17 +83,15 @@ public class SharedSpend {
     String id = UUID.randomUUID().toString();
     for (int tries = 0; ; tries++) {
       List<Object> r =
-          redis.call(
-              c ->
-                  c.eval(
-                      HOLD,
-                      ScriptOutputType.MULTI,
-                      keys(user),
-                      String.valueOf(micros(cap, RoundingMode.DOWN)),
-                      String.valueOf(micros(most, RoundingMode.UP)),
-                      id,
-                      String.valueOf(System.currentTimeMillis()),
-                      String.valueOf(HOLD_MILLIS)));
+          redis.script(
+              HOLD,
+              ScriptOutputType.MULTI,
+              keys(user),
+              String.valueOf(micros(cap, RoundingMode.DOWN)),
+              String.valueOf(micros(most, RoundingMode.UP)),
+              id,
+              String.valueOf(System.currentTimeMillis()),
+              String.valueOf(HOLD_MILLIS));
       long state = (Long) r.get(0);
       if (state == -1 && tries == 0) {
         seed(user, ledger.get());
@@ -110,14 +108,12 @@ public class SharedSpend {
 
   /** The attempt ended and cost {@code actual}: add it to the day, let the hold go. */
   public void settle(String user, String holdId, BigDecimal actual) {
-    redis.call(
-        c ->
-            c.eval(
-                SETTLE,
-                ScriptOutputType.INTEGER,
-                keys(user),
-                holdId,
-                String.valueOf(micros(actual, RoundingMode.HALF_UP))));
+    redis.script(
+        SETTLE,
+        ScriptOutputType.INTEGER,
+        keys(user),
+        holdId,
+        String.valueOf(micros(actual, RoundingMode.HALF_UP)));
   }
 
   /** What the user spent today, every server's calls included. */

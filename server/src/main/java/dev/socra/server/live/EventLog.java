@@ -71,6 +71,19 @@ public final class EventLog {
     }
   }
 
+  /**
+   * Wakes every reader waiting in {@link #after} without an event: one that follows another
+   * server's stream learns something beside events (that the stream ended).
+   */
+  public void wake() {
+    lock.lock();
+    try {
+      changed.signalAll();
+    } finally {
+      lock.unlock();
+    }
+  }
+
   /** No more events will come. */
   public void close() {
     lock.lock();

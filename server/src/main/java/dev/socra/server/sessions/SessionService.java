@@ -299,7 +299,7 @@ public class SessionService {
         taken,
         lease -> claimStream(key, lease, events),
         () -> writeQuestion(id, n, events),
-        follower(key, events, () -> followQuestion(id, n, events)));
+        follower(key, events, () -> followQuestion(id, n, events), QUESTION_ENDS));
   }
 
   private void writeQuestion(String id, int n, EventLog events) {
@@ -366,7 +366,27 @@ public class SessionService {
             events,
             () ->
                 status(id) != SessionStatus.PIPELINE_RUNNING
-                    && followPipeline(id, events, reported)));
+                    && followPipeline(id, events, reported),
+            PIPELINE_ENDS));
+  }
+
+  /** The events that end a question's stream and a pipeline's: nothing follows them. */
+  private static final Set<String> QUESTION_ENDS = Set.of("turn", "error");
+
+  private static final Set<String> PIPELINE_ENDS = Set.of("done", "failed");
+
+  private static boolean ended(EventLog events, Set<String> ends) {
+    long n = events.size();
+    if (n == 0) {
+      return false;
+    }
+    try {
+      List<EventLog.Event> last = events.after(n - 1, java.time.Duration.ZERO).events();
+      return !last.isEmpty() && ends.contains(last.getLast().name());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return true;
+    }
   }
 
   /** With several servers: this server now runs the work, so its log goes to the live stream. */
@@ -382,7 +402,8 @@ public class SessionService {
    * under the owner's ids); the database is asked only where there is no stream (Redis lost it),
    * and then only whether the work has ended.
    */
-  private OwnedWork.Follower follower(String key, EventLog events, OwnedWork.Follower stored) {
+  private OwnedWork.Follower follower(
+      String key, EventLog events, OwnedWork.Follower stored, Set<String> ends) {
     if (!streams.enabled()) {
       return stored;
     }
@@ -391,7 +412,9 @@ public class SessionService {
       public boolean follow() {
         return switch (streams.follow(key, events, owned.poll())) {
           case CLOSED -> true;
-          case OPEN, UNAVAILABLE -> false;
+          // The owner's last event came (its end marker may still be on its way, and its lease
+          // already given back): the work is over, and nobody must take it up again.
+          case OPEN, UNAVAILABLE -> ended(events, ends);
           case ABSENT -> stored.follow();
         };
       }

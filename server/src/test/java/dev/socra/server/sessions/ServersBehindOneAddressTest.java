@@ -194,6 +194,18 @@ class ServersBehindOneAddressTest {
     assertThat(seen.stream().filter(a -> a.status() == 200).count()).isGreaterThanOrEqualTo(calls);
     JsonNode session = balancer.next().get("/api/sessions/" + kept).json();
     assertThat(session.get("turns")).hasSize(1);
+
+    // Each server's health shows the shared state: Redis back, both servers, the key's budget.
+    for (ServerProcess server : List.of(first, second)) {
+      JsonNode cluster =
+          new ApiClient(server.baseUrl(), null)
+              .get("/actuator/health")
+              .json()
+              .at("/components/cluster/details");
+      assertThat(cluster.get("redis").asText()).isEqualTo("up");
+      assertThat(cluster.get("servers").asInt()).isEqualTo(2);
+      assertThat(cluster.at("/budgets/fake~1ok/tpm").asLong()).isBetween(0L, (long) TPM);
+    }
   }
 
   /**

@@ -23,15 +23,20 @@ import java.util.Map;
  *
  * <p>Buckets refill on the servers' clocks (Bucket4j's client-side time), which must agree to well
  * under a second (NTP). A bucket Redis no longer has is created again: full when it simply expired
- * (unused for its whole window), but empty when Redis lost its data since this server started (a
- * restart without persistence), because the provider still counts what was sent before; it then
- * refills over its window as the provider's own bucket does.
+ * (unused for its whole window), but empty when Redis lost its data (a restart without persistence)
+ * less than one of its windows ago, because the provider still counts what was sent before; it then
+ * refills over its window as the provider's own bucket does. The marker {@code socra:budgets:since}
+ * tells the two apart: it holds when Redis's budgets began, and a value newer than the one a server
+ * saw at its start means the data was lost then.
  */
 public final class RedisBudgetStore implements BudgetStore {
   static final String MARKER = "socra:budgets:since";
 
   private final Redis redis;
   private final ProxyManager<String> buckets;
+
+  /** When Redis's budgets began, as this server first saw it (the marker's value). */
+  private final long since;
 
   public RedisBudgetStore(Redis redis) {
     this.redis = redis;
@@ -42,7 +47,15 @@ public final class RedisBudgetStore implements BudgetStore {
                     Duration.ofMinutes(1)))
             .requestTimeout(Redis.TIMEOUT)
             .build();
-    redis.call(c -> c.setnx(MARKER, String.valueOf(System.currentTimeMillis())));
+    this.since = marker();
+  }
+
+  /** The marker's value: set now when Redis has none (a new Redis, or one that lost its data). */
+  private long marker() {
+    String now = String.valueOf(System.currentTimeMillis());
+    redis.call(c -> c.setnx(MARKER, now));
+    String v = redis.call(c -> c.get(MARKER));
+    return v == null ? Long.parseLong(now) : Long.parseLong(v);
   }
 
   @Override
@@ -50,14 +63,17 @@ public final class RedisBudgetStore implements BudgetStore {
     return buckets.builder().build("socra:budget:" + key, () -> created(configuration));
   }
 
-  /** The configuration a missing bucket is made with: full, unless Redis lost its data. */
+  /**
+   * The configuration a missing bucket is made with: full, unless Redis lost its data (its marker
+   * is newer than the one this server saw) less than one of the bucket's windows ago.
+   */
   private BucketConfiguration created(BucketConfiguration configuration) {
-    boolean lost;
-    try {
-      lost = redis.call(c -> c.setnx(MARKER, String.valueOf(System.currentTimeMillis())));
-    } catch (SharedStateUnavailableException e) {
-      throw e;
+    long began = marker();
+    long window = 0;
+    for (Bandwidth w : configuration.getBandwidths()) {
+      window = Math.max(window, w.getRefillPeriodNanos() / 1_000_000);
     }
+    boolean lost = began > since && System.currentTimeMillis() - began < window;
     if (!lost) {
       return configuration;
     }

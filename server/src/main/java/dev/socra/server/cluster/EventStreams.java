@@ -345,7 +345,12 @@ public class EventStreams {
    * and copies what came into each log, so many streams cost one round trip, not one each.
    */
   private Look followShared(String key, EventLog events, Duration wait) {
-    Followed f = followed.computeIfAbsent(key, k -> new Followed(events));
+    // A new log for the same work (a question asked again, a pipeline started anew) replaces the
+    // old one's entry.
+    Followed f =
+        followed.compute(
+            key,
+            (k, known) -> known != null && known.events == events ? known : new Followed(events));
     f.askedAt = System.nanoTime();
     startReader();
     readerWake.release();

@@ -180,8 +180,13 @@ class ServersBehindOneAddressTest {
     ApiClient.Response refused = balancer.next().post("/v1/chat/completions", request(99));
     assertThat(refused.status()).isEqualTo(503);
     assertThat(refused.body()).contains("out of reach");
-    // Sessions are read from PostgreSQL meanwhile: nothing stored is lost.
+    // Sessions are read from PostgreSQL meanwhile: nothing stored is lost. An answer, which would
+    // start the next question's calls, is refused with a Retry-After and not stored.
     assertThat(balancer.next().get("/api/sessions/" + kept).status()).isEqualTo(200);
+    ApiClient.Response answerRefused =
+        balancer.next().post("/api/sessions/" + kept + "/answers", Map.of("answer", "Tuners"));
+    assertThat(answerRefused.status()).isEqualTo(503);
+    assertThat(answerRefused.body()).contains("out of reach").contains("nothing stored was lost");
     Thread.sleep(3_000);
     redis.start();
 
@@ -192,8 +197,15 @@ class ServersBehindOneAddressTest {
     List<SeenRequest> seen = fake.attempts();
     assertThat(seen).noneMatch(a -> a.status() == 429);
     assertThat(seen.stream().filter(a -> a.status() == 200).count()).isGreaterThanOrEqualTo(calls);
+    // Back: the same answer goes through, on whichever server, and the next question comes.
+    List<ApiClient.Event> next =
+        balancer
+            .next()
+            .events("POST", "/api/sessions/" + kept + "/answers", Map.of("answer", "Tuners"), null);
+    assertThat(next.getLast().name()).as(next.getLast().data()).isEqualTo("turn");
     JsonNode session = balancer.next().get("/api/sessions/" + kept).json();
-    assertThat(session.get("turns")).hasSize(1);
+    assertThat(session.get("turns")).hasSize(2);
+    assertThat(session.at("/turns/0/answer").asText()).isEqualTo("Tuners");
 
     // Each server's health shows the shared state: Redis back, both servers, the key's budget.
     for (ServerProcess server : List.of(first, second)) {

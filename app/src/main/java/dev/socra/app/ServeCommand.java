@@ -2,6 +2,7 @@ package dev.socra.app;
 
 import dev.socra.llm.config.ConfigException;
 import dev.socra.server.SocraServer;
+import dev.socra.server.cluster.ClusterRefusedException;
 import java.io.PrintWriter;
 import java.sql.SQLException;
 import java.util.Map;
@@ -79,6 +80,9 @@ final class ServeCommand implements Callable<Integer>, SocraCommand.EnvironmentA
                 + " is already in use: stop what listens there, or set PORT to a free port"
                 + " (PORT=0 picks one)",
             SocraCommand.EXIT_USAGE);
+      }
+      if (t instanceof ClusterRefusedException) { // servers sharing one database, see deploy.md
+        return new Failure(t.getMessage(), SocraCommand.EXIT_FAILED);
       }
       if (t instanceof ConfigException) {
         return new Failure("configuration error: " + t.getMessage(), SocraCommand.EXIT_USAGE);

@@ -168,6 +168,29 @@ class ServeCommandTest {
   }
 
   @Test
+  void aRedisThatCannotBeReachedIsOneLineNamingItsHostAndPortButNoPassword() throws Exception {
+    int closed;
+    try (ServerSocket s = new ServerSocket(0)) {
+      closed = s.getLocalPort();
+    }
+    Cli.Result r =
+        Cli.run(
+            Map.of(
+                "PORT",
+                "0",
+                "SOCRA_DATA_DIR",
+                dir.toString(),
+                "SOCRA_REDIS_URL",
+                "redis://:hunter2-secret@127.0.0.1:" + closed),
+            "serve");
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(socraLines(r)).hasSize(1);
+    assertThat(socraLines(r).getFirst())
+        .startsWith("socra: cannot reach Redis at 127.0.0.1:" + closed + " (SOCRA_REDIS_URL): ");
+    assertThat(r.err() + r.out()).doesNotContain("hunter2-secret").doesNotContain("\tat ");
+  }
+
+  @Test
   void helpStillPrintsUsage() {
     Cli.Result r = Cli.run(Map.of(), "--help");
     assertThat(r.exitCode()).isZero();

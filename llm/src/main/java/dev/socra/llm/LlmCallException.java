@@ -37,7 +37,12 @@ public final class LlmCallException extends RuntimeException {
      * A spending limit the caller keeps (a user's daily cap) has no room for the call; {@link
      * #retryAfter()} says when it resets.
      */
-    SPEND_LIMIT
+    SPEND_LIMIT,
+    /**
+     * The budgets several servers share (in Redis) cannot be reached, so nothing is sent; {@link
+     * #retryAfter()} says when to try again.
+     */
+    BUDGETS_UNAVAILABLE
   }
 
   private final Failure failure;

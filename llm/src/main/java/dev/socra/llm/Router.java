@@ -24,6 +24,7 @@ import dev.socra.llm.provider.stub.StubResponder;
 import dev.socra.llm.route.FailoverPolicy;
 import dev.socra.llm.route.LearnedCapabilities;
 import dev.socra.llm.route.RouteDescription;
+import dev.socra.llm.route.SharedCoolDowns;
 import dev.socra.llm.route.TargetHealth;
 import dev.socra.llm.route.TargetId;
 import dev.socra.llm.route.TargetState;
@@ -68,7 +69,8 @@ public final class Router implements AutoCloseable {
       Clock clock,
       Sleeper sleeper,
       BudgetStore store,
-      SpendGate spendGate) {
+      SpendGate spendGate,
+      SharedCoolDowns coolDowns) {
     this.config = config;
     TokenEstimator tokens = new TokenEstimator();
     // The JDK client never retries a POST by itself: the router's loop is the only retry loop.
@@ -89,7 +91,10 @@ public final class Router implements AutoCloseable {
     for (List<TargetId> route : config.routes().values()) {
       for (TargetId t : route) {
         health.computeIfAbsent(
-            t, id -> new TargetHealth(id, config.circuit(), config.retry(), clock, this::publish));
+            t,
+            id ->
+                new TargetHealth(
+                    id, config.circuit(), config.retry(), clock, this::publish, coolDowns));
         learned.computeIfAbsent(t, LearnedCapabilities::new);
         ProviderConfig p = config.provider(t);
         budgets.computeIfAbsent(
@@ -329,6 +334,7 @@ public final class Router implements AutoCloseable {
     private BudgetStore budgetStore;
     private final List<RouterListener> listeners = new ArrayList<>();
     private SpendGate spendGate = SpendGate.NONE;
+    private SharedCoolDowns coolDowns = SharedCoolDowns.NONE;
 
     private Builder(RouterConfig config) {
       this.config = config;
@@ -382,10 +388,19 @@ public final class Router implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Cool-downs shared with the routers of other servers (a 429 seen by one keeps all away); each
+     * router keeps its own by default.
+     */
+    public Builder sharedCoolDowns(SharedCoolDowns value) {
+      this.coolDowns = java.util.Objects.requireNonNull(value, "coolDowns");
+      return this;
+    }
+
     public Router build() {
       BudgetStore store =
           budgetStore != null ? budgetStore : new InMemoryBudgetStore(new ClockTimeMeter(clock));
-      Router r = new Router(config, stub, clock, sleeper, store, spendGate);
+      Router r = new Router(config, stub, clock, sleeper, store, spendGate, coolDowns);
       listeners.forEach(r::addListener);
       return r;
     }

@@ -9,6 +9,9 @@ import dev.socra.llm.event.RouterListener;
 import dev.socra.llm.provider.stub.StubResponder;
 import dev.socra.llm.spend.SpendGate;
 import dev.socra.llm.time.Sleeper;
+import dev.socra.server.cluster.Redis;
+import dev.socra.server.cluster.RedisBudgetStore;
+import dev.socra.server.cluster.RedisTargetState;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -32,12 +35,17 @@ class RouterConfiguration {
       List<RouterListener> listeners,
       ObjectProvider<StubResponder> stub,
       ObjectProvider<SpendGate> spend,
-      ObjectProvider<Sleeper> sleeper) {
+      ObjectProvider<Sleeper> sleeper,
+      Redis redis) {
     Router.Builder b =
         Router.builder(ConfigLoader.load(settings.env()))
             .stubResponder(stub.getIfAvailable(DemoStages::new))
             .spendGate(spend.getIfAvailable(() -> SpendGate.NONE))
             .sleeper(sleeper.getIfAvailable(() -> Sleeper.SYSTEM));
+    if (redis.enabled()) {
+      // Several servers: one provider key, one budget; one server's 429 keeps the others away.
+      b.budgetStore(new RedisBudgetStore(redis)).sharedCoolDowns(new RedisTargetState(redis));
+    }
     listeners.forEach(b::listener);
     return b.build();
   }

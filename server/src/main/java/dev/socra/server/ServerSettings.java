@@ -75,6 +75,7 @@ public record ServerSettings(
   }
 
   public static ServerSettings from(Map<String, String> env) {
+    redisUrl(env); // checked with the rest, before anything starts
     return new ServerSettings(
         integer(env, "PORT", DEFAULT_PORT, 0, 65_535),
         Path.of(value(env, "SOCRA_DATA_DIR").orElse("./data")).toAbsolutePath().normalize(),
@@ -149,6 +150,29 @@ public record ServerSettings(
   /** True when people reach the server over HTTPS ({@code SOCRA_PUBLIC_URL} says so). */
   public boolean publicHttps() {
     return publicUrl.startsWith("https://");
+  }
+
+  /**
+   * {@code SOCRA_REDIS_URL} ({@code redis://[:password@]host:port[/db]}, or {@code rediss://} for
+   * TLS): the state several servers share (provider budgets, per-user limits and spend holds, token
+   * revocations, live event streams). Empty for one server alone. See docs/deploy.md.
+   */
+  public String redisUrl() {
+    return redisUrl(env);
+  }
+
+  /** True when this server shares its state with others through Redis. */
+  public boolean clustered() {
+    return !redisUrl().isEmpty();
+  }
+
+  private static String redisUrl(Map<String, String> env) {
+    String url = value(env, "SOCRA_REDIS_URL").orElse("");
+    if (!url.isEmpty() && !url.startsWith("redis://") && !url.startsWith("rediss://")) {
+      throw new IllegalArgumentException(
+          "SOCRA_REDIS_URL must be a redis:// or rediss:// URL such as redis://localhost:6379");
+    }
+    return url;
   }
 
   public boolean embeddedDatabase() {

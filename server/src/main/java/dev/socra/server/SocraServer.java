@@ -64,6 +64,10 @@ public final class SocraServer implements AutoCloseable {
     } else {
       p.put("spring.datasource.username", "sa");
       p.put("spring.datasource.password", "");
+      // H2 waits 1 s for a table lock by default: a pipeline's parallel stages storing at once on
+      // a loaded machine waited longer and failed. PostgreSQL locks rows and waits as long as
+      // needed.
+      p.put("spring.datasource.hikari.connection-init-sql", "SET LOCK_TIMEOUT 10000");
     }
     p.put("spring.datasource.hikari.maximum-pool-size", 20);
     p.put("spring.flyway.locations", "classpath:db/migration");

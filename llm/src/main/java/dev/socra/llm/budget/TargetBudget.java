@@ -3,6 +3,7 @@ package dev.socra.llm.budget;
 import dev.socra.llm.Usage;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.EstimationProbe;
 import io.github.bucket4j.TokensInheritanceStrategy;
 import java.time.Duration;
@@ -67,39 +68,79 @@ public final class TargetBudget {
 
   /** Takes room for the request now, or says when there could be some, or that there never will. */
   public synchronized Admission admit(Demand demand) {
-    String never = neverFits(demand);
-    if (never != null) {
-      return new Admission.Never(never);
+    try {
+      adoptSharedLimits();
+      String never = neverFits(demand);
+      if (never != null) {
+        return new Admission.Never(never);
+      }
+      if (slots.full()) {
+        return new Admission.Later(CONCURRENCY_POLL, slots.inFlight() + " calls already in flight");
+      }
+      // Each bucket is taken atomically on its own (with a shared store, other servers take from
+      // the same buckets between two of these steps); when one has no room, what was taken from
+      // the others goes back.
+      Map<Dimension, Long> taken = new EnumMap<>(Dimension.class);
+      Dimension short_ = null;
+      long waitNanos = 0;
+      for (var e : buckets.entrySet()) {
+        long need = e.getKey().need(demand);
+        ConsumptionProbe probe = e.getValue().tryConsumeAndReturnRemaining(need);
+        if (probe.isConsumed()) {
+          taken.put(e.getKey(), need);
+        } else {
+          short_ = e.getKey();
+          waitNanos = probe.getNanosToWaitForRefill();
+          break;
+        }
+      }
+      if (short_ != null) {
+        taken.forEach((d, n) -> buckets.get(d).addTokens(n));
+        Dimension tightest = short_;
+        for (var e : buckets.entrySet()) {
+          if (e.getKey() == short_) {
+            continue;
+          }
+          EstimationProbe probe = e.getValue().estimateAbilityToConsume(e.getKey().need(demand));
+          if (!probe.canBeConsumed() && probe.getNanosToWaitForRefill() > waitNanos) {
+            waitNanos = probe.getNanosToWaitForRefill();
+            tightest = e.getKey();
+          }
+        }
+        return new Admission.Later(
+            Duration.ofNanos(waitNanos),
+            "no room for "
+                + tightest.need(demand)
+                + " "
+                + unit(tightest)
+                + " within its "
+                + limits.of(tightest)
+                + " "
+                + tightest.shortName());
+      }
+      slots.take();
+      return new Admission.Granted(new Reservation(this, demand, Duration.ZERO));
+    } catch (BudgetUnavailableException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw store.unavailable(e);
     }
-    if (slots.full()) {
-      return new Admission.Later(CONCURRENCY_POLL, slots.inFlight() + " calls already in flight");
-    }
-    long waitNanos = 0;
-    Dimension tightest = null;
-    for (var e : buckets.entrySet()) {
-      EstimationProbe probe = e.getValue().estimateAbilityToConsume(e.getKey().need(demand));
-      if (!probe.canBeConsumed() && probe.getNanosToWaitForRefill() > waitNanos) {
-        waitNanos = probe.getNanosToWaitForRefill();
-        tightest = e.getKey();
+  }
+
+  /**
+   * Limits another router sharing the store learned from the provider's headers: taken here too, so
+   * a request is judged against the real limit whichever server learned it.
+   */
+  private void adoptSharedLimits() {
+    for (var learned : store.learnedLimits(key).entrySet()) {
+      Dimension d = learned.getKey();
+      long limit = learned.getValue();
+      if (limit > 0 && limit != limits.of(d)) {
+        limits = limits.with(d, limit);
+        buckets.computeIfAbsent(
+            d, x -> store.bucket(key + "#" + x.name(), configuration(x, limit)));
       }
     }
-    if (tightest != null) {
-      return new Admission.Later(
-          Duration.ofNanos(waitNanos),
-          "no room for "
-              + tightest.need(demand)
-              + " "
-              + unit(tightest)
-              + " within its "
-              + limits.of(tightest)
-              + " "
-              + tightest.shortName());
-    }
-    for (var e : buckets.entrySet()) {
-      e.getValue().consumeIgnoringRateLimits(e.getKey().need(demand));
-    }
-    slots.take();
-    return new Admission.Granted(new Reservation(this, demand, Duration.ZERO));
   }
 
   /**
@@ -108,9 +149,15 @@ public final class TargetBudget {
    */
   public synchronized Reservation book(Demand demand) {
     long waitNanos = 0;
-    for (var e : buckets.entrySet()) {
-      waitNanos =
-          Math.max(waitNanos, e.getValue().consumeIgnoringRateLimits(e.getKey().need(demand)));
+    try {
+      for (var e : buckets.entrySet()) {
+        waitNanos =
+            Math.max(waitNanos, e.getValue().consumeIgnoringRateLimits(e.getKey().need(demand)));
+      }
+    } catch (BudgetUnavailableException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw store.unavailable(e);
     }
     slots.take();
     return new Reservation(this, demand, Duration.ofNanos(waitNanos));
@@ -134,11 +181,17 @@ public final class TargetBudget {
   /** When a booking could start, without booking: for choosing among targets. */
   public synchronized Duration earliest(Demand demand) {
     long waitNanos = concurrencyFull() ? CONCURRENCY_POLL.toNanos() : 0;
-    for (var e : buckets.entrySet()) {
-      EstimationProbe probe = e.getValue().estimateAbilityToConsume(e.getKey().need(demand));
-      if (!probe.canBeConsumed()) {
-        waitNanos = Math.max(waitNanos, probe.getNanosToWaitForRefill());
+    try {
+      for (var e : buckets.entrySet()) {
+        EstimationProbe probe = e.getValue().estimateAbilityToConsume(e.getKey().need(demand));
+        if (!probe.canBeConsumed()) {
+          waitNanos = Math.max(waitNanos, probe.getNanosToWaitForRefill());
+        }
       }
+    } catch (BudgetUnavailableException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw store.unavailable(e);
     }
     return Duration.ofNanos(waitNanos);
   }
@@ -154,6 +207,21 @@ public final class TargetBudget {
     long input = usage == null ? 0 : usage.inputTokens();
     long output = usage == null ? 0 : usage.outputTokens();
     Demand used = new Demand(input, output);
+    try {
+      settleBuckets(r, usage, used);
+    } catch (RuntimeException e) {
+      // A shared store that went away keeps what was reserved: the budget errs on the careful side.
+      if (!(store.unavailable(e) instanceof BudgetUnavailableException)) {
+        throw e;
+      }
+    }
+    if (usage != null && !usage.estimated() && usage.inputTokens() > 0 && estimatedInput > 0) {
+      double observed = (double) usage.inputTokens() / estimatedInput;
+      calibration = clamp((1 - CALIBRATION_WEIGHT) * calibration + CALIBRATION_WEIGHT * observed);
+    }
+  }
+
+  private void settleBuckets(Reservation r, Usage usage, Demand used) {
     for (var e : buckets.entrySet()) {
       Dimension d = e.getKey();
       long reserved = d.need(r.demand());
@@ -172,10 +240,6 @@ public final class TargetBudget {
         e.getValue().consumeIgnoringRateLimits(actual - reserved);
       }
     }
-    if (usage != null && !usage.estimated() && usage.inputTokens() > 0 && estimatedInput > 0) {
-      double observed = (double) usage.inputTokens() / estimatedInput;
-      calibration = clamp((1 - CALIBRATION_WEIGHT) * calibration + CALIBRATION_WEIGHT * observed);
-    }
   }
 
   /**
@@ -185,11 +249,23 @@ public final class TargetBudget {
    * rounded count lowers it only to the most the rounded figure can stand for.
    */
   public synchronized void learn(List<LimitObservation> observations) {
+    try {
+      learnAll(observations);
+    } catch (RuntimeException e) {
+      // A shared store that went away learns nothing now; the next answer's headers teach it again.
+      if (!(store.unavailable(e) instanceof BudgetUnavailableException)) {
+        throw e;
+      }
+    }
+  }
+
+  private void learnAll(List<LimitObservation> observations) {
     for (LimitObservation o : observations) {
       Dimension d = o.dimension();
       boolean corrected = o.limit() > 0 && o.limit() != limits.of(d);
       if (corrected) {
         limits = limits.with(d, o.limit());
+        store.learnLimit(key, d, o.limit());
         Bucket existing = buckets.get(d);
         if (existing == null) {
           buckets.put(d, store.bucket(key + "#" + d.name(), configuration(d, o.limit())));

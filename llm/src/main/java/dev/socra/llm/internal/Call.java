@@ -6,6 +6,7 @@ import dev.socra.llm.ChatResponse;
 import dev.socra.llm.LlmCallException;
 import dev.socra.llm.LlmCallException.Failure;
 import dev.socra.llm.TokenSink;
+import dev.socra.llm.budget.BudgetUnavailableException;
 import dev.socra.llm.budget.Reservation;
 import dev.socra.llm.budget.TargetBudget;
 import dev.socra.llm.config.Feature;
@@ -92,6 +93,18 @@ public final class Call {
     } catch (LlmCallException e) {
       router.events().accept(new RouterEvent.CallFailed(id, request.route(), e, request.tags()));
       throw e;
+    } catch (BudgetUnavailableException e) {
+      LlmCallException failed =
+          new LlmCallException(
+              Failure.BUDGETS_UNAVAILABLE,
+              e.getMessage(),
+              log.attempts(),
+              text.text(),
+              e.retryAfter());
+      router
+          .events()
+          .accept(new RouterEvent.CallFailed(id, request.route(), failed, request.tags()));
+      throw failed;
     } catch (CallerStopped e) {
       // The caller's own sink failed (a client went away, say): the call ends, and says so.
       router
@@ -252,7 +265,14 @@ public final class Call {
   /** Room in the target's budget now, or null after recording why there is none. */
   private Reservation room(
       TargetId target, TargetHealth health, TargetBudget budget, long estimate) {
-    return switch (budgets.admit(target, budget, withMargin(estimate), request.maxTokens())) {
+    BudgetAdmission.Result admitted;
+    try {
+      admitted = budgets.admit(target, budget, withMargin(estimate), request.maxTokens());
+    } catch (BudgetUnavailableException e) {
+      health.record(new Outcome.Skipped("budgets unavailable"), Duration.ZERO);
+      throw e;
+    }
+    return switch (admitted) {
       case BudgetAdmission.Granted g -> g.reservation();
       case BudgetAdmission.NoRoom no -> {
         if (no.forGood()) {
@@ -385,6 +405,11 @@ public final class Call {
       health.record(new Outcome.Skipped("spending limit reached"), Duration.ZERO);
       throw new LlmCallException(
           Failure.SPEND_LIMIT, e.getMessage(), log.attempts(), text.text(), e.retryAfter());
+    } catch (BudgetUnavailableException e) {
+      // the caller keeps its limit where the shared budgets are, and it is out of reach too
+      budget.settle(reservation, null, 0);
+      health.record(new Outcome.Skipped("spending limit out of reach"), Duration.ZERO);
+      throw e;
     }
   }
 

@@ -26,6 +26,7 @@ public final class TargetHealth {
   private final RetryPolicy retry;
   private final Clock clock;
   private final Consumer<RouterEvent> events;
+  private final SharedCoolDowns shared;
   private volatile Instant coolingUntil = Instant.MIN;
   private volatile String coolingReason = "";
   private volatile Instant openedAt = Instant.MIN;
@@ -40,7 +41,19 @@ public final class TargetHealth {
       RetryPolicy retry,
       Clock clock,
       Consumer<RouterEvent> events) {
+    this(target, settings, retry, clock, events, SharedCoolDowns.NONE);
+  }
+
+  /** A target whose cool-downs are shared with the routers of other servers. */
+  public TargetHealth(
+      TargetId target,
+      CircuitSettings settings,
+      RetryPolicy retry,
+      Clock clock,
+      Consumer<RouterEvent> events,
+      SharedCoolDowns shared) {
     this.target = target;
+    this.shared = shared;
     this.settings = settings;
     this.retry = retry;
     this.clock = clock;
@@ -94,6 +107,14 @@ public final class TargetHealth {
       }
       rechecking = true;
     }
+    if (!ownRetry && !now.isBefore(coolingUntil)) {
+      // Another server's 429 keeps this one away too (read outside any lock: it may be a network
+      // round trip).
+      shared
+          .coolingDown(target)
+          .filter(c -> now.isBefore(c.until()))
+          .ifPresent(c -> adopt(c.until(), c.reason()));
+    }
     if (!ownRetry && now.isBefore(coolingUntil)) {
       giveBack(rechecking);
       return Optional.of(
@@ -136,11 +157,13 @@ public final class TargetHealth {
       case Outcome.Transient t -> circuit.onError(nanos, TimeUnit.NANOSECONDS, failure(t));
       case Outcome.Silent s -> {
         circuit.onError(nanos, TimeUnit.NANOSECONDS, failure(s));
-        coolDown(retry.silentCooldown(), "went silent");
+        share(coolDown(retry.silentCooldown(), "went silent"), "went silent");
       }
       case Outcome.RateLimited r -> {
         circuit.releasePermission();
-        coolDown(r.retryAfter().orElse(retry.rateLimitCooldown()), "rate limited");
+        share(
+            coolDown(r.retryAfter().orElse(retry.rateLimitCooldown()), "rate limited"),
+            "rate limited");
       }
       case Outcome.QuotaExhausted q -> {
         circuit.releasePermission();
@@ -150,13 +173,15 @@ public final class TargetHealth {
                 .filter(d -> d.compareTo(retry.quotaCooldown()) > 0)
                 .orElse(retry.quotaCooldown());
         // the state keeps the router's short reason; the event (and so health) says which quota
-        coolDown(
-            wait,
+        share(
+            coolDown(
+                wait,
             "quota exhausted",
             q.until().isPresent()
                 ? "quota exhausted: a per-day quota, or a model this account's tier does not include,"
                     + " until the provider's stated delay"
-                : "quota exhausted");
+                : "quota exhausted"),
+            "quota exhausted");
       }
       case Outcome.AuthFailed a -> {
         circuit.releasePermission();
@@ -191,14 +216,16 @@ public final class TargetHealth {
     recheck.set(false);
   }
 
-  private void coolDown(Duration wait, String reason) {
-    coolDown(wait, reason, reason);
+  /** Cools down for {@code wait}; returns the end, to be shared outside the lock. */
+  private Instant coolDown(Duration wait, String reason) {
+    return coolDown(wait, reason, reason);
   }
 
   /**
    * {@code said}: what the event says (health shows it); {@code reason} is what the state keeps.
+   * Returns the end, to be shared outside the lock.
    */
-  private synchronized void coolDown(Duration wait, String reason, String said) {
+  private synchronized Instant coolDown(Duration wait, String reason, String said) {
     Instant until = clock.instant().plus(wait);
     if (until.isAfter(coolingUntil)) {
       coolingUntil = until;
@@ -208,6 +235,24 @@ public final class TargetHealth {
               target,
               new TargetState.CoolingDown(until, reason),
               said + " for " + wait.toMillis() + "ms"));
+    }
+    return until;
+  }
+
+  private void share(Instant until, String reason) {
+    shared.coolDown(target, until, reason);
+  }
+
+  /** A cool-down another server's router set. */
+  private synchronized void adopt(Instant until, String reason) {
+    if (until.isAfter(coolingUntil)) {
+      coolingUntil = until;
+      coolingReason = reason + " (seen by another server)";
+      events.accept(
+          new RouterEvent.TargetStateChanged(
+              target,
+              new TargetState.CoolingDown(until, coolingReason),
+              coolingReason + " until " + until));
     }
   }
 

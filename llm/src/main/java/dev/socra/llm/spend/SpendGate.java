@@ -23,6 +23,8 @@ public interface SpendGate {
    * Holds {@code mostUsd} for one attempt of {@code request} on {@code target}.
    *
    * @throws SpendRefusedException when the limit leaves no room: the attempt is not sent
+   * @throws dev.socra.llm.budget.BudgetUnavailableException when the limit is kept where the shared
+   *     budgets are and that is out of reach: the call ends {@code BUDGETS_UNAVAILABLE}
    */
   Hold hold(ChatRequest request, TargetId target, BigDecimal mostUsd);
 

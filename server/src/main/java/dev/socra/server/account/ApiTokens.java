@@ -1,6 +1,7 @@
 package dev.socra.server.account;
 
 import dev.socra.core.idea.PlainText;
+import dev.socra.server.cluster.TokenRevocations;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -24,9 +25,10 @@ import org.springframework.stereotype.Component;
  *
  * <p>A resolved token is remembered for {@value #CACHE_SECONDS} seconds (at most {@value
  * #CACHE_SIZE} of them), so a busy client costs one query every half minute rather than one per
- * request. Revoking a token here forgets every remembered token at once; another server sharing the
- * database may still accept a revoked token for up to {@value #CACHE_SECONDS} seconds, and a user's
- * renaming or admin flag reaches requests made with a token within the same time.
+ * request. Revoking a token here forgets every remembered token at once; servers sharing the
+ * database share revocations through Redis ({@link TokenRevocations}), so every one refuses a
+ * revoked token at its next request; a user's renaming or admin flag reaches requests made with a
+ * token within the same time.
  */
 @Component
 public class ApiTokens {
@@ -46,8 +48,20 @@ public class ApiTokens {
   /** Counts revocations, so a lookup that raced one does not remember what it found. */
   private final AtomicLong revocations = new AtomicLong();
 
+  /** Revocations every server sees (Redis); null for one server alone. */
+  private final TokenRevocations shared;
+
+  /** The revocation counter seen when the remembered tokens were last checked against it. */
+  private volatile long sharedVersion = -1;
+
   public ApiTokens(JdbcClient db) {
+    this(db, null);
+  }
+
+  @org.springframework.beans.factory.annotation.Autowired
+  public ApiTokens(JdbcClient db, TokenRevocations shared) {
     this.db = db;
+    this.shared = shared != null && shared.enabled() ? shared : null;
   }
 
   /** A token's listing: never the token itself. */
@@ -88,7 +102,7 @@ public class ApiTokens {
     String hash = hash(token.strip());
     long now = System.nanoTime();
     Resolved known = resolved.get(hash);
-    if (known != null && now - known.until() < 0) {
+    if (known != null && now - known.until() < 0 && stillTrusted()) {
       return Optional.of(known.user());
     }
     long revocationsBefore = revocations.get();
@@ -116,6 +130,24 @@ public class ApiTokens {
     return user;
   }
 
+  /**
+   * With several servers: has any server revoked a token since the remembered ones were checked?
+   * Then forget them all. Redis out of reach: trust nothing remembered (the database decides).
+   */
+  private boolean stillTrusted() {
+    if (shared == null) {
+      return true;
+    }
+    Optional<Long> v = shared.version();
+    if (v.isEmpty() || v.get() != sharedVersion) {
+      revocations.incrementAndGet();
+      resolved.clear();
+      sharedVersion = v.orElse(-1L);
+      return false;
+    }
+    return true;
+  }
+
   public List<TokenInfo> list(String userId) {
     return db.sql(
             "SELECT id, label, prefix, created_at AS createdAt FROM api_tokens WHERE user_id = ?"
@@ -137,6 +169,15 @@ public class ApiTokens {
     // what it found.
     revocations.incrementAndGet();
     resolved.clear();
+    if (shared != null) {
+      // Every other server forgets its remembered tokens at its next request. Redis out of reach:
+      // they trust nothing remembered meanwhile, and start afresh when it is back.
+      try {
+        shared.revoked();
+      } catch (dev.socra.server.cluster.SharedStateUnavailableException e) {
+        // the database has the revocation; see above
+      }
+    }
     return revoked;
   }
 

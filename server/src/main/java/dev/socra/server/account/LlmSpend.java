@@ -1,5 +1,6 @@
 package dev.socra.server.account;
 
+import dev.socra.server.cluster.SharedSpend;
 import dev.socra.server.observe.AttemptLedger;
 import dev.socra.server.observe.LedgerWriter;
 import java.math.BigDecimal;
@@ -17,9 +18,9 @@ import org.springframework.stereotype.Component;
  *
  * <p>Asked before every call, so it reads the ledger writer's running total per user and day (a map
  * lookup; see {@link LedgerWriter#spentToday}), not a sum over the day's rows, which grew with
- * every call. Known limit: servers sharing one database each add only their own calls to the total
- * between re-reads of the database, once a minute per user, so together they can pass a cap by up
- * to a minute of the other servers' spend.
+ * every call. Several servers share one database only with Redis ({@code SOCRA_REDIS_URL}), and
+ * then read the total they keep there together ({@link SharedSpend}), so no server misses another's
+ * spend.
  */
 @Component
 public class LlmSpend {
@@ -27,19 +28,49 @@ public class LlmSpend {
   private final LedgerWriter ledger; // null only when a benchmark experiment removed it
   private final Clock clock;
 
+  /** The day's spend of every server (Redis); null for one server alone. */
+  private final SharedSpend shared;
+
   @Autowired
-  public LlmSpend(AttemptLedger rows, ObjectProvider<LedgerWriter> ledger) {
-    this(rows, ledger.getIfAvailable(), Clock.systemUTC());
+  public LlmSpend(
+      AttemptLedger rows, ObjectProvider<LedgerWriter> ledger, ObjectProvider<SharedSpend> shared) {
+    this(
+        rows,
+        ledger.getIfAvailable(),
+        Clock.systemUTC(),
+        shared.getIfAvailable() != null && shared.getIfAvailable().enabled()
+            ? shared.getIfAvailable()
+            : null);
   }
 
   LlmSpend(AttemptLedger rows, LedgerWriter ledger, Clock clock) {
+    this(rows, ledger, clock, null);
+  }
+
+  LlmSpend(AttemptLedger rows, LedgerWriter ledger, Clock clock, SharedSpend shared) {
     this.rows = rows;
     this.ledger = ledger;
     this.clock = clock;
+    this.shared = shared;
   }
 
-  /** US dollars spent by the user since 00:00 UTC today. */
+  /**
+   * US dollars spent by the user since 00:00 UTC today. With several servers, the total they keep
+   * together in Redis (every server's calls, settled as they end; seeded from the ledger).
+   */
   public BigDecimal today(String userId) {
+    if (shared != null) {
+      try {
+        return shared.spentToday(userId, () -> ledgerToday(userId));
+      } catch (dev.socra.server.cluster.SharedStateUnavailableException e) {
+        return ledgerToday(userId); // the record, a little late: the filter still has a number
+      }
+    }
+    return ledgerToday(userId);
+  }
+
+  /** What this server's ledger says the user spent today (its rows, and the database's). */
+  public BigDecimal ledgerToday(String userId) {
     if (ledger != null) {
       return ledger.spentToday(userId);
     }

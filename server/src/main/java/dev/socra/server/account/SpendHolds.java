@@ -1,10 +1,13 @@
 package dev.socra.server.account;
 
 import dev.socra.llm.ChatRequest;
+import dev.socra.llm.budget.BudgetUnavailableException;
 import dev.socra.llm.route.TargetId;
 import dev.socra.llm.spend.SpendGate;
 import dev.socra.llm.spend.SpendRefusedException;
 import dev.socra.server.ServerSettings;
+import dev.socra.server.cluster.SharedSpend;
+import dev.socra.server.cluster.SharedStateUnavailableException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
@@ -89,9 +92,13 @@ public class SpendHolds implements SpendGate {
     }
   }
 
-  SpendHolds(ServerSettings settings, LlmSpend spend) {
+  /** Holds every server sees (Redis); null for one server alone. */
+  private final SharedSpend shared;
+
+  SpendHolds(ServerSettings settings, LlmSpend spend, SharedSpend shared) {
     this.cap = settings.userDailyUsd();
     this.spend = spend;
+    this.shared = shared.enabled() ? shared : null;
   }
 
   @Override
@@ -99,6 +106,9 @@ public class SpendHolds implements SpendGate {
     String user = request.tags().get(ChatRequest.TAG_USER);
     if (cap.signum() == 0 || user == null || mostUsd.signum() <= 0) {
       return Hold.NONE;
+    }
+    if (shared != null) {
+      return sharedHold(user, mostUsd);
     }
     UserHolds mine = held.computeIfAbsent(user, u -> new UserHolds());
     long waitUntil = System.nanoTime() + MAX_WAIT.toNanos();
@@ -123,6 +133,50 @@ public class SpendHolds implements SpendGate {
     }
   }
 
+  /**
+   * The same rule with the holds of every server, in Redis: another server's attempt ending cannot
+   * wake this one, so a hold finding no room asks again every {@link #SHARED_POLL}.
+   */
+  private Hold sharedHold(String user, BigDecimal mostUsd) {
+    long waitUntil = System.nanoTime() + MAX_WAIT.toNanos();
+    while (true) {
+      SharedSpend.Outcome o;
+      try {
+        o = shared.hold(user, cap, mostUsd, () -> spend.ledgerToday(user));
+      } catch (SharedStateUnavailableException e) {
+        // Not the founder's cap: the shared state is out of reach; the call ends as unavailable.
+        throw new BudgetUnavailableException(
+            "today's spend cannot be checked: " + e.getMessage(), e.retryAfter(), e);
+      }
+      switch (o) {
+        case SharedSpend.Outcome.Held h -> {
+          return actual -> {
+            try {
+              shared.settle(user, h.id(), actual);
+            } catch (SharedStateUnavailableException e) {
+              // The answer is the founder's; the ledger has its cost, and the day's shared total
+              // is seeded from the ledger again if Redis lost it. The hold expires by itself.
+            }
+          };
+        }
+        case SharedSpend.Outcome.CapReached c -> throw capReached(c.spent());
+        case SharedSpend.Outcome.NoRoomNow n -> {
+          if (System.nanoTime() - waitUntil >= 0) {
+            throw heldInFlight(n.held());
+          }
+          try {
+            Thread.sleep(SHARED_POLL);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw heldInFlight(n.held());
+          }
+        }
+      }
+    }
+  }
+
+  static final Duration SHARED_POLL = Duration.ofMillis(100);
+
   private static boolean awaitRelease(UserHolds mine, Held seen, long waitUntil) {
     try {
       return mine.awaitChange(seen, waitUntil - System.nanoTime());
@@ -134,6 +188,9 @@ public class SpendHolds implements SpendGate {
 
   /** US dollars held now for the user's attempts in flight. */
   public BigDecimal heldFor(String userId) {
+    if (shared != null) {
+      return shared.heldFor(userId);
+    }
     UserHolds h = held.get(userId);
     return h == null ? BigDecimal.ZERO : h.now.get().usd();
   }

@@ -39,6 +39,9 @@ final class CallFailures {
       case INTERRUPTED -> new GatewayException(503, "server_error", "interrupted", null, m);
       case SPEND_LIMIT ->
           new GatewayException(429, "insufficient_quota", "daily_spend_cap", null, m);
+      // The budgets the servers share are out of reach: nothing was sent; Retry-After says when.
+      case BUDGETS_UNAVAILABLE ->
+          new GatewayException(503, "server_error", "budgets_unavailable", null, m);
       case ALL_TARGETS_FAILED, ATTEMPTS_EXHAUSTED, DEADLINE_EXCEEDED -> byCause(e, m);
     };
   }

@@ -22,6 +22,19 @@ public class OwnedWork {
   @FunctionalInterface
   public interface Follower {
     boolean follow();
+
+    /**
+     * True when a look itself waits for news (a blocking read of the owner's live stream), so no
+     * pause is needed between looks.
+     */
+    default boolean waits() {
+      return false;
+    }
+  }
+
+  /** How long a {@link Follower} that {@link Follower#waits() waits} should wait in one look. */
+  public Duration poll() {
+    return poll;
   }
 
   private final Leases leases;
@@ -39,6 +52,20 @@ public class OwnedWork {
    * @param taken a lease already taken for this key (the resumer's), or null to take one here
    */
   public void run(String key, String subject, WorkLease taken, Runnable work, Follower follow) {
+    run(key, subject, taken, lease -> {}, work, follow);
+  }
+
+  /**
+   * As above; {@code onTaken} runs each time this server holds the lease, before the work (it
+   * claims the work's live stream for this owner).
+   */
+  public void run(
+      String key,
+      String subject,
+      WorkLease taken,
+      java.util.function.Consumer<WorkLease> onTaken,
+      Runnable work,
+      Follower follow) {
     WorkLease lease = taken;
     while (true) {
       if (lease == null) {
@@ -46,6 +73,7 @@ public class OwnedWork {
       }
       if (lease != null) {
         try {
+          onTaken.accept(lease);
           CurrentWork.run(lease, work);
           return;
         } catch (LeaseLostException e) {
@@ -57,6 +85,12 @@ public class OwnedWork {
       }
       if (follow.follow()) {
         return;
+      }
+      if (follow.waits()) {
+        if (Thread.currentThread().isInterrupted()) {
+          return;
+        }
+        continue;
       }
       try {
         Thread.sleep(poll);

@@ -61,6 +61,29 @@ public final class EventLog {
     }
   }
 
+  /** How many events the log has: the id of the last one (0 when empty). */
+  public long size() {
+    lock.lock();
+    try {
+      return events.size();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Wakes every reader waiting in {@link #after} without an event: one that follows another
+   * server's stream learns something beside events (that the stream ended).
+   */
+  public void wake() {
+    lock.lock();
+    try {
+      changed.signalAll();
+    } finally {
+      lock.unlock();
+    }
+  }
+
   /** No more events will come. */
   public void close() {
     lock.lock();

@@ -16,6 +16,7 @@ import dev.socra.llm.LlmCallException;
 import dev.socra.llm.config.SecretStream;
 import dev.socra.server.KeyScrubber;
 import dev.socra.server.account.SocraUser;
+import dev.socra.server.cluster.EventStreams;
 import dev.socra.server.lease.LeaseLostException;
 import dev.socra.server.lease.Leases;
 import dev.socra.server.lease.OwnedWork;
@@ -65,6 +66,7 @@ public class SessionService {
   private final AttemptLedger ledger;
   private final SessionLocks locks = new SessionLocks();
   private PipelineCharge charge = PipelineCharge.FREE;
+  private final EventStreams streams;
 
   public SessionService(
       Socra socra,
@@ -74,7 +76,9 @@ public class SessionService {
       OwnedWork owned,
       Leases leases,
       KeyScrubber scrubber,
-      AttemptLedger ledger) {
+      AttemptLedger ledger,
+      EventStreams streams) {
+    this.streams = streams;
     this.socra = socra;
     this.repository = repository;
     this.store = store;
@@ -239,6 +243,11 @@ public class SessionService {
       return live.get();
     }
     if (n >= 1 && n <= turns.size()) {
+      Optional<EventLog> streamed =
+          streams.enabled() ? streams.replay(turnKey(id, n)) : Optional.empty();
+      if (streamed.isPresent()) {
+        return streamed.get(); // the same events under the same ids, wherever it was written
+      }
       EventLog replay = new EventLog();
       replay.append("turn", json(TurnEvent.of(s, turns.get(n - 1))));
       replay.close();
@@ -359,12 +368,14 @@ public class SessionService {
 
   /** Turn {@code n}'s question, written here under its lease or followed from another server. */
   private void questionWork(String id, int n, WorkLease taken, EventLog events) {
+    String key = turnKey(id, n);
     owned.run(
-        turnKey(id, n),
+        key,
         id,
         taken,
+        lease -> claimStream(key, lease, events),
         () -> writeQuestion(id, n, events),
-        () -> followQuestion(id, n, events));
+        follower(key, events, () -> followQuestion(id, n, events), QUESTION_ENDS));
   }
 
   private void writeQuestion(String id, int n, EventLog events) {
@@ -448,12 +459,76 @@ public class SessionService {
   /** The pipeline, run here under its lease or followed from another server. */
   private void pipelineWork(String id, WorkLease taken, EventLog events) {
     Set<Stage> reported = EnumSet.noneOf(Stage.class);
+    String key = pipelineKey(id);
     owned.run(
-        pipelineKey(id),
+        key,
         id,
         taken,
+        lease -> claimStream(key, lease, events),
         () -> runPipelineHere(id, events),
-        () -> followPipeline(id, events, reported));
+        follower(
+            key,
+            events,
+            () ->
+                status(id) != SessionStatus.PIPELINE_RUNNING
+                    && followPipeline(id, events, reported),
+            PIPELINE_ENDS));
+  }
+
+  /** The events that end a question's stream and a pipeline's: nothing follows them. */
+  private static final Set<String> QUESTION_ENDS = Set.of("turn", "error");
+
+  private static final Set<String> PIPELINE_ENDS = Set.of("done", "failed");
+
+  private static boolean ended(EventLog events, Set<String> ends) {
+    long n = events.size();
+    if (n == 0) {
+      return false;
+    }
+    try {
+      List<EventLog.Event> last = events.after(n - 1, java.time.Duration.ZERO).events();
+      return !last.isEmpty() && ends.contains(last.getLast().name());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return true;
+    }
+  }
+
+  /** With several servers: this server now runs the work, so its log goes to the live stream. */
+  private void claimStream(String key, WorkLease lease, EventLog events) {
+    if (streams.enabled()) {
+      streams.own(key, lease.fence(), events);
+    }
+  }
+
+  /**
+   * How this server follows work another server runs. Alone (no Redis): looks at what the owner
+   * stored, once a poll. With Redis: follows the owner's live stream (every event, token by token,
+   * under the owner's ids); the database is asked only where there is no stream (Redis lost it),
+   * and then only whether the work has ended.
+   */
+  private OwnedWork.Follower follower(
+      String key, EventLog events, OwnedWork.Follower stored, Set<String> ends) {
+    if (!streams.enabled()) {
+      return stored;
+    }
+    return new OwnedWork.Follower() {
+      @Override
+      public boolean follow() {
+        return switch (streams.follow(key, events, owned.poll())) {
+          case CLOSED -> true;
+          // The owner's last event came (its end marker may still be on its way, and its lease
+          // already given back): the work is over, and nobody must take it up again.
+          case OPEN, UNAVAILABLE -> ended(events, ends);
+          case ABSENT -> stored.follow();
+        };
+      }
+
+      @Override
+      public boolean waits() {
+        return true;
+      }
+    };
   }
 
   /**
@@ -544,6 +619,12 @@ public class SessionService {
   }
 
   private EventLog pipelineReplay(Session loaded) {
+    if (streams.enabled()) {
+      Optional<EventLog> streamed = streams.replay(pipelineKey(loaded.id()));
+      if (streamed.isPresent() && status(loaded.id()) != SessionStatus.PIPELINE_RUNNING) {
+        return streamed.get();
+      }
+    }
     // The status first, then the session again: the pipeline stores its last stage before it sets
     // the end status (on this server or another), so the stages read after it are all there.
     SessionStatus status = status(loaded.id());

@@ -56,6 +56,15 @@ final class ApiClient {
     return send(request(path).header("Content-Type", "application/json").POST(publisher(body)));
   }
 
+  Response delete(String path) {
+    return send(request(path).DELETE());
+  }
+
+  /** The same client with another token. */
+  ApiClient as(String otherToken) {
+    return new ApiClient(base, otherToken);
+  }
+
   /** Reads a whole event stream (the server ends it when the work is done). */
   List<Event> events(String method, String path, Object body, String lastEventId) {
     return events(method, path, body, lastEventId, Integer.MAX_VALUE);

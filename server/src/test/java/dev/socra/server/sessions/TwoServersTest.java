@@ -7,6 +7,7 @@ import dev.socra.core.persona.Stage;
 import dev.socra.core.pipeline.Pipeline;
 import dev.socra.server.testing.CallLog;
 import dev.socra.server.testing.Postgres;
+import dev.socra.server.testing.RedisServer;
 import dev.socra.server.testing.ServerProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,10 +19,12 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * Two server processes on one PostgreSQL database: work belongs to the server holding its lease.
- * The second server never runs a pipeline the first is running (it follows it), and when the first
- * is killed the second takes the pipeline over once the lease expires and finishes it without
- * calling a stored stage again. The stub logs every call of both processes to one file.
+ * Two server processes on one PostgreSQL database and one Redis: work belongs to the server holding
+ * its lease. The second server never runs a pipeline the first is running (it follows it), and when
+ * the first is killed the second takes the pipeline over once the lease expires and finishes it
+ * without calling a stored stage again, while the founder's stream, rejoined on the second server
+ * with its {@code Last-Event-ID}, goes on to {@code done}. The stub logs every call of both
+ * processes to one file.
  */
 class TwoServersTest {
   static final List<String> ANSWERS =
@@ -42,7 +45,9 @@ class TwoServersTest {
     // A stub with a pace, so the first server is mid-pipeline when it is killed.
     Files.writeString(stub, "stub:\n  token_delay: 1ms\n");
     Postgres pg = Postgres.get();
+    RedisServer redis = RedisServer.launch();
     Map<String, String> env = new HashMap<>();
+    env.put("SOCRA_REDIS_URL", redis.url());
     env.put("SOCRA_DB_URL", pg.jdbcUrl(pg.createDatabase()));
     env.put("SOCRA_DB_USER", pg.user());
     env.put("SOCRA_DB_PASSWORD", pg.password());
@@ -51,7 +56,8 @@ class TwoServersTest {
     env.put("SOCRA_WORK_HEARTBEAT", "1s");
     env.put("SOCRA_TEST_CALL_LOG", calls.toString());
 
-    try (ServerProcess first = ServerProcess.start(dir, with(env, "first"), "ada");
+    try (redis;
+        ServerProcess first = ServerProcess.start(dir, with(env, "first"), "ada");
         ServerProcess second = ServerProcess.start(dir, with(env, "second"), null)) {
       ApiClient onFirst = new ApiClient(first.baseUrl(), first.token());
       ApiClient onSecond = new ApiClient(second.baseUrl(), first.token());
@@ -70,21 +76,30 @@ class TwoServersTest {
 
       // 2. The first is killed mid-pipeline, after the five specialists were stored.
       String two = interviewed(onFirst);
-      onFirst.events(
-          "POST",
-          "/api/sessions/" + two + "/pipeline",
-          null,
-          null,
-          10_000,
-          e ->
-              e.name().equals("stage")
-                  && e.json().get("stage").asText().equals(Stage.SYNTHESIS.id())
-                  && e.json().get("state").asText().equals("started"));
+      List<ApiClient.Event> seen =
+          onFirst.events(
+              "POST",
+              "/api/sessions/" + two + "/pipeline",
+              null,
+              null,
+              10_000,
+              e ->
+                  e.name().equals("stage")
+                      && e.json().get("stage").asText().equals(Stage.SYNTHESIS.id())
+                      && e.json().get("state").asText().equals("started"));
       first.kill();
 
+      // The founder's browser reconnects, and the load balancer sends it to the second server.
+      String lastSeen = seen.getLast().id();
       List<ApiClient.Event> after =
-          onSecond.events("GET", "/api/sessions/" + two + "/pipeline/events", null, null);
+          onSecond.events("GET", "/api/sessions/" + two + "/pipeline/events", null, lastSeen);
       assertThat(after.getLast().name()).as(after.getLast().data()).isEqualTo("done");
+      long expected = Long.parseLong(lastSeen);
+      for (ApiClient.Event e : after) {
+        assertThat(e.id())
+            .as("ids go on from the last one seen, none lost or repeated")
+            .isEqualTo(String.valueOf(++expected));
+      }
       JsonNode view = onSecond.get("/api/sessions/" + two).json();
       assertThat(view.get("status").asText()).isEqualTo("done");
       assertThat(view.get("stagesDone")).hasSize(9);

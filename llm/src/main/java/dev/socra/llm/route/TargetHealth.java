@@ -176,11 +176,11 @@ public final class TargetHealth {
         share(
             coolDown(
                 wait,
-            "quota exhausted",
-            q.until().isPresent()
-                ? "quota exhausted: a per-day quota, or a model this account's tier does not include,"
-                    + " until the provider's stated delay"
-                : "quota exhausted"),
+                "quota exhausted",
+                q.until().isPresent()
+                    ? "quota exhausted: a per-day quota, or a model this account's tier does not include,"
+                        + " until the provider's stated delay"
+                    : "quota exhausted"),
             "quota exhausted");
       }
       case Outcome.AuthFailed a -> {

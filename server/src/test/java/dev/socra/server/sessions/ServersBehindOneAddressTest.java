@@ -207,10 +207,11 @@ class ServersBehindOneAddressTest {
     assertThat(session.get("turns")).hasSize(2);
     assertThat(session.at("/turns/0/answer").asText()).isEqualTo("Tuners");
 
-    // Each server's health shows the shared state: Redis back, both servers, the key's budget.
+    // Each server's health shows the shared state to the admin (ada, the first user): Redis back,
+    // both servers, the key's budget.
     for (ServerProcess server : List.of(first, second)) {
       JsonNode cluster =
-          new ApiClient(server.baseUrl(), null)
+          new ApiClient(server.baseUrl(), first.token())
               .get("/actuator/health")
               .json()
               .at("/components/cluster/details");

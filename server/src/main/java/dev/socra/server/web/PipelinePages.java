@@ -71,6 +71,8 @@ class PipelinePages {
       return "redirect:/sessions/" + id;
     }
     model.addAttribute("view", view(s));
+    model.addAttribute("demo", s.demo());
+    model.addAttribute("demoOnly", s.demoOnly());
     return "pipeline";
   }
 

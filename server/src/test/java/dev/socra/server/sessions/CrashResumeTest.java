@@ -61,8 +61,12 @@ class CrashResumeTest {
       id =
           ada.post("/api/sessions", Map.of("idea", SessionsApiTest.IDEA)).json().get("id").asText();
       ada.events("GET", "/api/sessions/" + id + "/turns/1/events", null, null);
-      for (String a : answers) {
-        ada.events("POST", "/api/sessions/" + id + "/answers", Map.of("answer", a), null);
+      for (int i = 0; i < answers.size(); i++) {
+        ada.events(
+            "POST",
+            "/api/sessions/" + id + "/answers",
+            Map.of("answer", answers.get(i), "question", i + 1),
+            null);
       }
       ada.post("/api/sessions/" + id + "/end", null);
       // Follow the pipeline until the devil's advocate has started, then crash.

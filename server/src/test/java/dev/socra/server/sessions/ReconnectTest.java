@@ -106,7 +106,10 @@ class ReconnectTest {
     String id = SessionsApiTest.create(ada);
     ada.events("GET", "/api/sessions/" + id + "/turns/1/events", null, null);
     ada.events(
-        "POST", "/api/sessions/" + id + "/answers", Map.of("answer", "Tuners in Vermont"), null);
+        "POST",
+        "/api/sessions/" + id + "/answers",
+        Map.of("answer", "Tuners in Vermont", "question", 1),
+        null);
     List<ApiClient.Event> before;
     AttemptGate gate = AttemptGate.atStage(Stage.SYNTHESIS.id());
     router.addListener(gate);

@@ -85,7 +85,7 @@ class SessionsController {
   /**
    * @param title the session's new name, 1 to 120 characters
    */
-  record Rename(String title) {}
+  record Rename(Object title) {}
 
   @Operation(
       summary = "Start a session from an idea",
@@ -198,7 +198,11 @@ class SessionsController {
   @PatchMapping(value = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
   Views.SessionView rename(
       @AuthenticationPrincipal SocraUser user, @PathVariable String id, @RequestBody Rename body) {
-    sessions.rename(user, id, body == null ? null : body.title());
+    Object title = body == null ? null : body.title();
+    if (title != null && !(title instanceof String)) {
+      throw new InvalidInputException("'title' must be text: the session's new name.");
+    }
+    sessions.rename(user, id, (String) title);
     return sessions.view(user, id);
   }
 

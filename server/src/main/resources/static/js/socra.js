@@ -139,10 +139,17 @@
   document.addEventListener("htmx:sendError", function () {
     notice("The server could not be reached. Check the connection, then try again.");
   });
-  document.addEventListener("htmx:beforeRequest", function () {
+  document.addEventListener("htmx:beforeRequest", function (e) {
     var box = document.getElementById("page-notice");
     if (box) {
       box.hidden = true;
+    }
+    // The turn arrived while the founder's answer to it is on its way: that answer's reply brings
+    // the next state, and fetching the turn now would swap the page under it.
+    var elt = e.detail && e.detail.elt;
+    var current = elt && elt.closest ? elt.closest("#current") : null;
+    if (current && elt.closest(".stream-status") && current.classList.contains("htmx-request")) {
+      e.preventDefault();
     }
   });
 

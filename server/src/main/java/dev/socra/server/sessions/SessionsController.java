@@ -85,7 +85,11 @@ class SessionsController {
   /**
    * @param title the session's new name, 1 to 120 characters
    */
-  record Rename(Object title) {}
+  record Rename(
+      @io.swagger.v3.oas.annotations.media.Schema(
+              type = "string",
+              description = "the session's new name, 1 to 120 characters")
+          Object title) {}
 
   @Operation(
       summary = "Start a session from an idea",
@@ -219,7 +223,7 @@ class SessionsController {
       HttpServletRequest request) {
     String token = sessions.share(user, id);
     String url = address.of(token, request);
-    return ResponseEntity.created(URI.create(url))
+    return ResponseEntity.created(URI.create("/shared/" + token))
         .body(
             Map.of(
                 "url",

@@ -137,6 +137,9 @@ class FounderJourneyBrowserTest {
     assertThat(browser.find(".specialists").getText()).contains("Market and customer", "Risk");
     assertThat(browser.find(".steps").getText())
         .contains("Synthesis", "Devil's advocate", "Tribunal", "Pitch deck");
+    assertThat(browser.find(".ready .verdict-meaning").getText())
+        .contains(" means ")
+        .contains("Next:");
     browser.screenshot("08-pipeline-done");
 
     open.click();

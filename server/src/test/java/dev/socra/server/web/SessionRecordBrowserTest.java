@@ -278,7 +278,8 @@ class SessionRecordBrowserTest {
     browser.driver.navigate().back();
     browser.until(d -> browser.path().equals(sessionPath + "/masterplan"));
 
-    browser.await("#make-share-link").click();
+    browser.phoneScreenshot("20b-masterplan-on-a-phone");
+    browser.click("#make-share-link");
     WebElement link = browser.await("#share-url");
     shareUrl = link.getDomProperty("value");
     assertThat(shareUrl).startsWith(server.baseUrl() + "/shared/");
@@ -304,7 +305,7 @@ class SessionRecordBrowserTest {
     guest.screenshot("22-shared-page");
     guest.phoneScreenshot("22b-shared-page-on-a-phone");
 
-    browser.find("#stop-sharing").click();
+    browser.click("#stop-sharing");
     assertThat(browser.await("#share .alert").getText()).contains("Sharing stopped");
     guest.driver.navigate().refresh();
     assertThat(guest.await("h1").getText()).isEqualTo("This link leads nowhere");
@@ -319,6 +320,9 @@ class SessionRecordBrowserTest {
     WebElement line = browser.await(".session-line");
     assertThat(line.findElement(org.openqa.selenium.By.cssSelector(".verdict-badge")).getText())
         .matches("Verdict: (Pursue|Test|Pivot|Drop)");
+    assertThat(line.findElement(org.openqa.selenium.By.cssSelector(".verdict-line")).getText())
+        .contains("Next:")
+        .contains("The rubric");
     assertThat(line.getText())
         .contains("Started ")
         .contains("Marketplace for independent physiotherapists");
@@ -362,7 +366,7 @@ class SessionRecordBrowserTest {
   @Order(8)
   void theFounderDeletesASharedSessionAndItsLinkLeadsNowhere() {
     browser.open(sessionPath + "/masterplan");
-    browser.await("#make-share-link").click();
+    browser.click("#make-share-link");
     String again = browser.await("#share-url").getDomProperty("value");
     guest.driver.get(again);
     assertThat(guest.await("h1").getText()).isEqualTo("Masterplan");

@@ -65,6 +65,14 @@ public final class Socra {
    * turn holds the question that stands.
    */
   public Session ask(Session session, TokenSink founder) {
+    return ask(session, founder, () -> {});
+  }
+
+  /**
+   * The same, and {@code questionWritten} runs as soon as the question's words are complete (its
+   * quick replies follow in the same call), so a page can open the answer box then.
+   */
+  public Session ask(Session session, TokenSink founder, Runnable questionWritten) {
     if (session.interview().open() != null) {
       throw new IllegalStateException("the last question has not been answered yet");
     }
@@ -72,7 +80,8 @@ public final class Socra {
       throw new IllegalStateException("the interview is over");
     }
     Interviewer.Asked asked =
-        new Interviewer(router, prompts(session)).next(session.interview(), founder);
+        new Interviewer(router, prompts(session))
+            .next(session.interview(), founder, questionWritten);
     Map<Stage, List<ChatResponse>> byStage = new LinkedHashMap<>();
     asked
         .calls()
@@ -89,6 +98,40 @@ public final class Socra {
   public Session answer(Session session, String answer) {
     Session next =
         session.withInterview(session.interview().answeredWith(InputLimits.answer(answer)));
+    repository.save(next);
+    return next;
+  }
+
+  /**
+   * Records the founder's answer to question {@code question}, which must be the open one.
+   *
+   * @throws dev.socra.core.interview.StaleAnswerException when another question is open (or none)
+   */
+  public Session answer(Session session, int question, String answer) {
+    Session next =
+        session.withInterview(
+            session.interview().answeredWith(question, InputLimits.answer(answer)));
+    repository.save(next);
+    return next;
+  }
+
+  /**
+   * The founder goes back to question {@code number}: it is open again, and its answer and the
+   * turns after it are kept as history ({@link Interview#reopened}).
+   */
+  public Session reopen(Session session, int number) {
+    Session next = session.withInterview(session.interview().reopened(number));
+    repository.save(next);
+    return next;
+  }
+
+  /**
+   * The founder changes the answer to question {@code number}: the later turns are kept as history
+   * and the next question is to be asked again ({@link Interview#revised}).
+   */
+  public Session revise(Session session, int number, String answer) {
+    Session next =
+        session.withInterview(session.interview().revised(number, InputLimits.answer(answer)));
     repository.save(next);
     return next;
   }

@@ -104,7 +104,9 @@ final class Founder implements Runnable {
                   + number
                   + " answers question "
                   + turn
-                  + ": we asked twelve bakeries what they throw away each week.\"}";
+                  + ": we asked twelve bakeries what they throw away each week.\",\"question\":"
+                  + turn
+                  + "}";
           turn++;
           end =
               follow(

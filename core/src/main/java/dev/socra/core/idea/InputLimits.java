@@ -33,8 +33,16 @@ public final class InputLimits {
           what + " needs at least " + min + " characters: say what it is and who it is for.");
     }
     if (t.length() > max) {
+      int over = t.length() - max;
       throw new InvalidInputException(
-          what + " is " + t.length() + " characters; the limit is " + max + ". Shorten it.");
+          what
+              + " is "
+              + t.length()
+              + " characters; the limit is "
+              + max
+              + ". Cut "
+              + over
+              + (over == 1 ? " character." : " characters."));
     }
     return t;
   }

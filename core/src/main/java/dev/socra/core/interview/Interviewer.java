@@ -43,6 +43,14 @@ public final class Interviewer {
 
   /** Evaluates the answers so far, then asks the next question, streaming it to {@code founder}. */
   public Asked next(Interview interview, TokenSink founder) {
+    return next(interview, founder, () -> {});
+  }
+
+  /**
+   * The same, and {@code questionWritten} runs as soon as the question's words are complete, while
+   * its quick replies are still being written: the founder may answer from then on.
+   */
+  public Asked next(Interview interview, TokenSink founder, Runnable questionWritten) {
     List<Call> calls = new ArrayList<>();
     Structured<Assessment> assessed =
         structured.complete(prompts.evaluation(interview), Evaluations.VALIDITY);
@@ -50,7 +58,7 @@ public final class Interviewer {
     EvidenceRules.Judged judged = EvidenceRules.judge(interview, assessed.value());
     InterviewNotes notes = InterviewNotes.of(interview, assessed.value(), judged.scores());
 
-    QuestionSink sink = new QuestionSink(founder);
+    QuestionSink sink = new QuestionSink(founder, questionWritten);
     ChatResponse written = router.stream(prompts.question(interview, notes), sink);
     sink.finish();
     calls.add(new Call(Stage.INTERVIEW_QUESTION, written));

@@ -8,15 +8,24 @@ import dev.socra.llm.TokenSink;
  * QuestionDraft#BLOCK}), whichever comes first; nothing after it is shown, so neither a second
  * question nor a misplaced replies line reaches the founder. A line after the first that could
  * still turn out to start the replies is held back until it is clear.
+ *
+ * <p>When the question is complete the founder is told at once ({@code questionWritten}), before
+ * the replies after it are written: the founder may start answering then.
  */
 final class QuestionSink implements TokenSink {
   private final TokenSink founder;
+  private final Runnable questionWritten;
   private final StringBuilder all = new StringBuilder();
   private int shown;
   private boolean ended;
 
   QuestionSink(TokenSink founder) {
+    this(founder, () -> {});
+  }
+
+  QuestionSink(TokenSink founder, Runnable questionWritten) {
     this.founder = founder;
+    this.questionWritten = questionWritten;
   }
 
   @Override
@@ -28,7 +37,7 @@ final class QuestionSink implements TokenSink {
     int end = questionEnd();
     if (end >= 0) {
       show(end);
-      ended = true;
+      end();
     } else {
       show(safeEnd());
     }
@@ -39,8 +48,13 @@ final class QuestionSink implements TokenSink {
     if (!ended) {
       int block = blockStart();
       show(block >= 0 ? block : all.length());
-      ended = true;
+      end();
     }
+  }
+
+  private void end() {
+    ended = true;
+    questionWritten.run();
   }
 
   /** Just after the first question mark, or where the replies start; -1 while neither is seen. */

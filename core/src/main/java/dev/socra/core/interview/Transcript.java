@@ -9,17 +9,39 @@ import java.util.List;
  * made before the question and the one made after the answer (the next turn's, or the closing one).
  * The download and the masterplan page render it.
  *
+ * <p>When the founder went back to an earlier question, the turns left behind are kept as {@code
+ * setAside}: each time they went back, the answers they had given from there on, with what those
+ * moved as far as it is known.
+ *
  * @param start the scores the idea alone was given, before the first question (null when nothing
  *     was evaluated)
  */
-public record Transcript(List<DimensionScore> start, List<Entry> entries) {
+public record Transcript(List<DimensionScore> start, List<Entry> entries, List<SetAside> setAside) {
   public Transcript {
     start = start == null ? List.of() : List.copyOf(start);
     entries = List.copyOf(entries);
+    setAside = setAside == null ? List.of() : List.copyOf(setAside);
+  }
+
+  public Transcript(List<DimensionScore> start, List<Entry> entries) {
+    this(start, entries, List.of());
   }
 
   /**
-   * One answered question.
+   * The turns set aside when the founder went back to question {@code reopened}: its old answer and
+   * every turn after it (a question still open then has no answer).
+   *
+   * @param revision 1 for the first time the founder went back, 2 for the next
+   */
+  public record SetAside(int revision, int reopened, List<Entry> entries) {
+    public SetAside {
+      entries = List.copyOf(entries);
+    }
+  }
+
+  /**
+   * One answered question (in {@link SetAside}, also a question set aside before it was answered:
+   * its {@code answer} is null).
    *
    * @param quickReply the answer was a clicked quick reply: a position, not evidence
    * @param evaluated an evaluation followed the answer, so what it moved is known
@@ -79,7 +101,44 @@ public record Transcript(List<DimensionScore> start, List<Entry> entries) {
               assumptionChanges(before, after)));
     }
     TurnEvaluation first = turns.isEmpty() ? interview.closing() : turns.getFirst().evaluation();
-    return new Transcript(first == null ? List.of() : first.scores(), entries);
+    return new Transcript(
+        first == null ? List.of() : first.scores(), entries, setAside(interview.history()));
+  }
+
+  /**
+   * The history, one {@link SetAside} per time the founder went back. What an old answer moved is
+   * read from the evaluation of the turn set aside after it, when there is one.
+   */
+  private static List<SetAside> setAside(List<SupersededTurn> history) {
+    List<SetAside> out = new ArrayList<>();
+    int i = 0;
+    while (i < history.size()) {
+      int revision = history.get(i).revision();
+      int reopened = history.get(i).reopened();
+      List<Turn> group = new ArrayList<>();
+      while (i < history.size() && history.get(i).revision() == revision) {
+        group.add(history.get(i).turn());
+        i++;
+      }
+      List<Entry> entries = new ArrayList<>();
+      for (int k = 0; k < group.size(); k++) {
+        Turn t = group.get(k);
+        TurnEvaluation before = t.evaluation();
+        TurnEvaluation after =
+            t.answer() != null && k + 1 < group.size() ? group.get(k + 1).evaluation() : null;
+        entries.add(
+            new Entry(
+                t.number(),
+                t.question(),
+                t.answer(),
+                t.quickReply(),
+                before != null && after != null,
+                scoreChanges(before, after),
+                assumptionChanges(before, after)));
+      }
+      out.add(new SetAside(revision, reopened, entries));
+    }
+    return out;
   }
 
   /** The evaluation made after turn {@code i}'s answer: the next turn's, or the closing one. */

@@ -158,7 +158,7 @@ public final class SessionMarkdown {
    * that changed, the assumptions whose status changed).
    */
   public static String transcript(Transcript t) {
-    if (t.entries().isEmpty()) {
+    if (t.entries().isEmpty() && t.setAside().isEmpty()) {
       return "";
     }
     StringBuilder b = new StringBuilder("## Transcript\n\n");
@@ -173,44 +173,64 @@ public final class SessionMarkdown {
           .append(".\n\n");
     }
     for (Transcript.Entry e : t.entries()) {
-      b.append("**Q")
-          .append(e.number())
-          .append(".** ")
-          .append(oneLine(e.question()))
-          .append("\n\n");
-      b.append(quoted(e.answer()));
-      if (e.quickReply()) {
-        b.append(" *(clicked quick reply)*");
+      entry(b, e);
+    }
+    if (!t.setAside().isEmpty()) {
+      b.append("### Answers set aside\n\n")
+          .append("Each time you went back to an earlier question, the answers from there on were")
+          .append(" set aside and the interview continued from that question. They are kept here;")
+          .append(" the scores and the plan stand on the answers above.\n\n");
+      for (Transcript.SetAside a : t.setAside()) {
+        b.append("*Went back to question ")
+            .append(a.reopened())
+            .append(a.revision() == 1 ? " (the first time):*" : " (time " + a.revision() + "):*")
+            .append("\n\n");
+        for (Transcript.Entry e : a.entries()) {
+          entry(b, e);
+        }
       }
-      b.append("\n\n");
-      if (!e.evaluated()) {
-        continue;
-      }
-      if (e.movedNothing()) {
-        b.append("Moved nothing.\n\n");
-        continue;
-      }
-      for (Transcript.ScoreChange c : e.scores()) {
-        b.append("- ")
-            .append(c.dimension().label())
-            .append(' ')
-            .append(c.from())
-            .append(" → ")
-            .append(c.to())
-            .append('\n');
-      }
-      for (Transcript.AssumptionChange c : e.assumptions()) {
-        b.append("- Assumption ")
-            .append(c.from().name().toLowerCase(Locale.ROOT))
-            .append(" → ")
-            .append(c.to().name().toLowerCase(Locale.ROOT))
-            .append(": ")
-            .append(md(c.statement()))
-            .append('\n');
-      }
-      b.append('\n');
     }
     return b.toString();
+  }
+
+  /** One question, its answer, and what the answer moved. */
+  private static void entry(StringBuilder b, Transcript.Entry e) {
+    b.append("**Q").append(e.number()).append(".** ").append(oneLine(e.question())).append("\n\n");
+    if (e.answer() == null) {
+      b.append("*(not answered)*\n\n");
+      return;
+    }
+    b.append(quoted(e.answer()));
+    if (e.quickReply()) {
+      b.append(" *(clicked quick reply)*");
+    }
+    b.append("\n\n");
+    if (!e.evaluated()) {
+      return;
+    }
+    if (e.movedNothing()) {
+      b.append("Moved nothing.\n\n");
+      return;
+    }
+    for (Transcript.ScoreChange c : e.scores()) {
+      b.append("- ")
+          .append(c.dimension().label())
+          .append(' ')
+          .append(c.from())
+          .append(" → ")
+          .append(c.to())
+          .append('\n');
+    }
+    for (Transcript.AssumptionChange c : e.assumptions()) {
+      b.append("- Assumption ")
+          .append(c.from().name().toLowerCase(Locale.ROOT))
+          .append(" → ")
+          .append(c.to().name().toLowerCase(Locale.ROOT))
+          .append(": ")
+          .append(md(c.statement()))
+          .append('\n');
+    }
+    b.append('\n');
   }
 
   /**

@@ -69,4 +69,29 @@ class QuestionSinkTest {
     assertThat(d.question()).isEqualTo("You said \"lots of clinics\". Which one paid last?");
     assertThat(d.replies()).isEmpty();
   }
+
+  @Test
+  void theFounderIsToldTheQuestionIsCompleteBeforeTheRepliesAreWritten() {
+    List<String> seen = new ArrayList<>();
+    QuestionSink sink = new QuestionSink(seen::add, () -> seen.add("<complete>"));
+    sink.onToken("Which clinic ");
+    assertThat(seen).doesNotContain("<complete>");
+    sink.onToken("paid last?\nRepl");
+    assertThat(seen).endsWith("<complete>");
+    sink.onToken("ies:\n- Not yet");
+    sink.finish();
+    assertThat(seen).containsOnlyOnce("<complete>").endsWith("<complete>");
+    assertThat(String.join("", seen.subList(0, seen.size() - 1)))
+        .isEqualTo("Which clinic paid last?");
+  }
+
+  @Test
+  void aQuestionWithoutAMarkIsCompleteWhenTheStreamEnds() {
+    List<String> seen = new ArrayList<>();
+    QuestionSink sink = new QuestionSink(seen::add, () -> seen.add("<complete>"));
+    sink.onToken("Tell me who paid last");
+    assertThat(seen).doesNotContain("<complete>");
+    sink.finish();
+    assertThat(seen).containsOnlyOnce("<complete>").endsWith("<complete>");
+  }
 }

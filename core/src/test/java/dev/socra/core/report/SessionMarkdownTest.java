@@ -146,6 +146,22 @@ class SessionMarkdownTest {
   }
 
   @Test
+  void answersSetAsideByGoingBackAreKeptBelowTheTranscript() {
+    Session s = demoSession(List.of("idk", "I spoke to 12 independent physiotherapists in Leeds."));
+    var iv = s.interview().revised(1, "Three clinics in Leeds rent rooms to me already.");
+    String md = SessionMarkdown.render(s.withInterview(iv));
+    String transcript =
+        md.substring(md.indexOf("## Transcript"), md.indexOf("### Answers set aside"));
+    String setAside = md.substring(md.indexOf("### Answers set aside"));
+    assertThat(transcript).contains("> Three clinics in Leeds rent rooms to me already.");
+    assertThat(transcript).doesNotContain("> idk");
+    assertThat(setAside)
+        .contains("*Went back to question 1 (the first time):*")
+        .contains("> idk")
+        .contains("> I spoke to 12 independent physiotherapists in Leeds.");
+  }
+
+  @Test
   void aSessionNoStubServedSaysNothingOfDemoMode() {
     Session real =
         with(Stage.SPECIALIST_MARKET, report())

@@ -35,6 +35,9 @@ class SecurityConfiguration {
     "/signin/wait",
     "/signup",
     "/error",
+    // a session shared through its read-only link (the link's token is the permission)
+    "/shared/**",
+    "/rubric",
     "/favicon.ico",
     "/css/**",
     "/js/**",

@@ -5,6 +5,7 @@ import dev.socra.server.lease.WorkSweep;
 import dev.socra.server.live.LiveRuns;
 import dev.socra.server.store.SessionStatus;
 import dev.socra.server.store.SessionStore;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -53,24 +54,39 @@ class Resumer implements WorkSweep {
               });
     }
     for (String key : leases.expiredKeys()) {
-      int turn = key.lastIndexOf("/turn/");
-      if (turn < 0 || runs.running(key)) {
+      Optional<TurnWork> turn = TurnWork.parse(key);
+      if (turn.isEmpty() || runs.running(key)) {
         continue;
       }
-      String id = key.substring(0, turn);
-      int n;
-      try {
-        n = Integer.parseInt(key.substring(turn + "/turn/".length()));
-      } catch (NumberFormatException e) {
-        continue;
-      }
+      String id = turn.get().session();
+      int n = turn.get().number();
       leases
           .tryTake(key, id)
           .ifPresent(
               lease -> {
                 log.info("writing question {} of session {}: its server stopped", n, id);
-                sessions.resumeTurn(id, n, lease);
+                sessions.resumeTurn(id, n, turn.get().revision(), lease);
               });
+    }
+  }
+
+  /**
+   * A question's work key read back: {@code <id>/turn/<n>} or {@code <id>/turn/<n>/r<revision>}.
+   */
+  record TurnWork(String session, int number, int revision) {
+    private static final java.util.regex.Pattern KEY =
+        java.util.regex.Pattern.compile("(.+)/turn/([0-9]{1,4})(?:/r([0-9]{1,6}))?");
+
+    static Optional<TurnWork> parse(String key) {
+      java.util.regex.Matcher m = KEY.matcher(key);
+      if (!m.matches()) {
+        return Optional.empty();
+      }
+      return Optional.of(
+          new TurnWork(
+              m.group(1),
+              Integer.parseInt(m.group(2)),
+              m.group(3) == null ? 0 : Integer.parseInt(m.group(3))));
     }
   }
 }

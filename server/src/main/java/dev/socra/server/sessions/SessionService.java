@@ -3,6 +3,9 @@ package dev.socra.server.sessions;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.socra.core.Socra;
+import dev.socra.core.idea.InputLimits;
+import dev.socra.core.idea.InvalidInputException;
+import dev.socra.core.idea.PlainText;
 import dev.socra.core.interview.Interview;
 import dev.socra.core.interview.Turn;
 import dev.socra.core.persona.Stage;
@@ -25,11 +28,13 @@ import dev.socra.server.live.EventLog;
 import dev.socra.server.live.LiveRuns;
 import dev.socra.server.observe.AttemptLedger;
 import dev.socra.server.sessions.Views.PipelineEnd;
+import dev.socra.server.sessions.Views.QuestionEvent;
 import dev.socra.server.sessions.Views.StageEvent;
 import dev.socra.server.sessions.Views.StreamError;
 import dev.socra.server.sessions.Views.TurnEvent;
 import dev.socra.server.store.SessionStatus;
 import dev.socra.server.store.SessionStore;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,6 +69,7 @@ public class SessionService {
   private final Leases leases;
   private final KeyScrubber scrubber;
   private final AttemptLedger ledger;
+  private final ShareLinks shares;
   private final SessionLocks locks = new SessionLocks();
   private PipelineCharge charge = PipelineCharge.FREE;
   private final EventStreams streams;
@@ -77,7 +83,8 @@ public class SessionService {
       Leases leases,
       KeyScrubber scrubber,
       AttemptLedger ledger,
-      EventStreams streams) {
+      EventStreams streams,
+      ShareLinks shares) {
     this.streams = streams;
     this.socra = socra;
     this.repository = repository;
@@ -87,6 +94,7 @@ public class SessionService {
     this.leases = leases;
     this.scrubber = scrubber;
     this.ledger = ledger;
+    this.shares = shares;
   }
 
   /** What a pipeline run costs, when the server charges for runs (the billing package). */
@@ -134,6 +142,108 @@ public class SessionService {
     return s;
   }
 
+  /** What a new-idea form's key looks like: the page puts a random UUID in it. */
+  private static final Pattern FORM_KEY = Pattern.compile("[A-Za-z0-9-]{16,64}");
+
+  /**
+   * A new session from the new-idea form whose random key is {@code formKey}: the same form sent
+   * again (the browser's back button, then "Start" once more) leads to the session it made, never
+   * to a second one. A key that is missing or malformed makes a session as {@link #create} does.
+   */
+  public Session create(SocraUser user, String idea, Integer maxTurns, String formKey) {
+    if (formKey == null || !FORM_KEY.matcher(formKey).matches()) {
+      return create(user, idea, maxTurns);
+    }
+    Optional<String> made = store.madeByForm(user.id(), formKey);
+    if (made.isPresent()) {
+      return load(user, made.get());
+    }
+    int turns = maxTurns == null ? Interview.DEFAULT_MAX_TURNS : maxTurns;
+    if (turns < 3 || turns > 15) {
+      throw new InvalidInputException(
+          "maxTurns must be from 3 to 15 (the interview needs three answers at least)");
+    }
+    Session s = socra.start(user.id(), idea, turns);
+    if (!store.claimForm(s.id(), user.id(), formKey)) {
+      // the same form, sent twice at once: the other request's session stands
+      store.delete(s.id(), user.id());
+      return store
+          .madeByForm(user.id(), formKey)
+          .map(id -> load(user, id))
+          .orElseThrow(() -> new SessionConflictException("the idea was sent twice at once"));
+    }
+    ask(s);
+    return s;
+  }
+
+  /** The longest name a founder may give a session. */
+  public static final int TITLE_MAX = 120;
+
+  /** The founder names their session (the list and the pages show it). */
+  public void rename(SocraUser user, String id, String title) {
+    load(user, id);
+    PlainText.check("The name", title, false);
+    String t = title == null ? "" : title.strip();
+    if (t.isEmpty()) {
+      throw new InvalidInputException("The name is empty.");
+    }
+    if (t.length() > TITLE_MAX) {
+      throw new InvalidInputException(
+          "The name is " + t.length() + " characters; the limit is " + TITLE_MAX + ".");
+    }
+    if (!store.rename(id, user.id(), t)) {
+      throw new SessionNotFoundException(id);
+    }
+  }
+
+  /** The download's file name: {@code socra-physio-rooms-2026-12-03.md}. */
+  public String fileName(Session s) {
+    return dev.socra.core.report.SessionMarkdown.fileName(s, store.writtenOn(s.id()));
+  }
+
+  /** The session's name: the founder's, or the idea's short name. */
+  public String title(Session s) {
+    return store
+        .title(s.id())
+        .orElseGet(() -> dev.socra.core.idea.IdeaName.of(s.interview().idea()).title());
+  }
+
+  /**
+   * Makes a read-only link to the user's finished session, replacing any earlier one; returns its
+   * token, shown this once.
+   */
+  public String share(SocraUser user, String id) {
+    load(user, id);
+    if (status(id) != SessionStatus.DONE) {
+      throw new SessionConflictException("a session can be shared once its plan is built");
+    }
+    return shares.create(id);
+  }
+
+  /** Revokes the link to the user's session: it leads nowhere from now on. */
+  public void revokeShare(SocraUser user, String id) {
+    load(user, id);
+    shares.revoke(id);
+  }
+
+  /** Whether the user's session has a read-only link now. */
+  public Optional<ShareLinks.Shared> shared(SocraUser user, String id) {
+    load(user, id);
+    return shares.of(id);
+  }
+
+  /**
+   * The session a read-only link opens, for anyone who has it; "not found" for a link that is
+   * wrong, revoked, or whose session was deleted.
+   */
+  public Session openShared(String token) {
+    String id = shares.session(token).orElseThrow(() -> new SessionNotFoundException(null));
+    if (status(id) != SessionStatus.DONE) {
+      throw new SessionNotFoundException(null);
+    }
+    return repository.find(id).orElseThrow(() -> new SessionNotFoundException(null));
+  }
+
   /** What {@code Socra.start} gives sessions: a random UUID in its canonical, lower-case form. */
   private static final Pattern ID = Pattern.compile("[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}");
 
@@ -162,6 +272,7 @@ public class SessionService {
     Session s = load(user, id);
     return Views.SessionView.of(
         s,
+        title(s),
         store.status(id).orElse(SessionStatus.INTERVIEW).id(),
         store.statusDetail(id).orElse(null));
   }
@@ -171,28 +282,148 @@ public class SessionService {
   }
 
   /**
-   * Stores the founder's answer (before any call uses it), then starts the next question unless the
-   * interview is complete; returns that question's log, or empty when the interview is complete.
+   * Only against a hang: how long an answer sent while its question's quick replies are still being
+   * written waits for them. The router's deadline ends every question well before.
    */
-  public Optional<EventLog> answer(SocraUser user, String id, String answer) {
+  static final Duration QUESTION_WAIT = Duration.ofMinutes(3);
+
+  /**
+   * Stores the founder's answer to question {@code question} (before any call uses it), then starts
+   * the next question unless the interview is complete; returns that question's log, or empty when
+   * the interview is complete.
+   *
+   * <p>The answer must name the question it answers: an answer for another question (a tab that
+   * still showed it) is refused with the current one ({@link AnswerConflictException}), never filed
+   * under the wrong question. An answer to the question being written now, sent once its words were
+   * there and while its quick replies are still coming, waits for them (outside the session's lock)
+   * and is then stored.
+   */
+  public Optional<EventLog> answer(SocraUser user, String id, Integer question, String answer) {
+    load(user, id);
+    if (question == null) {
+      throw new InvalidInputException(
+          "'question' is required: the number of the question this answers (the open turn's"
+              + " number), so that an answer is never filed under another question.");
+    }
+    InputLimits.answer(answer);
+    Optional<EventLog> writing =
+        locks.with(
+            id,
+            () -> {
+              Session s = load(user, id);
+              requireInterview(id);
+              int next = s.interview().turns().size() + 1;
+              return s.interview().open() == null && question == next
+                  ? runs.find(turnKey(s, next)).filter(l -> !l.closed())
+                  : Optional.<EventLog>empty();
+            });
+    if (writing.isPresent()) {
+      awaitQuestion(writing.get());
+    }
+    return locks.with(
+        id,
+        () -> {
+          Session s = load(user, id);
+          requireInterview(id);
+          Turn open = s.interview().open();
+          if (open == null || open.number() != question) {
+            throw stale(s, question);
+          }
+          Session next = socra.answer(s, question, answer);
+          if (next.interview().complete()) {
+            return Optional.<EventLog>empty();
+          }
+          return Optional.of(ask(next));
+        });
+  }
+
+  private static void awaitQuestion(EventLog log) {
+    try {
+      log.awaitClosed(QUESTION_WAIT);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SessionConflictException("the question is still being written; answer it again");
+    }
+  }
+
+  /** Why an answer for question {@code question} cannot be stored now, with the current one. */
+  private AnswerConflictException stale(Session s, int question) {
+    Interview iv = s.interview();
+    Turn open = iv.open();
+    int next = iv.turns().size() + 1;
+    if (open != null) {
+      return new AnswerConflictException(
+          "this answer is for question "
+              + question
+              + ", but question "
+              + open.number()
+              + " is the one waiting for an answer now (it was answered or changed elsewhere);"
+              + " your answer was not stored",
+          open.number(),
+          open.question());
+    }
+    if (runs.running(turnKey(s, next))) {
+      return new AnswerConflictException(
+          "this answer is for question "
+              + question
+              + ", but question "
+              + next
+              + " is being written now (it was answered elsewhere); your answer was not stored",
+          next,
+          null);
+    }
+    if (question == next && !iv.complete()) {
+      return new AnswerConflictException(
+          "question " + next + " could not be written yet; try again to have it written", 0, null);
+    }
+    return new AnswerConflictException(
+        "no question is waiting for an answer: the interview is complete", 0, null);
+  }
+
+  /**
+   * The founder goes back to question {@code n}, already answered: it is open again, and its answer
+   * and every later turn are kept as history. Not while a question is being written.
+   */
+  public Session reopen(SocraUser user, String id, int n) {
     checkId(id);
     return locks.with(
         id,
         () -> {
           Session s = load(user, id);
           requireInterview(id);
-          if (s.interview().open() == null) {
-            throw new SessionConflictException(
-                runs.running(turnKey(id, s.interview().turns().size() + 1))
-                    ? "the next question is still being written; answer it when it arrives"
-                    : "no question is waiting for an answer");
-          }
-          Session next = socra.answer(s, answer);
+          requireNothingWritten(s, "go back");
+          return socra.reopen(s, n);
+        });
+  }
+
+  /**
+   * The founder changes the answer to question {@code n}: the later turns are kept as history and
+   * the next question is written again from the new answer (the log returned), unless the interview
+   * is complete with it (empty). Not while a question is being written.
+   */
+  public Optional<EventLog> revise(SocraUser user, String id, int n, String answer) {
+    load(user, id);
+    InputLimits.answer(answer);
+    return locks.with(
+        id,
+        () -> {
+          Session s = load(user, id);
+          requireInterview(id);
+          requireNothingWritten(s, "change an answer");
+          Session next = socra.revise(s, n, answer);
           if (next.interview().complete()) {
             return Optional.<EventLog>empty();
           }
           return Optional.of(ask(next));
         });
+  }
+
+  /** Going back while a question is written would save that question into the wrong place. */
+  private void requireNothingWritten(Session s, String what) {
+    if (runs.running(turnKey(s, s.interview().turns().size() + 1))) {
+      throw new SessionConflictException(
+          "a question is being written; " + what + " when it has arrived");
+    }
   }
 
   /** The founder says enough: the open question is dropped and the interview ends. */
@@ -203,7 +434,7 @@ public class SessionService {
         () -> {
           Session s = load(user, id);
           requireInterview(id);
-          if (runs.running(turnKey(id, s.interview().turns().size() + 1))) {
+          if (runs.running(turnKey(s, s.interview().turns().size() + 1))) {
             throw new SessionConflictException(
                 "a question is being written; end the interview when it arrives");
           }
@@ -236,15 +467,19 @@ public class SessionService {
    * next holds the turn if it was written at all.
    */
   private EventLog turnLog(String id, int n, boolean restart) {
-    Optional<EventLog> live = runs.find(turnKey(id, n));
+    Session before = repository.find(id).orElseThrow(() -> new SessionNotFoundException(id));
+    Optional<EventLog> live = runs.find(turnKey(before, n));
     Session s = repository.find(id).orElseThrow(() -> new SessionNotFoundException(id));
+    if (s.interview().revisions() != before.interview().revisions()) {
+      live = runs.find(turnKey(s, n)); // the founder went back meanwhile
+    }
     List<Turn> turns = s.interview().turns();
     if (live.isPresent() && (!live.get().closed() || n <= turns.size())) {
       return live.get();
     }
     if (n >= 1 && n <= turns.size()) {
       Optional<EventLog> streamed =
-          streams.enabled() ? streams.replay(turnKey(id, n)) : Optional.empty();
+          streams.enabled() ? streams.replay(turnKey(s, n)) : Optional.empty();
       if (streamed.isPresent()) {
         return streamed.get(); // the same events under the same ids, wherever it was written
       }
@@ -264,7 +499,7 @@ public class SessionService {
     if (!restart) {
       return null;
     }
-    runs.forget(turnKey(id, n));
+    runs.forget(turnKey(s, n));
     return ask(s);
   }
 
@@ -282,7 +517,7 @@ public class SessionService {
           if (status(id) == SessionStatus.DONE) {
             return pipelineReplay(s);
           }
-          if (runs.running(turnKey(id, s.interview().turns().size() + 1))) {
+          if (runs.running(turnKey(s, s.interview().turns().size() + 1))) {
             throw new SessionConflictException(
                 "a question is being written; build the plan when it arrives");
           }
@@ -335,20 +570,22 @@ public class SessionService {
    * Writes turn {@code n}'s question under a lease the {@link Resumer} has taken after its server's
    * lease expired; gives the lease back when the question is written or not wanted.
    */
-  void resumeTurn(String id, int n, WorkLease lease) {
+  void resumeTurn(String id, int n, int revision, WorkLease lease) {
     locks.with(
         id,
         () -> {
           Optional<Session> s = repository.find(id);
           boolean wanted =
               s.isPresent()
+                  && s.get().interview().revisions() == revision
                   && n == s.get().interview().turns().size() + 1
                   && s.get().interview().open() == null
                   && !s.get().interview().complete()
                   && status(id) == SessionStatus.INTERVIEW;
-          runs.forget(turnKey(id, n));
+          String key = turnKey(id, n, revision);
+          runs.forget(key);
           if (!wanted
-              || runs.startNew(turnKey(id, n), events -> questionWork(id, n, lease, events))
+              || runs.startNew(key, events -> questionWork(id, n, revision, lease, events))
                   .isEmpty()) {
             leases.release(lease);
           }
@@ -362,20 +599,22 @@ public class SessionService {
 
   private EventLog ask(Session s) {
     int n = s.interview().turns().size() + 1;
+    int revision = s.interview().revisions();
     String id = s.id();
-    return runs.start(turnKey(id, n), events -> questionWork(id, n, null, events));
+    return runs.start(
+        turnKey(id, n, revision), events -> questionWork(id, n, revision, null, events));
   }
 
   /** Turn {@code n}'s question, written here under its lease or followed from another server. */
-  private void questionWork(String id, int n, WorkLease taken, EventLog events) {
-    String key = turnKey(id, n);
+  private void questionWork(String id, int n, int revision, WorkLease taken, EventLog events) {
+    String key = turnKey(id, n, revision);
     owned.run(
         key,
         id,
         taken,
         lease -> claimStream(key, lease, events),
         () -> writeQuestion(id, n, events),
-        follower(key, events, () -> followQuestion(id, n, events), QUESTION_ENDS));
+        follower(key, events, () -> followQuestion(id, n, revision, events), QUESTION_ENDS));
   }
 
   private void writeQuestion(String id, int n, EventLog events) {
@@ -386,7 +625,7 @@ public class SessionService {
         relay.event("turn", json(TurnEvent.of(latest, latest.interview().turns().get(n - 1))));
         return;
       }
-      Session next = socra.ask(latest, relay::token);
+      Session next = socra.ask(latest, relay::token, () -> relay.questionWritten(n));
       relay.event("turn", json(TurnEvent.of(next, next.interview().turns().getLast())));
     } catch (LeaseLostException e) {
       throw e; // another server writes it now: follow it there
@@ -408,8 +647,13 @@ public class SessionService {
   }
 
   /** One look at a question another server is writing: true once it is stored (or moot). */
-  private boolean followQuestion(String id, int n, EventLog events) {
+  private boolean followQuestion(String id, int n, int revision, EventLog events) {
     Optional<Session> s = repository.find(id);
+    if (s.isPresent() && s.get().interview().revisions() != revision) {
+      events.append(
+          "error", json(new StreamError("the question is no longer wanted", "internal", false)));
+      return true;
+    }
     if (s.isPresent() && s.get().interview().turns().size() >= n) {
       Session latest = s.get();
       events.append(
@@ -430,7 +674,8 @@ public class SessionService {
    */
   private final class Relay {
     private final EventLog events;
-    private final SecretStream tokens = scrubber.stream();
+    private SecretStream tokens = scrubber.stream();
+    private final StringBuilder shown = new StringBuilder();
 
     Relay(EventLog events) {
       this.events = events;
@@ -439,16 +684,33 @@ public class SessionService {
     void token(String text) {
       String safe = tokens.push(text);
       if (!safe.isEmpty()) {
+        shown.append(safe);
         events.append("token", json(Map.of("text", safe)));
       }
     }
 
     void event(String name, String json) {
+      flush();
+      events.append(name, scrubber.json(json));
+    }
+
+    /**
+     * The question's words are complete (its quick replies are still being written): the whole
+     * question as shown, so a client can open the answer box now.
+     */
+    void questionWritten(int n) {
+      flush();
+      events.append("question", scrubber.json(json(new QuestionEvent(n, shown.toString()))));
+    }
+
+    /** Sends what the key scrubber held back; later text starts a fresh scrubbing stream. */
+    private void flush() {
       String rest = tokens.finish();
+      tokens = scrubber.stream();
       if (!rest.isEmpty()) {
+        shown.append(rest);
         events.append("token", json(Map.of("text", rest)));
       }
-      events.append(name, scrubber.json(json));
     }
   }
 
@@ -677,8 +939,17 @@ public class SessionService {
         e.retryAfter().map(d -> Math.max(1, (d.toMillis() + 999) / 1000)).orElse(null));
   }
 
-  static String turnKey(String id, int n) {
-    return id + "/turn/" + n;
+  /**
+   * The key of turn {@code n}'s work (its live log and its lease). A question asked again after the
+   * founder went back has a key of its own ({@code <id>/turn/3/r1}), so nothing of the question it
+   * replaces is ever replayed for it.
+   */
+  static String turnKey(String id, int n, int revision) {
+    return revision == 0 ? id + "/turn/" + n : id + "/turn/" + n + "/r" + revision;
+  }
+
+  static String turnKey(Session s, int n) {
+    return turnKey(s.id(), n, s.interview().revisions());
   }
 
   static String pipelineKey(String id) {

@@ -31,8 +31,10 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -49,11 +51,14 @@ class SessionsController {
   private final SessionService sessions;
   private final UsageReport usage;
   private final StreamOutcomes streams;
+  private final ShareAddress address;
 
-  SessionsController(SessionService sessions, UsageReport usage, StreamOutcomes streams) {
+  SessionsController(
+      SessionService sessions, UsageReport usage, StreamOutcomes streams, ShareAddress address) {
     this.sessions = sessions;
     this.usage = usage;
     this.streams = streams;
+    this.address = address;
   }
 
   private void relay(String stream, EventLog events, long lastId, HttpServletResponse response)
@@ -66,7 +71,25 @@ class SessionsController {
    */
   record NewSession(String idea, Integer maxTurns) {}
 
-  record Answer(String answer) {}
+  /**
+   * @param answer the founder's answer, 1 to 2,000 characters
+   * @param question the number of the question it answers (the open turn's): required
+   */
+  record Answer(String answer, Integer question) {}
+
+  /**
+   * @param answer the new answer, 1 to 2,000 characters
+   */
+  record NewAnswer(String answer) {}
+
+  /**
+   * @param title the session's new name, 1 to 120 characters
+   */
+  record Rename(
+      @io.swagger.v3.oas.annotations.media.Schema(
+              type = "string",
+              description = "the session's new name, 1 to 120 characters")
+          Object title) {}
 
   @Operation(
       summary = "Start a session from an idea",
@@ -118,10 +141,17 @@ class SessionsController {
   @Operation(
       summary = "Answer the open question",
       description =
-          "The answer is stored first. The next question streams back as Server-Sent Events:"
-              + " `token` events ({text}), then one `turn` event with the question, scores,"
-              + " assumptions and quick-reply choices; `error` if it could not be written. When"
-              + " the answer completes the interview, one `complete` event is sent instead.")
+          "Send the question's number with the answer (`question`: the open turn's number): an"
+              + " answer without it is 400, and one for a question that is not waiting for an"
+              + " answer (another client answered it, or the founder went back) is 409 with the"
+              + " current question in `question` and `currentQuestion`; it is never filed under"
+              + " another question. An answer sent after the question's `question` event, while"
+              + " its quick replies are still written, waits for them. The answer is stored"
+              + " first. The next question streams back as Server-Sent Events: `token` events"
+              + " ({text}), a `question` event when its words are complete, then one `turn`"
+              + " event with the question, scores, assumptions and quick-reply choices; `error`"
+              + " if it could not be written. When the answer completes the interview, one"
+              + " `complete` event is sent instead.")
   @PostMapping("/{id}/answers")
   void answer(
       @AuthenticationPrincipal SocraUser user,
@@ -129,7 +159,101 @@ class SessionsController {
       @RequestBody Answer body,
       HttpServletResponse response)
       throws IOException {
-    Optional<EventLog> next = sessions.answer(user, id, body == null ? null : body.answer());
+    Optional<EventLog> next =
+        sessions.answer(
+            user, id, body == null ? null : body.question(), body == null ? null : body.answer());
+    streamNext(user, id, next, response);
+  }
+
+  @Operation(
+      summary = "Change the answer to question n",
+      description =
+          "Question n (already answered) gets the new answer; the turns after it are kept in the"
+              + " session's `history`, and the next question is written again, streamed as for"
+              + " an answer (or one `complete` event). 409 while a question is being written or"
+              + " after the plan is built; 409 for a question with no answer yet.")
+  @PutMapping("/{id}/turns/{n}/answer")
+  void revise(
+      @AuthenticationPrincipal SocraUser user,
+      @PathVariable String id,
+      @PathVariable int n,
+      @RequestBody NewAnswer body,
+      HttpServletResponse response)
+      throws IOException {
+    Optional<EventLog> next = sessions.revise(user, id, n, body == null ? null : body.answer());
+    streamNext(user, id, next, response);
+  }
+
+  @Operation(
+      summary = "Go back to question n",
+      description =
+          "Question n (already answered) is open again and the interview continues from there;"
+              + " its answer and every later turn are kept in the session's `history`. Answer it"
+              + " with POST /answers {question: n}. 409 while a question is being written or"
+              + " after the plan is built.")
+  @PostMapping("/{id}/turns/{n}/reopen")
+  Views.SessionView reopen(
+      @AuthenticationPrincipal SocraUser user, @PathVariable String id, @PathVariable int n) {
+    sessions.reopen(user, id, n);
+    return sessions.view(user, id);
+  }
+
+  @Operation(summary = "Rename a session", description = "`title`: 1 to 120 characters.")
+  @PatchMapping(value = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
+  Views.SessionView rename(
+      @AuthenticationPrincipal SocraUser user, @PathVariable String id, @RequestBody Rename body) {
+    Object title = body == null ? null : body.title();
+    if (title != null && !(title instanceof String)) {
+      throw new InvalidInputException("'title' must be text: the session's new name.");
+    }
+    sessions.rename(user, id, (String) title);
+    return sessions.view(user, id);
+  }
+
+  @Operation(
+      summary = "Share a finished session through a read-only link",
+      description =
+          "Makes the link (replacing any earlier one) and returns it once: `{url, since}`. Anyone"
+              + " with it sees the masterplan and the transcript, without an account, until it"
+              + " is revoked. 409 until the plan is built.")
+  @PostMapping("/{id}/share")
+  ResponseEntity<Map<String, Object>> share(
+      @AuthenticationPrincipal SocraUser user,
+      @PathVariable String id,
+      HttpServletRequest request) {
+    String token = sessions.share(user, id);
+    String url = address.of(token, request);
+    return ResponseEntity.created(URI.create("/shared/" + token))
+        .body(
+            Map.of(
+                "url",
+                url,
+                "since",
+                sessions.shared(user, id).map(ShareLinks.Shared::since).orElseThrow()));
+  }
+
+  @Operation(summary = "Whether the session has a read-only link, and since when")
+  @GetMapping("/{id}/share")
+  Map<String, Object> shareState(@AuthenticationPrincipal SocraUser user, @PathVariable String id) {
+    Optional<ShareLinks.Shared> shared = sessions.shared(user, id);
+    return shared
+        .<Map<String, Object>>map(x -> Map.of("shared", true, "since", x.since()))
+        .orElse(Map.of("shared", false));
+  }
+
+  @Operation(
+      summary = "Revoke the session's read-only link",
+      description = "204; the link is 404 from now on.")
+  @DeleteMapping("/{id}/share")
+  ResponseEntity<Void> revokeShare(
+      @AuthenticationPrincipal SocraUser user, @PathVariable String id) {
+    sessions.revokeShare(user, id);
+    return ResponseEntity.noContent().build();
+  }
+
+  private void streamNext(
+      SocraUser user, String id, Optional<EventLog> next, HttpServletResponse response)
+      throws IOException {
     if (next.isPresent()) {
       relay("question", next.get(), 0, response);
       return;
@@ -249,7 +373,12 @@ class SessionsController {
     Session s = sessions.load(user, id);
     return ResponseEntity.ok()
         .contentType(MARKDOWN)
-        .header("Content-Disposition", "attachment; filename=\"socra-" + id + ".md\"")
+        .header(
+            "Content-Disposition",
+            org.springframework.http.ContentDisposition.attachment()
+                .filename(sessions.fileName(s))
+                .build()
+                .toString())
         .body(SessionMarkdown.render(s));
   }
 
@@ -301,7 +430,12 @@ class SessionsController {
 
   @ExceptionHandler(SessionConflictException.class)
   ResponseEntity<ProblemDetail> conflict(SessionConflictException e) {
-    return problem(HttpStatus.CONFLICT, e.getMessage());
+    ResponseEntity<ProblemDetail> r = problem(HttpStatus.CONFLICT, e.getMessage());
+    if (e instanceof AnswerConflictException a) {
+      r.getBody().setProperty("question", a.current() == 0 ? null : a.current());
+      r.getBody().setProperty("currentQuestion", a.currentQuestion());
+    }
+    return r;
   }
 
   @ExceptionHandler(IllegalStateException.class)

@@ -1,6 +1,7 @@
 package dev.socra.server.sessions;
 
 import dev.socra.core.interview.Interview;
+import dev.socra.core.interview.SupersededTurn;
 import dev.socra.core.interview.Turn;
 import dev.socra.core.interview.TurnEvaluation;
 import dev.socra.core.persona.Stage;
@@ -14,36 +15,74 @@ import java.util.List;
 public final class Views {
   private Views() {}
 
-  /** A whole session as the API returns it. */
+  /**
+   * A whole session as the API returns it.
+   *
+   * @param title the founder's name for it, or the idea's short name
+   * @param openQuestion the number of the question waiting for an answer (send it with the answer);
+   *     null when none is open
+   * @param history the turns set aside each time the founder went back, oldest first
+   */
   public record SessionView(
       String id,
       String idea,
+      String title,
       String status,
       String statusDetail,
       int maxTurns,
       int answered,
       boolean interviewComplete,
       boolean ended,
+      Integer openQuestion,
       List<TurnView> turns,
       TurnEvaluation latest,
-      List<String> stagesDone) {
+      List<String> stagesDone,
+      List<SetAsideView> history) {
 
-    static SessionView of(Session s, String status, String detail) {
+    static SessionView of(Session s, String title, String status, String detail) {
       Interview iv = s.interview();
       return new SessionView(
           s.id(),
           iv.idea(),
+          title,
           status,
           detail,
           iv.maxTurns(),
           iv.answered(),
           iv.complete(),
           iv.ended(),
+          iv.open() == null ? null : iv.open().number(),
           iv.turns().stream().map(TurnView::of).toList(),
           iv.latest(),
-          s.results().keySet().stream().map(Stage::id).toList());
+          s.results().keySet().stream().map(Stage::id).toList(),
+          iv.history().stream().map(SetAsideView::of).toList());
     }
   }
+
+  /**
+   * A turn set aside when the founder went back to question {@code reopened}.
+   *
+   * @param revision 1 for the first time the founder went back, 2 for the next
+   */
+  public record SetAsideView(
+      int revision,
+      int reopened,
+      int number,
+      String question,
+      String answer,
+      TurnEvaluation evaluation) {
+    static SetAsideView of(SupersededTurn h) {
+      Turn t = h.turn();
+      return new SetAsideView(
+          h.revision(), h.reopened(), t.number(), t.question(), t.answer(), t.evaluation());
+    }
+  }
+
+  /**
+   * The question's words are complete: the answer may be sent from now on; its quick replies and
+   * the whole turn follow in the {@code turn} event.
+   */
+  public record QuestionEvent(int number, String question) {}
 
   /** A turn: the question, the evaluation made with it (scores, assumptions, quick replies). */
   public record TurnView(int number, String question, String answer, TurnEvaluation evaluation) {

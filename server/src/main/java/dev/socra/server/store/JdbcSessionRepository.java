@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.socra.core.interview.Assumption;
 import dev.socra.core.interview.DimensionScore;
 import dev.socra.core.interview.Interview;
+import dev.socra.core.interview.SupersededTurn;
 import dev.socra.core.interview.Turn;
 import dev.socra.core.interview.TurnEvaluation;
 import dev.socra.core.persona.Stage;
@@ -97,6 +98,7 @@ public class JdbcSessionRepository implements SessionRepository {
               now)
           .update();
     }
+    writeHistory(s.id(), iv, now);
     writeTurns(s.id(), iv, now);
     writeResults(s, now);
     writeUsage(s);
@@ -148,6 +150,39 @@ public class JdbcSessionRepository implements SessionRepository {
       db.sql("DELETE FROM turns WHERE session_id = ? AND number = ?").params(id, gone).update();
     }
     writeEvaluation(id, 0, iv.closing());
+  }
+
+  /** The turns set aside by going back: only added to, never changed. */
+  private void writeHistory(String id, Interview iv, OffsetDateTime now) {
+    if (iv.history().isEmpty()) {
+      return;
+    }
+    Integer stored =
+        db.sql("SELECT MAX(revision) FROM superseded_turns WHERE session_id = ?")
+            .param(id)
+            .query(Integer.class)
+            .optional()
+            .orElse(null);
+    int known = stored == null ? 0 : stored;
+    for (SupersededTurn h : iv.history()) {
+      if (h.revision() <= known) {
+        continue;
+      }
+      Turn t = h.turn();
+      db.sql(
+              "INSERT INTO superseded_turns (session_id, revision, reopened, number, question,"
+                  + " answer, evaluation, set_aside_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+          .params(
+              id,
+              h.revision(),
+              h.reopened(),
+              t.number(),
+              scrubber.text(t.question()),
+              scrubber.text(t.answer()),
+              json(t.evaluation()),
+              now)
+          .update();
+    }
   }
 
   /** Scores and assumptions as rows (turn 0: the closing evaluation), for queries and charts. */
@@ -237,6 +272,9 @@ public class JdbcSessionRepository implements SessionRepository {
 
   private record ResultRow(String stage, String result) {}
 
+  private record HistoryRow(
+      int revision, int reopened, int number, String question, String answer, String evaluation) {}
+
   private record UsageRow(
       String stage,
       int calls,
@@ -276,9 +314,34 @@ public class JdbcSessionRepository implements SessionRepository {
                         t.answer(),
                         parse(t.evaluation(), TurnEvaluation.class)))
             .toList();
+    List<SupersededTurn> history =
+        db
+            .sql(
+                "SELECT revision, reopened, number, question, answer, evaluation"
+                    + " FROM superseded_turns WHERE session_id = ? ORDER BY revision, number")
+            .param(id)
+            .query(HistoryRow.class)
+            .list()
+            .stream()
+            .map(
+                h ->
+                    new SupersededTurn(
+                        h.revision(),
+                        h.reopened(),
+                        new Turn(
+                            h.number(),
+                            h.question(),
+                            h.answer(),
+                            parse(h.evaluation(), TurnEvaluation.class))))
+            .toList();
     Interview interview =
         new Interview(
-            r.idea(), turns, r.maxTurns(), r.ended(), parse(r.closing(), TurnEvaluation.class));
+            r.idea(),
+            turns,
+            r.maxTurns(),
+            r.ended(),
+            parse(r.closing(), TurnEvaluation.class),
+            history);
     Map<Stage, Object> results = new LinkedHashMap<>();
     db.sql("SELECT stage, result FROM stage_results WHERE session_id = ?")
         .param(id)

@@ -50,7 +50,32 @@ class AdminPages {
       String limits,
       String state,
       String reason,
-      String since) {}
+      String since) {
+
+    /**
+     * The state in words a person reads, not the circuit breaker's: a "closed" circuit is a healthy
+     * provider.
+     */
+    public String stateLabel() {
+      return switch (state) {
+        case "closed" -> "Healthy";
+        case "half-open" -> "Recovering: the next call tests it";
+        case "open" -> "Failing: skipped until a test call";
+        case "cooling-down" -> "Paused: the provider asked to wait";
+        case "disabled" -> "Paused: key or model refused";
+        default -> state;
+      };
+    }
+
+    /** Green for healthy, amber while it recovers or waits, red while it fails or is refused. */
+    public String stateTone() {
+      return switch (state) {
+        case "closed" -> "good";
+        case "half-open", "cooling-down" -> "warn";
+        default -> "bad";
+      };
+    }
+  }
 
   @GetMapping("/admin")
   ModelAndView page(@AuthenticationPrincipal SocraUser user) {

@@ -3,6 +3,8 @@ package dev.socra.server.web;
 import dev.socra.core.idea.InputLimits;
 import dev.socra.core.interview.Assumption;
 import dev.socra.core.interview.Interview;
+import dev.socra.core.interview.SupersededTurn;
+import dev.socra.core.interview.Transcript;
 import dev.socra.core.interview.Turn;
 import dev.socra.core.interview.TurnEvaluation;
 import dev.socra.core.session.Session;
@@ -12,11 +14,16 @@ import java.util.List;
 /**
  * The interrogation page's state: the answered turns, then exactly one of an open question (with
  * its quick replies), a question being written ({@code writing} is its number), or a complete
- * interview; beside it the scores and assumptions.
+ * interview; beside it the scores and assumptions; below it the answers set aside by going back.
+ *
+ * @param previousAnswer the founder's answer to the open question before they went back to it (to
+ *     start from), or null
+ * @param demo whether Socra's demo stub wrote any of it
  */
 record InterviewView(
     String id,
     String idea,
+    String title,
     int maxTurns,
     int answered,
     List<Turn> answeredTurns,
@@ -24,9 +31,13 @@ record InterviewView(
     int writing,
     boolean complete,
     Scoreboard scores,
-    List<Assumption> assumptions) {
+    List<Assumption> assumptions,
+    List<Transcript.SetAside> setAside,
+    String previousAnswer,
+    boolean demo,
+    boolean demoOnly) {
 
-  static InterviewView of(Session s) {
+  static InterviewView of(Session s, String title) {
     Interview iv = s.interview();
     List<Turn> answeredTurns = iv.turns().stream().filter(t -> t.answer() != null).toList();
     boolean complete = iv.complete();
@@ -42,6 +53,7 @@ record InterviewView(
     return new InterviewView(
         s.id(),
         iv.idea(),
+        title,
         iv.maxTurns(),
         iv.answered(),
         answeredTurns,
@@ -49,7 +61,26 @@ record InterviewView(
         writing,
         complete,
         Scoreboard.of(latest, before),
-        latest == null ? List.of() : latest.assumptions());
+        latest == null ? List.of() : latest.assumptions(),
+        Transcript.of(iv).setAside(),
+        previousAnswer(iv, open),
+        s.demo(),
+        s.demoOnly());
+  }
+
+  /** The answer the open question had before the founder went back to it, if they did. */
+  private static String previousAnswer(Interview iv, Turn open) {
+    if (open == null) {
+      return null;
+    }
+    for (SupersededTurn h : iv.history().reversed()) {
+      if (h.revision() == iv.revisions()
+          && h.reopened() == open.number()
+          && h.turn().number() == open.number()) {
+        return h.turn().answer();
+      }
+    }
+    return null;
   }
 
   /** The founder may stop once one question is answered and none is being written. */
@@ -61,8 +92,22 @@ record InterviewView(
     return InputLimits.ANSWER_MAX;
   }
 
-  /** The turn being asked or written now. */
+  /** The turn being asked or written now; 0 when the interview is complete. */
   public int current() {
     return open != null ? open.number() : writing;
+  }
+
+  /** The last answered question: the one whose answer can be changed in place. */
+  public int lastAnswered() {
+    return answeredTurns.isEmpty() ? 0 : answeredTurns.getLast().number();
+  }
+
+  /** The questions that going back to {@code n} sets aside: "question 3", "questions 3 to 5". */
+  public String laterQuestions(int n) {
+    int last = open != null ? open.number() : Math.max(lastAnswered(), writing);
+    if (last <= n) {
+      return "";
+    }
+    return last == n + 1 ? "question " + last : "questions " + (n + 1) + " to " + last;
   }
 }

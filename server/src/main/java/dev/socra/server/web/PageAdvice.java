@@ -36,6 +36,12 @@ class PageAdvice {
     return router.describe().demoMode();
   }
 
+  /** What a real model adds, for the demo notices. */
+  @ModelAttribute("realModelAdds")
+  String realModelAdds() {
+    return dev.socra.core.report.SessionMarkdown.REAL_MODEL_ADDS;
+  }
+
   /** Another user's session looks exactly like one that does not exist. */
   @ExceptionHandler(SessionNotFoundException.class)
   ModelAndView notFound() {
@@ -59,6 +65,7 @@ class PageAdvice {
     ModelAndView m = new ModelAndView("error", status);
     m.addObject("me", me());
     m.addObject("demoMode", demoMode());
+    m.addObject("realModelAdds", realModelAdds());
     m.addObject("status", status.value());
     m.addObject("title", title);
     m.addObject("detail", detail);

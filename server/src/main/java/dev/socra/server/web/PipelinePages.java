@@ -62,6 +62,13 @@ class PipelinePages {
     public boolean failed() {
       return status.equals(SessionStatus.PIPELINE_FAILED.id());
     }
+
+    /** The verdict with what it means and what to do next; null before it is given. */
+    public dev.socra.core.pipeline.Decision verdict() {
+      return decision == null
+          ? null
+          : dev.socra.core.pipeline.Decision.valueOf(decision.toUpperCase(Locale.ROOT));
+    }
   }
 
   @GetMapping("/sessions/{id}/pipeline")
@@ -71,6 +78,8 @@ class PipelinePages {
       return "redirect:/sessions/" + id;
     }
     model.addAttribute("view", view(s));
+    model.addAttribute("demo", s.demo());
+    model.addAttribute("demoOnly", s.demoOnly());
     return "pipeline";
   }
 

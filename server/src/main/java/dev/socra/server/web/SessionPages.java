@@ -8,7 +8,10 @@ import dev.socra.server.account.SocraUser;
 import dev.socra.server.sessions.SessionService;
 import dev.socra.server.store.SessionStatus;
 import dev.socra.server.store.SessionStore;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -27,7 +30,25 @@ class SessionPages {
   }
 
   /** A line of the list, with where "continue" leads for its status. */
-  record Line(SessionStore.Summary summary, String href, String action, String statusLabel) {}
+  record Line(SessionStore.Summary summary, String href, String action, String statusLabel) {
+    /** "Test", for the verdict's badge; null before the verdict. */
+    public String decisionLabel() {
+      return summary.decision() == null
+          ? null
+          : dev.socra.core.pipeline.Decision.valueOf(
+                  summary.decision().toUpperCase(java.util.Locale.ROOT))
+              .label();
+    }
+
+    /** What the verdict means, as the rubric says, for the badge's title. */
+    public String decisionMeaning() {
+      return summary.decision() == null
+          ? null
+          : dev.socra.core.pipeline.Decision.valueOf(
+                  summary.decision().toUpperCase(java.util.Locale.ROOT))
+              .explanation();
+    }
+  }
 
   @GetMapping("/sessions")
   String list(@AuthenticationPrincipal SocraUser user, Model model) {
@@ -38,7 +59,12 @@ class SessionPages {
   }
 
   @GetMapping("/sessions/new")
-  String newSession(Model model) {
+  String newSession(Model model, HttpServletResponse response) {
+    // Not from the cache after "back": the page comes with a fresh form key and an empty box.
+    response.setHeader("Cache-Control", "no-store");
+    if (!model.containsAttribute("formKey")) {
+      model.addAttribute("formKey", UUID.randomUUID().toString());
+    }
     model.addAttribute("ideaMin", InputLimits.IDEA_MIN);
     model.addAttribute("ideaMax", InputLimits.IDEA_MAX);
     model.addAttribute("defaultTurns", Interview.DEFAULT_MAX_TURNS);
@@ -51,21 +77,42 @@ class SessionPages {
     return "new-session";
   }
 
+  /**
+   * A new session from the form. The form's random key makes sending it twice (back, then "Start"
+   * again) lead to the session it made instead of a second one.
+   */
   @PostMapping("/sessions")
   String create(
       @AuthenticationPrincipal SocraUser user,
       @RequestParam(defaultValue = "") String idea,
       @RequestParam(required = false) Integer maxTurns,
-      Model model) {
+      @RequestParam(required = false) String formKey,
+      Model model,
+      HttpServletResponse response) {
     try {
-      Session s = sessions.create(user, idea, maxTurns);
+      Session s = sessions.create(user, idea, maxTurns, formKey);
       return "redirect:/sessions/" + s.id();
     } catch (InvalidInputException e) {
+      response.setStatus(HttpStatus.BAD_REQUEST.value());
       model.addAttribute("problem", e.getMessage());
       model.addAttribute("idea", idea);
       model.addAttribute("maxTurns", maxTurns == null ? Interview.DEFAULT_MAX_TURNS : maxTurns);
-      return newSession(model);
+      model.addAttribute("formKey", formKey);
+      return newSession(model, response);
     }
+  }
+
+  /** The founder names a session; back to where they renamed it (the list or the masterplan). */
+  @PostMapping("/sessions/{id}/rename")
+  String rename(
+      @AuthenticationPrincipal SocraUser user,
+      @PathVariable String id,
+      @RequestParam(defaultValue = "") String title,
+      @RequestParam(required = false) String from) {
+    sessions.rename(user, id, title);
+    return "masterplan".equals(from)
+        ? "redirect:/sessions/" + id + "/masterplan"
+        : "redirect:/sessions#session-" + id;
   }
 
   /** The interview while it runs; afterwards the pipeline or the masterplan. */
@@ -76,7 +123,7 @@ class SessionPages {
     if (status != SessionStatus.INTERVIEW) {
       return "redirect:" + next(id, status);
     }
-    model.addAttribute("view", InterviewView.of(s));
+    model.addAttribute("view", InterviewView.of(s, sessions.title(s)));
     return "interview";
   }
 

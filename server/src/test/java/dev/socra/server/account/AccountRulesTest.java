@@ -168,7 +168,8 @@ class AccountRulesTest {
     String id = ok.json().get("id").asText();
     ada.events("/api/sessions/" + id + "/turns/1/events");
     Http.Response answer =
-        ada.post("/api/sessions/" + id + "/answers", Map.of("answer", "Shops\u0000 pay"));
+        ada.post(
+            "/api/sessions/" + id + "/answers", Map.of("answer", "Shops\u0000 pay", "question", 1));
     assertThat(answer.status()).isEqualTo(400);
     assertThat(answer.json().get("detail").asText())
         .startsWith("An answer holds a control character (U+0000)");

@@ -114,7 +114,7 @@ public final class Paying implements AutoCloseable {
                 .header("Content-Type", "application/json")
                 .POST(
                     java.net.http.HttpRequest.BodyPublishers.ofString(
-                        "{\"answer\":" + Http.JSON.valueToTree(choice) + "}")),
+                        "{\"answer\":" + Http.JSON.valueToTree(choice) + ",\"question\":1}")),
             Integer.MAX_VALUE);
     assertThat(next.getLast().name()).isEqualTo("turn");
     return id;

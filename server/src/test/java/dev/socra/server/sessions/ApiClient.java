@@ -65,6 +65,12 @@ final class ApiClient {
     return new ApiClient(base, otherToken);
   }
 
+  /** Any method with a JSON body (or none): PUT, PATCH, DELETE. */
+  Response send(String method, String path, Object body) {
+    return send(
+        request(path).header("Content-Type", "application/json").method(method, publisher(body)));
+  }
+
   /** Reads a whole event stream (the server ends it when the work is done). */
   List<Event> events(String method, String path, Object body, String lastEventId) {
     return events(method, path, body, lastEventId, Integer.MAX_VALUE);

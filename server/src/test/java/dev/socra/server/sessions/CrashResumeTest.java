@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.socra.core.persona.Stage;
 import dev.socra.core.pipeline.Specialist;
+import dev.socra.server.live.LiveRuns;
+import dev.socra.server.testing.AttemptGate;
 import dev.socra.server.testing.CallLog;
 import dev.socra.server.testing.ServerProcess;
 import dev.socra.server.testing.TestServer;
@@ -61,8 +63,12 @@ class CrashResumeTest {
       id =
           ada.post("/api/sessions", Map.of("idea", SessionsApiTest.IDEA)).json().get("id").asText();
       ada.events("GET", "/api/sessions/" + id + "/turns/1/events", null, null);
-      for (String a : answers) {
-        ada.events("POST", "/api/sessions/" + id + "/answers", Map.of("answer", a), null);
+      for (int i = 0; i < answers.size(); i++) {
+        ada.events(
+            "POST",
+            "/api/sessions/" + id + "/answers",
+            Map.of("answer", answers.get(i), "question", i + 1),
+            null);
       }
       ada.post("/api/sessions/" + id + "/end", null);
       // Follow the pipeline until the devil's advocate has started, then crash.
@@ -87,6 +93,17 @@ class CrashResumeTest {
     Map<String, String> again = new HashMap<>(env);
     again.put("SOCRA_DATA_DIR", data.toString());
     try (TestServer second = TestServer.start(again, new CallLog(calls, "second"))) {
+      // The killed server's lease runs out a few seconds after its last heartbeat; then this
+      // server's sweep takes the pipeline over. Joined before that, a client would first follow the
+      // stored stages (as "finished") and then see the takeover reuse them.
+      LiveRuns runs = second.bean(LiveRuns.class);
+      for (long waited = 0;
+          runs.find(SessionService.pipelineKey(id)).isEmpty()
+              && waited < AttemptGate.PATIENCE.toMillis();
+          waited += 50) {
+        Thread.sleep(50);
+      }
+      assertThat(runs.find(SessionService.pipelineKey(id))).as("taken over").isPresent();
       ApiClient ada = new ApiClient(second.baseUrl(), token);
       List<ApiClient.Event> after =
           ada.events("GET", "/api/sessions/" + id + "/pipeline/events", null, null);

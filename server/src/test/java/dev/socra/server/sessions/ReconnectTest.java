@@ -5,10 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.socra.core.persona.Stage;
 import dev.socra.llm.Router;
 import dev.socra.server.testing.AttemptGate;
-import dev.socra.server.testing.HeldSleeper;
 import dev.socra.server.testing.TestServer;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,12 +28,18 @@ class ReconnectTest {
   static TestServer server;
   static Router router;
   static ApiClient ada;
+  static String adaToken;
+
+  /** Metrics are the admin's: whoever was the shared server's first user. */
+  static ApiClient admin;
 
   @BeforeAll
   static void start() {
     server = TestServer.shared();
     router = server.bean(Router.class);
-    ada = new ApiClient(server.baseUrl(), server.userWithToken("reconnect-ada"));
+    adaToken = server.userWithToken("reconnect-ada");
+    ada = new ApiClient(server.baseUrl(), adaToken);
+    admin = new ApiClient(server.baseUrl(), server.adminToken());
   }
 
   @AfterAll
@@ -88,33 +91,31 @@ class ReconnectTest {
   @Test
   void aQuestionStreamItsClientDropsIsCountedAsAbandonedAndTheQuestionIsStillWritten()
       throws Exception {
-    // A server of its own whose stub holds the question after its first word until the client
-    // has gone, then writes the rest at 20 ms a word: every word after that meets a closed stream.
-    HeldSleeper held = new HeldSleeper();
-    Path config = Files.createTempFile("socra-stub", ".yaml");
-    Files.writeString(config, "stub:\n  token_delay: 20ms\n");
-    try (TestServer own = TestServer.start(Map.of("SOCRA_CONFIG", config.toString()), held)) {
-      ApiClient dee = new ApiClient(own.baseUrl(), own.userWithToken("gone-dee"));
-      String id = SessionsApiTest.create(dee);
-      List<ApiClient.Event> first =
-          dee.events("GET", "/api/sessions/" + id + "/turns/1/events", null, null, 1);
-      assertThat(first).hasSize(1).allMatch(e -> e.name().equals("token"));
-      held.awaitHeld();
-      held.release();
-      String abandoned = "socra_streams_total{outcome=\"abandoned\",stream=\"question\"}";
-      ApiClient admin = new ApiClient(own.baseUrl(), own.adminToken());
-      String metrics = "";
-      for (int i = 0; i < 600 && !metrics.contains(abandoned); i++) {
-        Thread.sleep(100); // the server notices at its next write to the closed stream
-        metrics = admin.get("/actuator/prometheus").body();
-      }
-      assertThat(metrics).contains(abandoned);
-      List<ApiClient.Event> again =
-          dee.events("GET", "/api/sessions/" + id + "/turns/1/events", null, null);
-      assertThat(again.getLast().name()).as("written and stored all the same").isEqualTo("turn");
-      assertThat(admin.get("/actuator/prometheus").body())
-          .contains("socra_streams_total{outcome=\"complete\",stream=\"question\"}");
+    // The question is held after its words, so the client hangs up while its turn is still to
+    // come: the server's next write (the turn) finds nobody there.
+    AttemptGate gate = AttemptGate.atStage(Stage.INTERVIEW_QUESTION.id());
+    router.addListener(gate);
+    String id;
+    try {
+      id = SessionsApiTest.create(ada);
+      hangUpAfter("/api/sessions/" + id + "/turns/1/events", 2);
+      gate.awaitHeld();
+    } finally {
+      gate.open();
+      router.removeListener(gate);
     }
+    String abandoned = "socra_streams_total{outcome=\"abandoned\",stream=\"question\"}";
+    String metrics = "";
+    for (int i = 0; i < 300 && !metrics.contains(abandoned); i++) {
+      Thread.sleep(100); // the server notices at its next write to the closed stream
+      metrics = admin.get("/actuator/prometheus").body();
+    }
+    assertThat(metrics).contains(abandoned);
+    List<ApiClient.Event> again =
+        ada.events("GET", "/api/sessions/" + id + "/turns/1/events", null, null);
+    assertThat(again.getLast().name()).as("written and stored all the same").isEqualTo("turn");
+    assertThat(admin.get("/actuator/prometheus").body())
+        .contains("socra_streams_total{outcome=\"complete\",stream=\"question\"}");
   }
 
   @Test
@@ -122,7 +123,10 @@ class ReconnectTest {
     String id = SessionsApiTest.create(ada);
     ada.events("GET", "/api/sessions/" + id + "/turns/1/events", null, null);
     ada.events(
-        "POST", "/api/sessions/" + id + "/answers", Map.of("answer", "Tuners in Vermont"), null);
+        "POST",
+        "/api/sessions/" + id + "/answers",
+        Map.of("answer", "Tuners in Vermont", "question", 1),
+        null);
     List<ApiClient.Event> before;
     AttemptGate gate = AttemptGate.atStage(Stage.SYNTHESIS.id());
     router.addListener(gate);
@@ -162,5 +166,39 @@ class ReconnectTest {
 
   private static String status(String id) {
     return ada.get("/api/sessions/" + id).json().get("status").asText();
+  }
+
+  /**
+   * Follows a stream over a plain socket until {@code events} events came, then resets the
+   * connection, as a tab that is closed does: the server's next write fails.
+   */
+  static void hangUpAfter(String path, int events) throws java.io.IOException {
+    java.net.URI base = java.net.URI.create(server.baseUrl());
+    try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+      socket
+          .getOutputStream()
+          .write(
+              ("GET "
+                      + path
+                      + " HTTP/1.1\r\nHost: "
+                      + base.getHost()
+                      + "\r\nAuthorization: Bearer "
+                      + adaToken
+                      + "\r\nAccept: text/event-stream\r\n\r\n")
+                  .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      java.io.BufferedReader in =
+          new java.io.BufferedReader(
+              new java.io.InputStreamReader(
+                  socket.getInputStream(), java.nio.charset.StandardCharsets.UTF_8));
+      int seen = 0;
+      String line;
+      while (seen < events && (line = in.readLine()) != null) {
+        if (line.startsWith("event: ")) {
+          seen++;
+        }
+      }
+      assertThat(seen).as("events before hanging up").isEqualTo(events);
+      socket.setSoLinger(true, 0); // closed with a reset, not a goodbye
+    }
   }
 }

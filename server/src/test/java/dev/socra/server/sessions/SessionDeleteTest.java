@@ -65,7 +65,11 @@ class SessionDeleteTest {
                   .header("Content-Type", "application/json")
                   .POST(
                       java.net.http.HttpRequest.BodyPublishers.ofString(
-                          "{\"answer\":" + Http.JSON.valueToTree(reply) + "}")),
+                          "{\"answer\":"
+                              + Http.JSON.valueToTree(reply)
+                              + ",\"question\":"
+                              + turn.path("number").asInt()
+                              + "}")),
               Integer.MAX_VALUE);
       if (next.getLast().name().equals("complete")) {
         break;

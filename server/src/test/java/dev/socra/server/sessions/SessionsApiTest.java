@@ -45,15 +45,22 @@ class SessionsApiTest {
     return r.json().get("id").asText();
   }
 
-  /** The question streams as token events and ends with one turn event. */
+  /**
+   * The question streams as token events, then one question event when its words are complete (the
+   * answer may be sent from then on), and ends with one turn event.
+   */
   static JsonNode question(List<ApiClient.Event> events) {
     assertThat(events).isNotEmpty();
     ApiClient.Event last = events.getLast();
     assertThat(last.name()).as(last.data()).isEqualTo("turn");
-    List<ApiClient.Event> tokens = events.subList(0, events.size() - 1);
+    assertThat(events.get(events.size() - 2).name()).isEqualTo("question");
+    List<ApiClient.Event> tokens = events.subList(0, events.size() - 2);
     assertThat(tokens).allMatch(e -> e.name().equals("token"));
     String streamed =
         tokens.stream().map(e -> e.json().get("text").asText()).reduce("", String::concat);
+    JsonNode written = events.get(events.size() - 2).json();
+    assertThat(written.get("question").asText()).isEqualTo(streamed);
+    assertThat(written.get("number").asInt()).isEqualTo(last.json().get("number").asInt());
     JsonNode turn = last.json();
     // The stream may end in the whitespace before the hidden evaluation; the stored question is
     // trimmed.
@@ -76,7 +83,10 @@ class SessionsApiTest {
       turn =
           question(
               ada.events(
-                  "POST", "/api/sessions/" + id + "/answers", Map.of("answer", choice), null));
+                  "POST",
+                  "/api/sessions/" + id + "/answers",
+                  Map.of("answer", choice, "question", i - 1),
+                  null));
       assertThat(turn.get("number").asInt()).isEqualTo(i);
     }
     JsonNode view = ada.get("/api/sessions/" + id).json();
@@ -160,7 +170,8 @@ class SessionsApiTest {
             s + "/pipeline/events")) {
       assertThat(bob.get(path).status()).as(path).isEqualTo(404);
     }
-    assertThat(bob.post(s + "/answers", Map.of("answer", "mine now")).status()).isEqualTo(404);
+    assertThat(bob.post(s + "/answers", Map.of("answer", "mine now", "question", 1)).status())
+        .isEqualTo(404);
     assertThat(bob.post(s + "/end", null).status()).isEqualTo(404);
     assertThat(bob.post(s + "/pipeline", null).status()).isEqualTo(404);
     assertThat(bob.get("/api/sessions").json().findValuesAsText("id")).doesNotContain(id);
@@ -181,7 +192,8 @@ class SessionsApiTest {
 
     String id = create(ada);
     question(ada.events("GET", "/api/sessions/" + id + "/turns/1/events", null, null));
-    var empty = ada.post("/api/sessions/" + id + "/answers", Map.of("answer", "   "));
+    var empty =
+        ada.post("/api/sessions/" + id + "/answers", Map.of("answer", "   ", "question", 1));
     assertThat(empty.status()).isEqualTo(400);
     var early = ada.post("/api/sessions/" + id + "/pipeline", null);
     assertThat(early.status()).isEqualTo(409);
@@ -192,7 +204,7 @@ class SessionsApiTest {
         ada.events(
             "POST",
             "/api/sessions/" + id + "/answers",
-            Map.of("answer", "Tuners in Vermont"),
+            Map.of("answer", "Tuners in Vermont", "question", 1),
             null));
     var noUser = new ApiClient(server.baseUrl(), null).get("/api/sessions/" + id);
     assertThat(noUser.status()).isEqualTo(401);

@@ -126,8 +126,12 @@ class TwoServersTest {
     String id =
         ada.post("/api/sessions", Map.of("idea", SessionsApiTest.IDEA)).json().get("id").asText();
     ada.events("GET", "/api/sessions/" + id + "/turns/1/events", null, null);
-    for (String a : ANSWERS) {
-      ada.events("POST", "/api/sessions/" + id + "/answers", Map.of("answer", a), null);
+    for (int i = 0; i < ANSWERS.size(); i++) {
+      ada.events(
+          "POST",
+          "/api/sessions/" + id + "/answers",
+          Map.of("answer", ANSWERS.get(i), "question", i + 1),
+          null);
     }
     ada.post("/api/sessions/" + id + "/end", null);
     return id;

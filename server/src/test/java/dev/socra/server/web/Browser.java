@@ -109,6 +109,13 @@ final class Browser implements AutoCloseable {
     return driver.findElements(By.cssSelector(css));
   }
 
+  /** Clicks what {@code css} finds, scrolled to the middle first (not under the sticky header). */
+  void click(String css) {
+    WebElement e = find(css);
+    js("arguments[0].scrollIntoView({block: 'center'});", e);
+    e.click();
+  }
+
   WebElement await(String css) {
     return until(
         d -> {
@@ -147,8 +154,13 @@ final class Browser implements AutoCloseable {
   }
 
   private Path screenshot(String name, int width, boolean mobile, boolean wholePage) {
+    return screenshot(name, width, mobile, wholePage, 900);
+  }
+
+  private Path screenshot(
+      String name, int width, boolean mobile, boolean wholePage, int windowHeight) {
     try {
-      metrics(width, 900, mobile);
+      metrics(width, windowHeight, mobile);
       // Sticky parts with their own scrolling would be cut off in a picture of the whole page.
       // Through the CSSOM: the pages' Content-Security-Policy refuses a <style> element.
       js(
@@ -176,6 +188,21 @@ final class Browser implements AutoCloseable {
               + " e.style.removeProperty('position'); e.style.removeProperty('max-height');"
               + " delete e.dataset.captured; });");
     }
+  }
+
+  /** From now on the page is shown as a phone shows it: 390 × 844, touch. */
+  void asPhone() {
+    metrics(390, 844, true);
+  }
+
+  /** Back to the 1280 × 900 window. */
+  void asDesktop() {
+    driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+  }
+
+  /** Only what a phone's screen shows at the top of the page (390 × 844). */
+  Path phoneWindowScreenshot(String name) {
+    return screenshot(name, 390, true, false, 844);
   }
 
   private void metrics(int width, int height, boolean mobile) {

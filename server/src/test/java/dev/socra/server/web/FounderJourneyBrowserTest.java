@@ -110,7 +110,7 @@ class FounderJourneyBrowserTest {
     browser.phoneScreenshot("06b-interview-on-a-phone");
 
     // One answer in the founder's own words.
-    browser.find("#answer").sendKeys(OWN_WORDS);
+    browser.find(".answer-form textarea").sendKeys(OWN_WORDS);
     browser.find(".answer-form button[type=submit]").click();
     browser.until(d -> !browser.all("#turn-4 .from-founder p").isEmpty() ? true : null);
     assertThat(browser.find("#turn-4 .from-founder p").getText()).isEqualTo(OWN_WORDS);
@@ -137,6 +137,9 @@ class FounderJourneyBrowserTest {
     assertThat(browser.find(".specialists").getText()).contains("Market and customer", "Risk");
     assertThat(browser.find(".steps").getText())
         .contains("Synthesis", "Devil's advocate", "Tribunal", "Pitch deck");
+    assertThat(browser.find(".ready .verdict-meaning").getText())
+        .contains(" means ")
+        .contains("Next:");
     browser.screenshot("08-pipeline-done");
 
     open.click();
@@ -146,7 +149,20 @@ class FounderJourneyBrowserTest {
     List<String> contents = new ArrayList<>();
     browser.all(".toc a").forEach(a -> contents.add(a.getText()));
     assertThat(contents)
-        .contains("Scores", "Architecture masterplan", "The case against", "Pitch deck outline");
+        .contains(
+            "Scores",
+            "Transcript",
+            "Architecture masterplan",
+            "The case against",
+            "Pitch deck outline");
+    // The verdict says what it means and what to do next, and leads to the rubric.
+    assertThat(browser.find(".verdict-meaning").getText()).contains(" means ").contains("Next:");
+    assertThat(browser.find(".verdict-meaning a").getDomAttribute("href")).isEqualTo("/rubric");
+    // The interview is kept in the record: every question and answer.
+    assertThat(browser.find(".doc").getText()).contains(OWN_WORDS).contains("Q1.");
+    assertThat(browser.find(".session-demo").getText())
+        .contains("Written in demo mode")
+        .contains(dev.socra.core.report.SessionMarkdown.REAL_MODEL_ADDS);
     // Every entry of the contents leads to a heading of the document.
     for (WebElement a : browser.all(".toc a")) {
       String id = a.getDomAttribute("href").substring(1);
@@ -177,8 +193,18 @@ class FounderJourneyBrowserTest {
               }
             });
     assertThat(file.getFileName().toString())
-        .isEqualTo("socra-" + sessionPath.substring("/sessions/".length()) + ".md");
-    assertThat(Files.readString(file)).startsWith("# Socra masterplan").contains("## Verdict");
+        .isEqualTo(
+            "socra-"
+                + dev.socra.core.idea.IdeaName.of(IDEA).slug()
+                + "-"
+                + java.time.LocalDate.now(java.time.ZoneOffset.UTC)
+                + ".md");
+    assertThat(Files.readString(file))
+        .startsWith("# Socra masterplan")
+        .contains("## Verdict")
+        .contains("**Written in demo mode.**")
+        .contains("## Transcript")
+        .contains(OWN_WORDS);
   }
 
   @Test
@@ -199,6 +225,10 @@ class FounderJourneyBrowserTest {
     browser.open("/admin");
     assertThat(browser.await("h1").getText()).contains("Routes");
     assertThat(browser.find("table").getText()).contains("stub/socra-demo");
+    // a provider's state in words a person reads
+    WebElement state = browser.find("table .state");
+    assertThat(state.getText()).isEqualTo("Healthy");
+    assertThat(state.getDomAttribute("class")).contains("tone-good");
     browser.screenshot("12-admin");
   }
 
@@ -243,8 +273,11 @@ class FounderJourneyBrowserTest {
     browser.open("/sessions");
     assertThat(browser.find("main").getText()).doesNotContain("piano tuners");
 
+    // Who is signed in and the sign-out button are two things, not one link.
+    assertThat(browser.find(".signed-in").getText()).isEqualTo("Signed in as bob");
+    assertThat(browser.find(".sign-out").getText()).isEqualTo("Sign out");
     // Sign out with the header's button, then back in: a wrong password is said plainly.
-    browser.find(".site-header form button").click();
+    browser.find(".sign-out").click();
     browser.until(d -> browser.path().equals("/"));
     browser.open("/signin");
     browser.await("#name").sendKeys("bob");

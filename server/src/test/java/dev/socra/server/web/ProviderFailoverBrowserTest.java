@@ -182,7 +182,7 @@ class ProviderFailoverBrowserTest {
     // Every provider rate limited: a calm message, then "try again" once they recover.
     first.setBehaviour(FIRST, "status=429+retry-after-ms=200");
     second.setBehaviour(SECOND, "status=429+retry-after-ms=200");
-    browser.find("#answer").sendKeys(OWN_WORDS);
+    browser.find("#current .answer-form textarea").sendKeys(OWN_WORDS);
     browser.find(".answer-form button[type=submit]").click();
     String headline = browser.await(".problem-headline").getText();
     assertThat(headline).contains("rate limited").doesNotContain("Exception");

@@ -184,7 +184,9 @@ class ServersBehindOneAddressTest {
     // start the next question's calls, is refused with a Retry-After and not stored.
     assertThat(balancer.next().get("/api/sessions/" + kept).status()).isEqualTo(200);
     ApiClient.Response answerRefused =
-        balancer.next().post("/api/sessions/" + kept + "/answers", Map.of("answer", "Tuners", "question", 1));
+        balancer
+            .next()
+            .post("/api/sessions/" + kept + "/answers", Map.of("answer", "Tuners", "question", 1));
     assertThat(answerRefused.status()).isEqualTo(503);
     assertThat(answerRefused.body()).contains("out of reach").contains("nothing stored was lost");
     Thread.sleep(3_000);
@@ -201,7 +203,11 @@ class ServersBehindOneAddressTest {
     List<ApiClient.Event> next =
         balancer
             .next()
-            .events("POST", "/api/sessions/" + kept + "/answers", Map.of("answer", "Tuners", "question", 1), null);
+            .events(
+                "POST",
+                "/api/sessions/" + kept + "/answers",
+                Map.of("answer", "Tuners", "question", 1),
+                null);
     assertThat(next.getLast().name()).as(next.getLast().data()).isEqualTo("turn");
     JsonNode session = balancer.next().get("/api/sessions/" + kept).json();
     assertThat(session.get("turns")).hasSize(2);

@@ -57,9 +57,13 @@ final class FailureReport {
     if (text.started()) {
       return of(
           Failure.STREAM_INTERRUPTED,
-          "the answer was cut off after "
-              + text.length()
-              + " characters and no target could continue it");
+          text.toolCallStarted()
+              ? "the answer was cut off in the middle of a tool call (after "
+                  + text.length()
+                  + " characters of text), which no target can continue"
+              : "the answer was cut off after "
+                  + text.length()
+                  + " characters and no target could continue it");
     }
     if (eligibility.anyWindowTooSmall()
         && log.attempts().stream()

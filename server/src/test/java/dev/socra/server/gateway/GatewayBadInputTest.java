@@ -23,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Bad input at both gateway endpoints, over plain HTTP: wrong types, huge and deeply nested bodies,
  * control characters, unknown tool choices, tool results without their call, images and tools on
  * routes that cannot take them, fields no target honours. Each is a clear 400 (or 413, 401) in the
- * endpoint's own error shape, naming the field; no provider is asked.
+ * endpoint's own error shape, naming the field; no provider is asked. And the same images, where a
+ * route can take them, reach a target of either protocol.
  */
 class GatewayBadInputTest {
   static final ObjectMapper JSON = new ObjectMapper();
@@ -258,6 +259,39 @@ class GatewayBadInputTest {
       anthropicError(messages(c.getKey()), 400, "invalid_request_error", c.getValue());
     }
     assertThat(fake.attempts()).as("no provider was asked").isEmpty();
+  }
+
+  @Test
+  void theSameImageReachesAVisionTargetOfTheOtherProtocolFromEitherEndpoint() throws Exception {
+    fake.clearAttempts();
+    HttpResponse<String> chat =
+        chat(
+            "{\"model\":\"claude\",\"messages\":["
+                + user(
+                    "[{\"type\":\"text\",\"text\":\"what is this?\"},{\"type\":\"image_url\","
+                        + "\"image_url\":{\"url\":\"data:image/png;base64,"
+                        + IMAGE
+                        + "\"}}]")
+                + "]}");
+    assertThat(chat.statusCode()).as(chat.body()).isEqualTo(200);
+    assertThat(fake.attempts().getLast().protocol()).isEqualTo("anthropic");
+    assertThat(fake.attempts().getLast().images()).isEqualTo(1);
+
+    HttpResponse<String> message =
+        messages(
+            "{\"model\":\"default\",\"max_tokens\":20,\"messages\":["
+                + user(
+                    "[{\"type\":\"text\",\"text\":\"what is this?\"},{\"type\":\"image\","
+                        + "\"source\":{\"type\":\"base64\",\"media_type\":\"image/png\","
+                        + "\"data\":\""
+                        + IMAGE
+                        + "\"}}]")
+                + "]}");
+    assertThat(message.statusCode()).as(message.body()).isEqualTo(200);
+    assertThat(fake.attempts().getLast().protocol()).isEqualTo("openai");
+    assertThat(fake.attempts().getLast().images()).isEqualTo(1);
+    assertThat(JSON.readTree(message.body()).path("content").path(0).path("text").asText())
+        .isEqualTo(FakeProvider.canonicalAnswer("what is this?", 12));
   }
 
   @Test

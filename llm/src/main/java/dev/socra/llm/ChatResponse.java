@@ -11,7 +11,9 @@ import java.util.List;
  * @param attempts every attempt, failed and skipped ones included, in order
  * @param usage tokens of every attempt that produced any
  * @param cost in US dollars, of every attempt that produced tokens
- * @param finishReason as the provider said: {@code stop}, {@code end_turn}, {@code length} ...
+ * @param finishReason as the provider said: {@code stop}, {@code end_turn}, {@code length} ...;
+ *     {@code tool_calls} whenever the answer asks for tools (Anthropic's {@code tool_use} included)
+ * @param toolCalls the tools the model asks the caller to run, complete, in order; empty for none
  */
 public record ChatResponse(
     String text,
@@ -19,10 +21,26 @@ public record ChatResponse(
     List<Attempt> attempts,
     Usage usage,
     BigDecimal cost,
-    String finishReason) {
+    String finishReason,
+    List<ToolCall> toolCalls) {
+
+  /** OpenAI's finish reason for an answer that asks for tools; the router's for every protocol. */
+  public static final String TOOL_CALLS = "tool_calls";
 
   public ChatResponse {
     attempts = List.copyOf(attempts);
+    toolCalls = toolCalls == null ? List.of() : List.copyOf(toolCalls);
+  }
+
+  /** An answer of text alone. */
+  public ChatResponse(
+      String text,
+      TargetId servedBy,
+      List<Attempt> attempts,
+      Usage usage,
+      BigDecimal cost,
+      String finishReason) {
+    this(text, servedBy, attempts, usage, cost, finishReason, List.of());
   }
 
   /** True when more than one target wrote part of this answer. */

@@ -81,15 +81,16 @@ public final class Prompts {
 
   /**
    * A request for a stage: the system prompt is the stage's marker, then {@code parts}, then the
-   * data rule; the tags are this instance's and the stage's. (Its temperature, {@link
-   * Sampling#temperature}, goes here once the router's request carries one.)
+   * data rule; the tags are this instance's and the stage's; the stage's temperature ({@link
+   * Sampling#temperature}), which the router sends to every target that takes one.
    */
   private ChatRequest request(Stage stage, List<Message> messages, int maxTokens, String... parts) {
     String system =
         stage.marker() + "\n" + String.join("\n\n", parts) + "\n\n" + Personas.DATA_RULE;
     return new ChatRequest(
             system, messages, maxTokens, ResponseFormat.TEXT, route, null, null, tags)
-        .withTag(ChatRequest.TAG_STAGE, stage.id());
+        .withTag(ChatRequest.TAG_STAGE, stage.id())
+        .withTemperature(Sampling.temperature(stage));
   }
 
   /**

@@ -4,9 +4,10 @@ package dev.socra.core.persona;
  * The temperature each stage wants: low where the answer is a judgement held to rules (the
  * evaluation, the tribunal), higher where variety helps (the question, the deck).
  *
- * <p>Not sent yet: the router's {@code ChatRequest} carries no sampling parameters, so every
- * provider uses its default (about 1.0). Once it does, {@link Prompts} sets {@link
- * #temperature(Stage)} on every request it builds; this is the one place to tune it.
+ * <p>{@link Prompts} sets {@link #temperature(Stage)} on every request it builds; this is the one
+ * place to tune it. The router sends it to every target whose model takes a temperature and leaves
+ * it out elsewhere (OpenAI's reasoning models take only their default), so the evaluation and the
+ * tribunal run at 0 wherever they can.
  */
 public final class Sampling {
   private Sampling() {}

@@ -58,19 +58,21 @@ final class Answer {
     for (SseEvent event : wire.opening(completion)) {
       sse.event(event);
     }
-    List<String> tokens = completion.tokens();
+    List<Piece> pieces = completion.pieces();
     for (int i = 0; ; i++) {
-      After interrupted = interruptAt(i, tokens.size(), sse);
+      After interrupted = interruptAt(i, pieces.size(), sse);
       if (interrupted != null) {
         return interrupted;
       }
-      if (i == tokens.size()) {
+      if (i == pieces.size()) {
         break;
       }
       if (i > 0) {
         sleeper.sleep(tokenDelay);
       }
-      sse.event(wire.token(completion, tokens.get(i)));
+      for (SseEvent event : wire.piece(completion, pieces.get(i))) {
+        sse.event(event);
+      }
     }
     boolean idle = d.has("idle-after-finish");
     List<SseEvent> closing = wire.closing(completion, !d.has("no-done") && !idle);

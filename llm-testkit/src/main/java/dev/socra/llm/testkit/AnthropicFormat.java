@@ -73,11 +73,43 @@ final class AnthropicFormat implements WireFormat {
     String system = Content.text(body.path("system"));
     int inputTokens = Answers.words(system);
     String lastUser = "";
+    String toolResult = null;
+    int images = 0;
     for (JsonNode message : messages) {
       String text = Content.text(message.path("content"));
       inputTokens += Answers.words(text) + 1;
       if ("user".equals(message.path("role").asText())) {
-        lastUser = text;
+        List<String> results = new ArrayList<>();
+        for (JsonNode block : message.path("content")) {
+          switch (block.path("type").asText()) {
+            case "tool_result" -> results.add(Content.text(block.path("content")));
+            case "image" -> images++;
+            default -> {}
+          }
+        }
+        if (!text.isEmpty() || results.isEmpty()) {
+          lastUser = text;
+        }
+        toolResult = results.isEmpty() || !text.isEmpty() ? null : String.join("\n", results);
+      }
+    }
+    List<String> tools = new ArrayList<>();
+    for (JsonNode tool : body.path("tools")) {
+      tools.add(tool.path("name").asText(""));
+      inputTokens += Answers.words(tool.toString());
+    }
+    JsonNode choice = body.path("tool_choice");
+    String type = choice.path("type").asText("");
+    String toolChoice =
+        switch (type) {
+          case "any" -> "required";
+          case "tool" -> choice.path("name").asText("");
+          default -> type;
+        };
+    java.util.Map<String, Object> sampling = new java.util.LinkedHashMap<>();
+    for (String p : new String[] {"temperature", "top_p", "top_k", "stop_sequences"}) {
+      if (body.has(p) && !body.get(p).isNull()) {
+        sampling.put(p, Json.MAPPER.convertValue(body.get(p), Object.class));
       }
     }
     JsonNode last = messages.get(messages.size() - 1);
@@ -94,7 +126,12 @@ final class AnthropicFormat implements WireFormat {
         false,
         system,
         "text",
-        "max_tokens");
+        "max_tokens",
+        tools,
+        toolChoice,
+        prefill == null ? toolResult : null,
+        sampling,
+        images);
   }
 
   @Override
@@ -149,11 +186,19 @@ final class AnthropicFormat implements WireFormat {
   @Override
   public byte[] completion(Completion c) {
     ObjectNode root = message(c);
+    com.fasterxml.jackson.databind.node.ArrayNode content =
+        (com.fasterxml.jackson.databind.node.ArrayNode) root.get("content");
     if (!c.text().isEmpty()) {
-      ((com.fasterxml.jackson.databind.node.ArrayNode) root.get("content"))
+      content.addObject().put("type", "text").put("text", c.text());
+    }
+    for (PlannedCall call : c.calls()) {
+      // tool_use: id, name, and the input as an object (docs.anthropic.com/en/api/messages)
+      content
           .addObject()
-          .put("type", "text")
-          .put("text", c.text());
+          .put("type", "tool_use")
+          .put("id", call.id())
+          .put("name", call.name())
+          .set("input", Json.parseObject(call.arguments()));
     }
     root.put("stop_reason", stopReason(c));
     if (c.usage()) {
@@ -179,19 +224,54 @@ final class AnthropicFormat implements WireFormat {
         SseEvent.named("ping", Json.object().put("type", "ping")));
   }
 
+  /**
+   * Text in block 0, tool call k in block k + 1: each tool_use block is opened with its id and name
+   * and an empty input, then its input comes as {@code input_json_delta} pieces
+   * (docs.anthropic.com/en/docs/build-with-claude/streaming, "Streaming request with tool use").
+   */
   @Override
-  public SseEvent token(Completion c, String token) {
-    ObjectNode delta = Json.object().put("type", "content_block_delta").put("index", 0);
-    delta.putObject("delta").put("type", "text_delta").put("text", token);
-    return SseEvent.named("content_block_delta", delta);
+  public List<SseEvent> piece(Completion c, Piece piece) {
+    return switch (piece) {
+      case Piece.Text t -> {
+        ObjectNode delta = Json.object().put("type", "content_block_delta").put("index", 0);
+        delta.putObject("delta").put("type", "text_delta").put("text", t.token());
+        yield List.of(SseEvent.named("content_block_delta", delta));
+      }
+      case Piece.CallOpen o -> {
+        ObjectNode start =
+            Json.object().put("type", "content_block_start").put("index", o.index() + 1);
+        ObjectNode block =
+            start
+                .putObject("content_block")
+                .put("type", "tool_use")
+                .put("id", o.call().id())
+                .put("name", o.call().name());
+        block.putObject("input");
+        yield List.of(blockStop(o.index()), SseEvent.named("content_block_start", start));
+      }
+      case Piece.CallArguments a -> {
+        ObjectNode delta =
+            Json.object().put("type", "content_block_delta").put("index", a.index() + 1);
+        delta.putObject("delta").put("type", "input_json_delta").put("partial_json", a.json());
+        yield List.of(SseEvent.named("content_block_delta", delta));
+      }
+    };
+  }
+
+  private static SseEvent blockStop(int index) {
+    return SseEvent.named(
+        "content_block_stop", Json.object().put("type", "content_block_stop").put("index", index));
+  }
+
+  @Override
+  public String newCallId() {
+    return Ids.random("toolu_01", 22);
   }
 
   @Override
   public List<SseEvent> closing(Completion c, boolean terminator) {
     List<SseEvent> events = new ArrayList<>();
-    events.add(
-        SseEvent.named(
-            "content_block_stop", Json.object().put("type", "content_block_stop").put("index", 0)));
+    events.add(blockStop(c.calls().size()));
     ObjectNode delta = Json.object().put("type", "message_delta");
     delta.putObject("delta").put("stop_reason", stopReason(c)).putNull("stop_sequence");
     if (c.usage()) {
@@ -243,6 +323,9 @@ final class AnthropicFormat implements WireFormat {
   }
 
   private static String stopReason(Completion c) {
+    if (!c.calls().isEmpty()) {
+      return "tool_use";
+    }
     if (c.refusal()) {
       // Claude 4 models stop a refused answer with stop_reason "refusal"
       // (docs.anthropic.com/en/docs/test-and-evaluate/strengthen-guardrails/handle-streaming-refusals)

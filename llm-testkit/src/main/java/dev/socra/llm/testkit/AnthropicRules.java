@@ -20,6 +20,12 @@ import java.util.regex.Pattern;
  *       before: "messages.N.content.M: unexpected `tool_use_id` found in `tool_result` blocks: ID.
  *       Each `tool_result` block must have a corresponding `tool_use` block in the previous
  *       message." (docs.anthropic.com/en/docs/agents-and-tools/tool-use/implement-tool-use);
+ *   <li>a {@code tool_use} without a {@code tool_result} in the next message: "messages.N:
+ *       `tool_use` ids were found without `tool_result` blocks immediately after: ID. Each
+ *       `tool_use` block must have a corresponding `tool_result` block in the next message." (the
+ *       same page, and github.com/anthropics/claude-code/issues with that message); tool results
+ *       after other content of their turn ("tool_result blocks must come first in the content
+ *       array", the same page);
  *   <li>a missing {@code max_tokens}: "max_tokens: Field required".
  * </ul>
  */
@@ -74,10 +80,26 @@ final class AnthropicRules {
         }
       }
       JsonNode content = messages.get(i).path("content");
+      Set<String> answered = new HashSet<>();
+      boolean textSeen = false;
       for (int j = 0; j < content.size(); j++) {
         JsonNode block = content.get(j);
         String id = block.path("tool_use_id").asText("");
-        if ("tool_result".equals(block.path("type").asText()) && !uses.contains(id)) {
+        boolean result = "tool_result".equals(block.path("type").asText());
+        if (result && textSeen) {
+          throw new InvalidRequest(
+              "messages."
+                  + i
+                  + ".content."
+                  + j
+                  + ": tool_result blocks must come first in the content array, before any other"
+                  + " content");
+        }
+        textSeen |= !result;
+        if (result) {
+          answered.add(id);
+        }
+        if (result && !uses.contains(id)) {
           throw new InvalidRequest(
               "messages."
                   + i
@@ -88,6 +110,17 @@ final class AnthropicRules {
                   + ". Each `tool_result` block must have a corresponding `tool_use` block in the"
                   + " previous message.");
         }
+      }
+      if (i > 0 && !uses.isEmpty() && !answered.containsAll(uses)) {
+        Set<String> missing = new java.util.TreeSet<>(uses);
+        missing.removeAll(answered);
+        throw new InvalidRequest(
+            "messages."
+                + i
+                + ": `tool_use` ids were found without `tool_result` blocks immediately after: "
+                + String.join(", ", missing)
+                + ". Each `tool_use` block must have a corresponding `tool_result` block in the"
+                + " next message.");
       }
     }
   }

@@ -12,6 +12,13 @@ package dev.socra.llm.testkit;
  * @param format how the answer was asked for: {@code text}, {@code json_object}, {@code
  *     json_schema} or {@code json_schema strict}
  * @param tokenField the name the output cap was sent under, "" when none was
+ * @param tools the names of the tools offered, in order
+ * @param toolChoice {@code auto}, {@code none}, {@code required} (Anthropic's {@code any}), the
+ *     tool's name for a named choice, or "" when none was sent
+ * @param toolResult the text of the tool results the conversation ends with, or null when it ends
+ *     with the user's own turn
+ * @param sampling the sampling parameters as sent (names as the request spelt them)
+ * @param images how many images the messages carry
  */
 record ChatRequest(
     String model,
@@ -24,7 +31,12 @@ record ChatRequest(
     boolean jsonMode,
     String system,
     String format,
-    String tokenField) {
+    String tokenField,
+    java.util.List<String> tools,
+    String toolChoice,
+    String toolResult,
+    java.util.Map<String, Object> sampling,
+    int images) {
 
   boolean hasPrefill() {
     return prefill != null;

@@ -1,5 +1,6 @@
 package dev.socra.llm.testkit;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -12,6 +13,7 @@ import java.util.Map;
  * @param usage usage is reported (no {@code no-usage} directive)
  * @param refusal the model refuses instead of answering ({@code refusal}): the tokens are its
  *     refusal, sent where each API puts one
+ * @param calls the tool calls the answer makes, after its text; empty for none
  */
 record Completion(
     String id,
@@ -22,10 +24,12 @@ record Completion(
     boolean truncated,
     boolean usage,
     boolean includeStreamUsage,
-    boolean refusal) {
+    boolean refusal,
+    List<PlannedCall> calls) {
 
   Completion {
     tokens = List.copyOf(tokens);
+    calls = List.copyOf(calls);
   }
 
   /**
@@ -37,10 +41,33 @@ record Completion(
    * @param created the answer's creation time in epoch seconds, on the fake's clock
    */
   static Completion plan(
-      ChatRequest request, Directives directives, String scripted, String id, long created) {
-    String text = directives.has("refusal") ? OpenAiFormat.REFUSAL : scripted;
+      ChatRequest request,
+      Directives directives,
+      String scripted,
+      PlannedCall call,
+      String id,
+      long created) {
+    boolean refusal = directives.has("refusal");
+    if (call != null && !refusal) {
+      // an answer that calls a tool says nothing else
+      return new Completion(
+          id,
+          request.model(),
+          created,
+          request.inputTokens(),
+          List.of(),
+          false,
+          directives.usage(),
+          request.includeUsage() && directives.usage(),
+          false,
+          List.of(call));
+    }
+    String text = refusal ? OpenAiFormat.REFUSAL : scripted;
     if (text == null) {
-      String canonical = Answers.canonical(request.lastUserMessage(), directives.tokens());
+      // after a tool's result, the answer is about that result
+      String about =
+          request.toolResult() != null ? request.toolResult() : request.lastUserMessage();
+      String canonical = Answers.canonical(about, directives.tokens());
       text = request.jsonMode() ? Json.text(Map.of("answer", canonical)) : canonical;
     }
     if (request.hasPrefill() && text.startsWith(request.prefill())) {
@@ -60,7 +87,8 @@ record Completion(
         truncated,
         directives.usage(),
         request.includeUsage() && directives.usage(),
-        directives.has("refusal"));
+        refusal,
+        List.of());
   }
 
   String text() {
@@ -68,6 +96,25 @@ record Completion(
   }
 
   int outputTokens() {
-    return tokens.size();
+    int n = tokens.size();
+    for (PlannedCall c : calls) {
+      n += 1 + c.argumentPieces().size();
+    }
+    return n;
+  }
+
+  /** The streamed answer, step by step: its text tokens, then each call's opening and pieces. */
+  List<Piece> pieces() {
+    List<Piece> pieces = new ArrayList<>();
+    for (String t : tokens) {
+      pieces.add(new Piece.Text(t));
+    }
+    for (int i = 0; i < calls.size(); i++) {
+      pieces.add(new Piece.CallOpen(i, calls.get(i)));
+      for (String a : calls.get(i).argumentPieces()) {
+        pieces.add(new Piece.CallArguments(i, a));
+      }
+    }
+    return pieces;
   }
 }

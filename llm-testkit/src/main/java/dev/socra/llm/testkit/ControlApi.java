@@ -48,6 +48,15 @@ final class ControlApi {
               replies(body.path("replies")));
           yield ok();
         }
+        case "POST tool-call" -> {
+          JsonNode body = body(request);
+          JsonNode name = body.path("name");
+          state.toolScripts.set(
+              body.path("model").asText(""),
+              name.isTextual() ? name.asText() : null,
+              body.path("arguments").isTextual() ? body.path("arguments").asText() : null);
+          yield ok();
+        }
         case "POST limits" -> {
           JsonNode body = body(request);
           state.limiter.setLimits(

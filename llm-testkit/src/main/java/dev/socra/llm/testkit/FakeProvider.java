@@ -245,6 +245,18 @@ public final class FakeProvider implements AutoCloseable {
     state.scripts.set(modelName, Objects.requireNonNull(systemContains, "systemContains"), replies);
   }
 
+  /**
+   * Makes {@code modelName} call the tool {@code name} with {@code argumentsJson} (a JSON object)
+   * whenever a request offers that tool and its conversation ends with the user's turn; a request
+   * ending with the tool's result gets an ordinary answer, about that result ({@link
+   * #canonicalAnswer} of the result's text). Streams send the call as the provider does: its id and
+   * name, then its arguments in pieces of six characters, each piece a token for {@code
+   * cut-after=N} and the other stream faults. A null name removes it.
+   */
+  public void scriptToolCall(String modelName, String name, String argumentsJson) {
+    state.toolScripts.set(modelName, name, argumentsJson);
+  }
+
   /** Pause between streamed tokens (a whole answer waits as long as its stream would take). */
   public void setTokenDelay(Duration delay) {
     state.setTokenDelay(delay);

@@ -37,4 +37,14 @@ final class Json {
       throw new UncheckedIOException(e);
     }
   }
+
+  /** {@code text} read as a JSON object; an empty object when it is not one. */
+  static ObjectNode parseObject(String text) {
+    try {
+      JsonNode n = MAPPER.readTree(text);
+      return n instanceof ObjectNode o ? o : object();
+    } catch (IOException e) {
+      return object();
+    }
+  }
 }

@@ -136,9 +136,13 @@ final class ModelEndpoint {
       return attempt.send(exchange, reply, d.describe(Directives.STREAM_FAULTS));
     }
     // only a request that gets an answer moves its script on
-    String scripted = state.scripts.next(request.model(), request.system());
+    ToolScripts.Call call = state.toolScripts.next(request);
+    String scripted = call == null ? state.scripts.next(request.model(), request.system()) : null;
+    PlannedCall planned =
+        call == null ? null : new PlannedCall(wire.newCallId(), call.name(), call.arguments());
     Completion completion =
-        Completion.plan(request, d, scripted, wire.newId(), state.clock.millis() / 1000);
+        Completion.plan(request, d, scripted, planned, wire.newId(), state.clock.millis() / 1000);
+    attempt.answered(completion.calls().size());
     attempt.record(200, d.describe(Directives.STREAM_FAULTS));
     String echoedKey = d.has("echo-key") ? apiKey : null;
     Answer answer =
@@ -188,6 +192,13 @@ final class ModelEndpoint {
       this.modelSent = modelSent;
     }
 
+    private int toolCalls;
+
+    /** The answer this request gets makes {@code calls} tool calls. */
+    void answered(int calls) {
+      this.toolCalls = calls;
+    }
+
     void record(int status, String fault) {
       state.log.add(
           seq ->
@@ -204,7 +215,13 @@ final class ModelEndpoint {
                   receivedAt,
                   authPresent,
                   request == null ? "" : request.format(),
-                  request == null ? "" : request.tokenField()));
+                  request == null ? "" : request.tokenField(),
+                  request == null ? java.util.List.of() : request.tools(),
+                  request == null ? "" : request.toolChoice(),
+                  request != null && request.toolResult() != null,
+                  request == null ? java.util.Map.of() : request.sampling(),
+                  request == null ? 0 : request.images(),
+                  toolCalls));
     }
 
     After send(Exchange exchange, Reply reply, String fault) throws IOException {

@@ -85,14 +85,43 @@ final class OpenAiFormat implements WireFormat {
     int inputTokens = 0;
     String lastUser = "";
     List<String> system = new ArrayList<>();
+    List<String> trailingResults = new ArrayList<>();
+    int images = 0;
     for (JsonNode message : messages) {
       String text = Content.text(message.path("content"));
       inputTokens += Answers.words(text) + 1;
       String role = message.path("role").asText();
+      if ("tool".equals(role)) {
+        trailingResults.add(text);
+        continue;
+      }
+      trailingResults.clear();
       if ("user".equals(role)) {
         lastUser = text;
+        for (JsonNode part : message.path("content")) {
+          if ("image_url".equals(part.path("type").asText())) {
+            images++;
+          }
+        }
       } else if ("system".equals(role) || "developer".equals(role)) {
         system.add(text);
+      }
+    }
+    List<String> tools = new ArrayList<>();
+    for (JsonNode tool : body.path("tools")) {
+      tools.add(tool.path("function").path("name").asText(""));
+      inputTokens += Answers.words(tool.toString());
+    }
+    JsonNode choice = body.path("tool_choice");
+    String toolChoice =
+        choice.isTextual() ? choice.asText() : choice.path("function").path("name").asText("");
+    java.util.Map<String, Object> sampling = new java.util.LinkedHashMap<>();
+    for (String p :
+        new String[] {
+          "temperature", "top_p", "stop", "seed", "presence_penalty", "frequency_penalty"
+        }) {
+      if (body.has(p) && !body.get(p).isNull()) {
+        sampling.put(p, Json.MAPPER.convertValue(body.get(p), Object.class));
       }
     }
     JsonNode last = messages.get(messages.size() - 1);
@@ -123,7 +152,12 @@ final class OpenAiFormat implements WireFormat {
         format.equals("json_object") || format.equals("json_schema"),
         String.join("\n", system),
         asked,
-        tokenField);
+        tokenField,
+        tools,
+        toolChoice,
+        trailingResults.isEmpty() ? null : String.join("\n", trailingResults),
+        sampling,
+        images);
   }
 
   @Override
@@ -219,7 +253,17 @@ final class OpenAiFormat implements WireFormat {
     choice.put("index", 0);
     ObjectNode message = choice.putObject("message");
     message.put("role", "assistant");
-    if (c.refusal()) {
+    if (!c.calls().isEmpty()) {
+      // a tool call's answer: content null, the calls with their arguments as a JSON string
+      // (openai-python types/chat/chat_completion_message_tool_call.py)
+      message.putNull("content");
+      message.putNull("refusal");
+      var calls = message.putArray("tool_calls");
+      for (PlannedCall call : c.calls()) {
+        ObjectNode tc = calls.addObject().put("id", call.id()).put("type", "function");
+        tc.putObject("function").put("name", call.name()).put("arguments", call.arguments());
+      }
+    } else if (c.refusal()) {
       // Structured Outputs: a refusal comes in its own field, content null
       // (openai-python types/chat/chat_completion_message.py, ChatCompletionMessage.refusal)
       message.putNull("content");
@@ -251,12 +295,44 @@ final class OpenAiFormat implements WireFormat {
   }
 
   @Override
-  public SseEvent token(Completion c, String token) {
-    // a refusal streams as delta.refusal with no content (openai-python
-    // types/chat/chat_completion_chunk.py, ChoiceDelta.refusal)
+  public List<SseEvent> piece(Completion c, Piece piece) {
     ObjectNode delta =
-        c.refusal() ? Json.object().put("refusal", token) : Json.object().put("content", token);
-    return SseEvent.data(Json.text(chunk(c, delta, null)));
+        switch (piece) {
+          // a refusal streams as delta.refusal with no content (openai-python
+          // types/chat/chat_completion_chunk.py, ChoiceDelta.refusal)
+          case Piece.Text t ->
+              c.refusal()
+                  ? Json.object().put("refusal", t.token())
+                  : Json.object().put("content", t.token());
+          // a tool call streams as delta.tool_calls: its index, id, type and name first, its
+          // arguments in pieces after (types/chat/chat_completion_chunk.py, ChoiceDeltaToolCall)
+          case Piece.CallOpen o -> {
+            ObjectNode d = Json.object();
+            ObjectNode call =
+                d.putArray("tool_calls")
+                    .addObject()
+                    .put("index", o.index())
+                    .put("id", o.call().id())
+                    .put("type", "function");
+            call.putObject("function").put("name", o.call().name()).put("arguments", "");
+            yield d;
+          }
+          case Piece.CallArguments a -> {
+            ObjectNode d = Json.object();
+            d.putArray("tool_calls")
+                .addObject()
+                .put("index", a.index())
+                .putObject("function")
+                .put("arguments", a.json());
+            yield d;
+          }
+        };
+    return List.of(SseEvent.data(Json.text(chunk(c, delta, null))));
+  }
+
+  @Override
+  public String newCallId() {
+    return Ids.random("call_", 24);
   }
 
   @Override
@@ -323,6 +399,9 @@ final class OpenAiFormat implements WireFormat {
   }
 
   private static String finishReason(Completion c) {
+    if (!c.calls().isEmpty()) {
+      return "tool_calls";
+    }
     return c.truncated() ? "length" : "stop";
   }
 

@@ -161,6 +161,117 @@ final class OpenAiRules {
     if ("json_schema".equals(format.path("type").asText())) {
       schema(flavour, format.path("json_schema"), base);
     }
+    tools(body);
+    toolConversation(body.path("messages"));
+  }
+
+  /**
+   * Tool definitions and choice (platform.openai.com/docs/api-reference/chat/create, {@code tools},
+   * {@code tool_choice}, {@code parallel_tool_calls}; the messages as OpenAI words them, read
+   * 2026-11-01 in public issue threads of client libraries that met them, e.g.
+   * github.com/langchain-ai/langchain and github.com/BerriAI/litellm).
+   */
+  private static void tools(JsonNode body) throws InvalidRequest {
+    JsonNode tools = body.path("tools");
+    java.util.Set<String> names = new java.util.HashSet<>();
+    for (int i = 0; i < tools.size(); i++) {
+      JsonNode t = tools.get(i);
+      if (!"function".equals(t.path("type").asText())) {
+        throw refused(
+            "Invalid value: '" + t.path("type").asText() + "'. Supported values are: 'function'.",
+            "tools[" + i + "].type",
+            "invalid_value");
+      }
+      String name = t.path("function").path("name").asText("");
+      if (!SCHEMA_NAME.matcher(name).matches()) {
+        throw refused(
+            "Invalid 'tools["
+                + i
+                + "].function.name': string does not match pattern. Expected a string that"
+                + " matches the pattern '^[a-zA-Z0-9_-]+$'.",
+            "tools[" + i + "].function.name",
+            "invalid_value");
+      }
+      names.add(name);
+    }
+    for (String p : new String[] {"tool_choice", "parallel_tool_calls"}) {
+      if (body.has(p) && tools.isEmpty()) {
+        throw refused(
+            "Invalid value for '"
+                + p
+                + "': '"
+                + p
+                + "' is only allowed when 'tools' are specified.",
+            p,
+            null);
+      }
+    }
+    JsonNode choice = body.path("tool_choice");
+    String named = choice.path("function").path("name").asText(null);
+    if (named != null && !names.contains(named)) {
+      throw refused(
+          "Invalid value for 'tool_choice': function '" + named + "' not found in 'tools'.",
+          "tool_choice",
+          null);
+    }
+  }
+
+  /**
+   * The order of a conversation with tools (platform.openai.com/docs/guides/function-calling): a
+   * {@code tool} message answers a call of the assistant message before it, by its {@code
+   * tool_call_id}; an assistant message with {@code tool_calls} is followed by a result for each.
+   */
+  private static void toolConversation(JsonNode messages) throws InvalidRequest {
+    java.util.Set<String> open = new java.util.LinkedHashSet<>();
+    int opener = -1;
+    for (int i = 0; i < messages.size(); i++) {
+      JsonNode m = messages.get(i);
+      String role = m.path("role").asText();
+      if ("tool".equals(role)) {
+        if (opener < 0) {
+          throw refused(
+              "Invalid parameter: messages with role 'tool' must be a response to a preceeding"
+                  + " message with 'tool_calls'.",
+              "messages.[" + i + "].role",
+              null);
+        }
+        String id = m.path("tool_call_id").asText("");
+        if (!open.remove(id)) {
+          throw refused(
+              "Invalid parameter: 'tool_call_id' of '"
+                  + id
+                  + "' not found in 'tool_calls' of previous message.",
+              "messages.[" + i + "].tool_call_id",
+              null);
+        }
+        continue;
+      }
+      if (!open.isEmpty()) {
+        throw refused(
+            "An assistant message with 'tool_calls' must be followed by tool messages responding"
+                + " to each 'tool_call_id'. The following tool_call_ids did not have response"
+                + " messages: "
+                + String.join(", ", open),
+            "messages.[" + opener + "].role",
+            null);
+      }
+      opener = -1;
+      if ("assistant".equals(role) && m.path("tool_calls").isArray()) {
+        for (JsonNode call : m.path("tool_calls")) {
+          open.add(call.path("id").asText(""));
+        }
+        opener = open.isEmpty() ? -1 : i;
+      }
+    }
+    if (!open.isEmpty()) {
+      throw refused(
+          "An assistant message with 'tool_calls' must be followed by tool messages responding"
+              + " to each 'tool_call_id'. The following tool_call_ids did not have response"
+              + " messages: "
+              + String.join(", ", open),
+          "messages.[" + opener + "].role",
+          null);
+    }
   }
 
   /**

@@ -16,6 +16,7 @@ final class ProviderState {
   final Behaviours behaviours = new Behaviours();
   final RateLimiter limiter = new RateLimiter();
   final Scripts scripts = new Scripts();
+  final ToolScripts toolScripts = new ToolScripts();
   private volatile Duration tokenDelay = Duration.ZERO;
 
   ProviderState(Clock clock, Sleeper sleeper) {
@@ -42,6 +43,7 @@ final class ProviderState {
     log.clear();
     behaviours.reset();
     scripts.reset();
+    toolScripts.reset();
     limiter.reset();
   }
 }

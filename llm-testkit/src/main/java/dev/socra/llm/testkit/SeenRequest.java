@@ -19,6 +19,14 @@ package dev.socra.llm.testkit;
  *     json_schema} or {@code json_schema strict}; "" when the request was not readable
  * @param tokenField the output cap's name as sent ({@code max_tokens}, {@code
  *     max_completion_tokens}), "" when none was sent or the request was not readable
+ * @param tools the names of the tools the request offered
+ * @param toolChoice as sent ({@code auto}, {@code none}, {@code required}, a tool's name), "" when
+ *     none was
+ * @param endsWithToolResult the conversation ended with tool results rather than the user's turn
+ * @param sampling the sampling parameters the request carried, by the name it used ({@code
+ *     temperature}, {@code top_p}, {@code stop} or {@code stop_sequences}, {@code seed} …)
+ * @param images how many images its messages carried
+ * @param toolCalls how many tool calls the answer made
  */
 public record SeenRequest(
     long seq,
@@ -33,4 +41,10 @@ public record SeenRequest(
     long receivedAtMillis,
     boolean authPresent,
     String format,
-    String tokenField) {}
+    String tokenField,
+    java.util.List<String> tools,
+    String toolChoice,
+    boolean endsWithToolResult,
+    java.util.Map<String, Object> sampling,
+    int images,
+    int toolCalls) {}

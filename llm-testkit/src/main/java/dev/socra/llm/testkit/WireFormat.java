@@ -56,7 +56,11 @@ sealed interface WireFormat permits OpenAiFormat, AnthropicFormat {
   /** Events before the first token. */
   List<SseEvent> opening(Completion completion);
 
-  SseEvent token(Completion completion, String token);
+  /** The events of one step of a stream: a text token, a tool call's opening or piece. */
+  List<SseEvent> piece(Completion completion, Piece piece);
+
+  /** A new id for a tool call, in the provider's style. */
+  String newCallId();
 
   /** Events after the last token; {@code terminator} adds [DONE] or message_stop. */
   List<SseEvent> closing(Completion completion, boolean terminator);

@@ -6,6 +6,7 @@ import dev.socra.llm.ChatResponse;
 import dev.socra.llm.LlmCallException;
 import dev.socra.llm.LlmCallException.Failure;
 import dev.socra.llm.TokenSink;
+import dev.socra.llm.ToolCall;
 import dev.socra.llm.budget.BudgetUnavailableException;
 import dev.socra.llm.budget.Reservation;
 import dev.socra.llm.budget.TargetBudget;
@@ -59,6 +60,7 @@ public final class Call {
 
   private int attemptsMade;
   private String lastText = "";
+  private List<ToolCall> lastToolCalls = List.of();
 
   public Call(
       long id,
@@ -212,6 +214,11 @@ public final class Call {
     TargetHealth health = router.healthOf(target);
     TargetBudget budget = router.budgetOf(target);
     boolean continuing = text.started();
+    if (continuing && !text.continuable()) {
+      release(budget, booked);
+      return skip(
+          target, "cannot continue a tool call cut part-way (no prefill finishes one)", true);
+    }
     // can it take it?
     Optional<Eligibility.Unfit> unfit =
         eligibility.check(
@@ -291,6 +298,7 @@ public final class Call {
     Outcome outcome = sent.attempt().outcome();
     if (outcome.isSuccess()) {
       lastText = sent.text();
+      lastToolCalls = sent.toolCalls();
       return new Next.Answered(response(target, sent.attempt()));
     }
     if (Thread.currentThread().isInterrupted()) {
@@ -332,7 +340,7 @@ public final class Call {
       }
       case Decision.RetrySame r -> {
         boolean midStream = text.started();
-        if ((midStream && !router.capabilities(target).prefill())
+        if ((midStream && (!router.capabilities(target).prefill() || !text.continuable()))
             || r.after().compareTo(remaining()) >= 0) {
           exhausted.add(target);
           yield new Next.MoveOn();
@@ -438,8 +446,15 @@ public final class Call {
 
   private ChatResponse response(TargetId target, Attempt last) {
     String answer = stream ? text.text() : lastText;
+    // tool calls are never continued from one target on another: the last attempt wrote them all
     return new ChatResponse(
-        answer, target, log.attempts(), log.usage(), log.cost(), last.outcome().detail());
+        answer,
+        target,
+        log.attempts(),
+        log.usage(),
+        log.cost(),
+        last.outcome().detail(),
+        last.outcome().isSuccess() ? lastToolCalls : List.of());
   }
 
   private Duration remaining() {

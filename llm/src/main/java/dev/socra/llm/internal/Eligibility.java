@@ -12,9 +12,10 @@ import java.util.Set;
 
 /**
  * "Can it take it?": what rules a target out for this call before its health or budget is asked.
- * The caller may avoid it; a started stream needs a target that takes a prefill; a target that
- * refused a request of this shape before is not asked again; the prompt must fit its context
- * window, estimated, and never a window already found too small in this call.
+ * The caller may avoid it; a request with tools or images needs a target that takes them; a started
+ * stream needs a target that takes a prefill; a target that refused a request of this shape before
+ * is not asked again; the prompt must fit its context window, estimated, and never a window already
+ * found too small in this call.
  */
 final class Eligibility {
 
@@ -27,9 +28,13 @@ final class Eligibility {
    */
   record Unfit(String reason, boolean forGood, boolean neverServes) {}
 
+  /** How a skip for a capability the request needs begins. */
+  static final String DOES_NOT_TAKE = "does not take ";
+
   private final ChatRequest request;
   private final TokenEstimator tokens;
   private int estimatedInput = -1;
+  private Boolean images;
 
   /** The largest context window that was found too small for this prompt. */
   private int tooSmallContext;
@@ -47,6 +52,12 @@ final class Eligibility {
       boolean continuing) {
     if (request.avoid().contains(target)) {
       return Optional.of(new Unfit("avoided by the caller", true, true));
+    }
+    if (request.usesTools() && !caps.tools()) {
+      return Optional.of(new Unfit(DOES_NOT_TAKE + "tools", true, true));
+    }
+    if (hasImages() && !caps.vision()) {
+      return Optional.of(new Unfit(DOES_NOT_TAKE + "images (no vision)", true, true));
     }
     if (continuing && !caps.prefill()) {
       return Optional.of(
@@ -90,6 +101,13 @@ final class Eligibility {
 
   boolean anyWindowTooSmall() {
     return tooSmallContext > 0;
+  }
+
+  private boolean hasImages() {
+    if (images == null) {
+      images = !request.images().isEmpty();
+    }
+    return images;
   }
 
   /** The prompt's input tokens, estimated once. */

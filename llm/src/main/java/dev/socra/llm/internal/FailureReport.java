@@ -57,9 +57,13 @@ final class FailureReport {
     if (text.started()) {
       return of(
           Failure.STREAM_INTERRUPTED,
-          "the answer was cut off after "
-              + text.length()
-              + " characters and no target could continue it");
+          text.toolCallStarted()
+              ? "the answer was cut off in the middle of a tool call (after "
+                  + text.length()
+                  + " characters of text), which no target can continue"
+              : "the answer was cut off after "
+                  + text.length()
+                  + " characters and no target could continue it");
     }
     if (eligibility.anyWindowTooSmall()
         && log.attempts().stream()
@@ -68,7 +72,24 @@ final class FailureReport {
           Failure.CONTEXT_TOO_LONG,
           "the prompt is too long for every target on route '" + request.route() + "'");
     }
-    List<Attempt> reached = log.attempts().stream().filter(a -> a.number() > 0).toList();
+    List<Attempt> all = log.attempts();
+    if (!all.isEmpty()
+        && all.stream()
+            .allMatch(
+                a ->
+                    a.number() == 0
+                        && a.outcome().detail().startsWith(Eligibility.DOES_NOT_TAKE))) {
+      // no target of the route takes tools (or images): the request has to change, not the route
+      return of(
+          Failure.REFUSED,
+          "no target on route '"
+              + request.route()
+              + "' takes this request: "
+              + all.getLast().target()
+              + " "
+              + all.getLast().outcome().detail());
+    }
+    List<Attempt> reached = all.stream().filter(a -> a.number() > 0).toList();
     if (!reached.isEmpty()
         && reached.stream().allMatch(a -> a.outcome() instanceof Outcome.Unsupported)) {
       // every target that was asked said it cannot take this request: a request to change

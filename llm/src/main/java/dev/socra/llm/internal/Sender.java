@@ -2,6 +2,7 @@ package dev.socra.llm.internal;
 
 import dev.socra.llm.Attempt;
 import dev.socra.llm.ChatRequest;
+import dev.socra.llm.ToolCall;
 import dev.socra.llm.Usage;
 import dev.socra.llm.budget.Reservation;
 import dev.socra.llm.budget.TargetBudget;
@@ -18,6 +19,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,14 +40,30 @@ final class Sender {
    * @param shape the features the attempt used (prefill, json_schema, strict …): what a target that
    *     cannot take the request refused
    */
-  record Sent(Attempt attempt, String text, boolean fault, Set<Feature> shape) {}
+  record Sent(
+      Attempt attempt, String text, List<ToolCall> toolCalls, boolean fault, Set<Feature> shape) {}
 
-  /** The features a request uses on a target with these capabilities. */
+  /**
+   * The features a request uses on a target with these capabilities: its answer format there, a
+   * prefill, tools, images, and the sampling parameters the target is sent (those it does not take
+   * are left out for it).
+   */
   static Set<Feature> shape(ChatRequest request, Capabilities caps, boolean continuing) {
     Set<Feature> shape = EnumSet.noneOf(Feature.class);
     shape.addAll(AnswerFormat.choose(request.format(), caps).features());
     if (continuing) {
       shape.add(Feature.PREFILL);
+    }
+    if (request.usesTools()) {
+      shape.add(Feature.TOOLS);
+    }
+    if (!request.images().isEmpty()) {
+      shape.add(Feature.VISION);
+    }
+    for (Feature f : request.sampling().features()) {
+      if (caps.supports(f)) {
+        shape.add(f);
+      }
     }
     return Set.copyOf(shape);
   }
@@ -98,11 +116,12 @@ final class Sender {
             request,
             prefill,
             stream,
-            text::deliver,
+            text.sink(),
             deadline,
             router.config().timeouts(),
             caps);
     int deliveredBefore = text.length();
+    boolean toolCallsBefore = text.toolCallStarted();
     AttemptResult result;
     boolean fault = false;
     try {
@@ -146,7 +165,11 @@ final class Sender {
     if (latency.isNegative()) {
       latency = Duration.ZERO; // the wall clock was set back during the attempt
     }
-    boolean produced = !result.text().isEmpty();
+    // what the target wrote, pieces of a tool call the caller saw before a failure included
+    boolean produced =
+        !result.text().isEmpty()
+            || !result.toolCalls().isEmpty()
+            || (text.toolCallStarted() && !toolCallsBefore);
     Usage usage = usage(result, produced, prefill);
     // The budget learns what the provider announced and gets back what the request did not use.
     budget.learn(result.limits());
@@ -172,7 +195,8 @@ final class Sender {
             continuing);
     log.record(attempt);
     hold.settle(cost);
-    return new Sent(attempt, result.text(), fault, shape(request, caps, prefill != null));
+    return new Sent(
+        attempt, result.text(), result.toolCalls(), fault, shape(request, caps, prefill != null));
   }
 
   /**
@@ -224,7 +248,9 @@ final class Sender {
     }
     if (result.outcome().isSuccess() || produced) {
       return new Usage(
-          router.tokens().countInput(request, prefill), router.tokens().count(result.text()), true);
+          router.tokens().countInput(request, prefill),
+          router.tokens().count(result.text()) + router.tokens().count(result.toolCalls()),
+          true);
     }
     return Usage.NONE;
   }

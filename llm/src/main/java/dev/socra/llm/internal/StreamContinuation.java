@@ -1,15 +1,32 @@
 package dev.socra.llm.internal;
 
 import dev.socra.llm.TokenSink;
+import dev.socra.llm.ToolCallDelta;
 
 /**
  * A stream's committed answer: the text the caller's sink has received, and how the next target
  * continues it. A prefill is sent without its trailing whitespace (Anthropic refuses it), and that
- * whitespace is dropped again where the continuation repeats it.
+ * whitespace is dropped again where the continuation repeats it. A tool call cannot be continued by
+ * prefill: once a piece of one reached the caller, no other target can take the answer over.
  */
 final class StreamContinuation {
   private final TokenSink caller;
   private final StringBuilder delivered = new StringBuilder();
+  private boolean toolCallStarted;
+
+  /** What every adapter writes to: text through {@link #deliver}, tool calls' pieces beside it. */
+  private final TokenSink sink =
+      new TokenSink() {
+        @Override
+        public void onToken(String text) {
+          deliver(text);
+        }
+
+        @Override
+        public void onToolCall(ToolCallDelta delta) {
+          deliverToolCall(delta);
+        }
+      };
 
   /** Whitespace trimmed off the last prefill, to be dropped where the continuation repeats it. */
   private String skipLeading = "";
@@ -18,9 +35,26 @@ final class StreamContinuation {
     this.caller = caller;
   }
 
-  /** True once any text reached the caller: a next target must continue, not start afresh. */
+  /**
+   * True once any text or piece of a tool call reached the caller: a next target must continue, not
+   * start afresh.
+   */
   boolean started() {
-    return !delivered.isEmpty();
+    return !delivered.isEmpty() || toolCallStarted;
+  }
+
+  /** False once a piece of a tool call reached the caller: a prefill cannot finish a tool call. */
+  boolean continuable() {
+    return !toolCallStarted;
+  }
+
+  /** True once a piece of a tool call reached the caller. */
+  boolean toolCallStarted() {
+    return toolCallStarted;
+  }
+
+  TokenSink sink() {
+    return sink;
   }
 
   String text() {
@@ -58,6 +92,16 @@ final class StreamContinuation {
     delivered.append(t);
     try {
       caller.onToken(t);
+    } catch (RuntimeException e) {
+      throw new CallerStopped(e);
+    }
+  }
+
+  /** A piece of a tool call, passed on as it is; a failure of the caller's sink as above. */
+  void deliverToolCall(ToolCallDelta delta) {
+    toolCallStarted = true;
+    try {
+      caller.onToolCall(delta);
     } catch (RuntimeException e) {
       throw new CallerStopped(e);
     }

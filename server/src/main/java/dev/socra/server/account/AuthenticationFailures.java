@@ -33,6 +33,9 @@ class AuthenticationFailures implements AuthenticationEntryPoint {
     return p;
   }
 
+  /** Anthropic's SDKs send their key in this header. */
+  static final String API_KEY = "x-api-key";
+
   boolean isApi(HttpServletRequest request) {
     String path = request.getRequestURI().substring(request.getContextPath().length());
     return SecurityConfiguration.API_PREFIXES.stream().anyMatch(path::startsWith)
@@ -71,14 +74,20 @@ class AuthenticationFailures implements AuthenticationEntryPoint {
       page.commence(request, response, failure);
       return;
     }
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    boolean anthropic = ErrorBodies.isAnthropic(path);
     String reason =
-        request.getHeader("Authorization") == null
-            ? "no credentials: send 'Authorization: Bearer <your Socra API token>'"
+        request.getHeader("Authorization") == null && request.getHeader(API_KEY) == null
+            ? anthropic
+                ? "no credentials: send 'x-api-key: <your Socra API token>'"
+                : "no credentials: send 'Authorization: Bearer <your Socra API token>'"
             : failure.getMessage();
     response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
     response.setHeader("WWW-Authenticate", "Bearer realm=\"socra\"");
-    String path = request.getRequestURI().substring(request.getContextPath().length());
-    if (path.startsWith("/v1/")) {
+    if (anthropic) {
+      response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+      json.writeValue(response.getOutputStream(), ErrorBodies.anthropic(401, reason));
+    } else if (path.startsWith("/v1/")) {
       response.setContentType(MediaType.APPLICATION_JSON_VALUE);
       json.writeValue(
           response.getOutputStream(),

@@ -17,9 +17,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Each user's LLM spend per UTC day is capped at {@code SOCRA_USER_DAILY_USD} (0 = no cap). Checked
  * before every request that makes LLM calls (a POST under {@code /api/sessions} or the pages'
- * {@code /sessions}, a chat completion under {@code /v1}): once the day's ledger reaches the cap,
- * 429 until 00:00 UTC. Within an admitted request, {@link SpendHolds} holds each attempt's most
- * possible cost, so that parallel requests cannot pass the cap by more than one attempt's hold.
+ * {@code /sessions}, a chat completion or a message under {@code /v1}): once the day's ledger
+ * reaches the cap, 429 until 00:00 UTC. Within an admitted request, {@link SpendHolds} holds each
+ * attempt's most possible cost, so that parallel requests cannot pass the cap by more than one
+ * attempt's hold.
  */
 @Component
 @Order(SecurityProperties.DEFAULT_FILTER_ORDER + 20)
@@ -44,7 +45,8 @@ class DailySpendCap extends OncePerRequestFilter {
     }
     return !under(path, "/api/sessions")
         && !under(path, "/sessions") // the pages' forms start and answer sessions too
-        && !path.equals("/v1/chat/completions");
+        && !path.equals("/v1/chat/completions")
+        && !path.equals("/v1/messages");
   }
 
   private static boolean under(String path, String prefix) {

@@ -15,6 +15,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
+import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.savedrequest.NullRequestCache;
@@ -64,10 +65,12 @@ class SecurityConfiguration {
       SignInThrottle throttle,
       PaymentSettings payments)
       throws Exception {
+    // A bearer key, or under /v1 Anthropic's x-api-key: headers a cross-site page cannot attach.
     RequestMatcher bearer =
         request -> {
           String h = request.getHeader("Authorization");
-          return h != null && h.regionMatches(true, 0, "Bearer ", 0, 7);
+          return (h != null && h.regionMatches(true, 0, "Bearer ", 0, 7))
+              || SecurityConfiguration.apiKey(request) != null;
         };
     http.authorizeHttpRequests(
             a ->
@@ -99,6 +102,7 @@ class SecurityConfiguration {
         .oauth2ResourceServer(
             o ->
                 o.authenticationManagerResolver(bearerManager(tokens, users, settings))
+                    .bearerTokenResolver(SecurityConfiguration::token)
                     .authenticationEntryPoint(failures))
         // Programs send a bearer key, which a cross-site page cannot attach, or call the API with
         // no session cookie at all (signing up): nothing a forged request could ride on, so no
@@ -165,6 +169,27 @@ class SecurityConfiguration {
           return oidc.authenticate(authentication);
         };
     return request -> manager;
+  }
+
+  private static final DefaultBearerTokenResolver BEARER = new DefaultBearerTokenResolver();
+
+  /**
+   * The token a request carries: {@code Authorization: Bearer}, or under {@code /v1} the {@code
+   * x-api-key} header that Anthropic's SDKs (and Claude Code) send their key in.
+   */
+  private static String token(HttpServletRequest request) {
+    String bearer = BEARER.resolve(request);
+    return bearer != null ? bearer : apiKey(request);
+  }
+
+  /** The {@code x-api-key} of a gateway request, or null. */
+  static String apiKey(HttpServletRequest request) {
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    if (!path.startsWith("/v1/")) {
+      return null;
+    }
+    String key = request.getHeader(AuthenticationFailures.API_KEY);
+    return key == null || key.isBlank() ? null : key.strip();
   }
 
   private static boolean apiWithoutCookie(HttpServletRequest request) {

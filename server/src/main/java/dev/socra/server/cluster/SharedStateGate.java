@@ -13,7 +13,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * With several servers, a request that would start LLM calls (the same requests the daily cap
- * checks: a POST under {@code /api/sessions} or the pages' {@code /sessions}, a chat completion) is
+ * checks: a POST under {@code /api/sessions} or the pages' {@code /sessions}, a chat completion or an Anthropic message) is
  * refused with 503 and {@code Retry-After} while Redis is out of reach: nobody could tell whether
  * the call fits the provider's limits or the founder's cap. Everything else (reading sessions,
  * following streams, signing in) goes on from PostgreSQL. Calls already running when Redis goes
@@ -37,7 +37,8 @@ class SharedStateGate extends OncePerRequestFilter {
     String path = ErrorBodies.path(request);
     return !under(path, "/api/sessions")
         && !under(path, "/sessions")
-        && !path.equals("/v1/chat/completions");
+        && !path.equals("/v1/chat/completions")
+        && !path.equals("/v1/messages");
   }
 
   private static boolean under(String path, String prefix) {

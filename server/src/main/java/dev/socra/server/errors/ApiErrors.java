@@ -101,7 +101,7 @@ public class ApiErrors extends ResponseEntityExceptionHandler {
       return ResponseEntity.status(status)
           .headers(headers)
           .contentType(MediaType.APPLICATION_JSON)
-          .body(ErrorBodies.openAi(ErrorBodies.openAiType(status.value()), null, detail));
+          .body(ErrorBodies.gateway(path(request), status.value(), null, null, detail));
     }
     return super.createResponseEntity(body, headers, status, request);
   }
@@ -111,11 +111,17 @@ public class ApiErrors extends ResponseEntityExceptionHandler {
     if (gateway(request)) {
       return ResponseEntity.status(status)
           .contentType(MediaType.APPLICATION_JSON)
-          .body(ErrorBodies.openAi(ErrorBodies.openAiType(status.value()), null, detail));
+          .body(ErrorBodies.gateway(path(request), status.value(), null, null, detail));
     }
     return ResponseEntity.status(status)
         .contentType(MediaType.APPLICATION_PROBLEM_JSON)
         .body(ProblemDetail.forStatusAndDetail(status, detail));
+  }
+
+  private static String path(WebRequest request) {
+    HttpServletRequest servlet =
+        request instanceof NativeWebRequest n ? n.getNativeRequest(HttpServletRequest.class) : null;
+    return servlet == null ? "" : ErrorBodies.path(servlet);
   }
 
   private static boolean gateway(WebRequest request) {

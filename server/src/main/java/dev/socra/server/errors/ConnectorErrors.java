@@ -83,9 +83,7 @@ class ConnectorErrors
         byte[] body;
         if (uri.startsWith("/v1/")) {
           response.setContentType("application/json");
-          body =
-              JSON.writeValueAsBytes(
-                  ErrorBodies.openAi(ErrorBodies.openAiType(status), null, detail));
+          body = JSON.writeValueAsBytes(ErrorBodies.gateway(uri, status, null, null, detail));
         } else if (uri.startsWith("/api/") || uri.startsWith("/actuator/")) {
           response.setContentType("application/problem+json");
           body = JSON.writeValueAsBytes(ErrorBodies.problem(status, detail));

@@ -11,7 +11,8 @@ import org.springframework.http.MediaType;
 
 /**
  * An error in the shape its caller expects: OpenAI's {@code {"error":{"message","type","param",
- * "code"}}} under {@code /v1} (what OpenAI clients parse), RFC 9457 problem details everywhere
+ * "code"}}} under {@code /v1} (what OpenAI clients parse), Anthropic's {@code
+ * {"type":"error","error":{…}}} under {@code /v1/messages}, RFC 9457 problem details everywhere
  * else. For filters, which answer before any controller runs; controllers get the same from {@link
  * ApiErrors}.
  */
@@ -20,9 +21,54 @@ public final class ErrorBodies {
 
   private ErrorBodies() {}
 
-  /** True for the OpenAI-compatible gateway's paths. */
+  /** True for the gateway's paths (OpenAI's and Anthropic's APIs). */
   public static boolean isGateway(HttpServletRequest request) {
     return path(request).startsWith("/v1/");
+  }
+
+  /** True for Anthropic's Messages API under the gateway, whose errors are in Anthropic's shape. */
+  public static boolean isAnthropic(String path) {
+    return path.equals("/v1/messages") || path.startsWith("/v1/messages/");
+  }
+
+  /**
+   * The gateway's error body for {@code path}: Anthropic's shape for its Messages API, OpenAI's
+   * everywhere else under {@code /v1}.
+   */
+  public static Map<String, Object> gateway(
+      String path, int status, String openAiType, String openAiCode, String detail) {
+    return isAnthropic(path)
+        ? anthropic(status, detail)
+        : openAi(openAiType == null ? openAiType(status) : openAiType, openAiCode, detail);
+  }
+
+  /**
+   * {@code {"type":"error","error":{"type","message"}}} (docs.anthropic.com/en/api/errors, read
+   * 2026-11-01).
+   */
+  public static Map<String, Object> anthropic(int status, String message) {
+    Map<String, Object> error = new LinkedHashMap<>();
+    error.put("type", anthropicType(status));
+    error.put("message", message);
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("type", "error");
+    body.put("error", error);
+    return body;
+  }
+
+  /** Anthropic's error type for a status: its SDKs choose their exception by the status. */
+  public static String anthropicType(int status) {
+    return switch (status) {
+      case 400 -> "invalid_request_error";
+      case 401 -> "authentication_error";
+      case 402 -> "billing_error";
+      case 403 -> "permission_error";
+      case 404 -> "not_found_error";
+      case 413 -> "request_too_large";
+      case 429 -> "rate_limit_error";
+      case 529 -> "overloaded_error";
+      default -> status >= 500 ? "api_error" : "invalid_request_error";
+    };
   }
 
   /** The request attribute the error page shows as its explanation. */
@@ -73,7 +119,9 @@ public final class ErrorBodies {
     response.setCharacterEncoding("UTF-8");
     JSON.writeValue(
         response.getOutputStream(),
-        gateway ? openAi(openAiType, openAiCode, detail) : problem(status, detail));
+        gateway
+            ? gateway(path(request), status, openAiType, openAiCode, detail)
+            : problem(status, detail));
   }
 
   /** {@code {"error":{"message","type","param","code"}}}. */

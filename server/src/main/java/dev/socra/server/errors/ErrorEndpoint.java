@@ -61,7 +61,7 @@ class ErrorEndpoint implements ErrorController {
         .contentType(gateway ? MediaType.APPLICATION_JSON : MediaType.APPLICATION_PROBLEM_JSON)
         .body(
             gateway
-                ? ErrorBodies.openAi(ErrorBodies.openAiType(status), null, detail)
+                ? ErrorBodies.gateway(path, status, null, null, detail)
                 : ErrorBodies.problem(status, detail));
   }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.socra.llm.ChatResponse;
 import dev.socra.llm.LlmCallException;
 import dev.socra.llm.Router;
+import dev.socra.llm.ToolCall;
 import dev.socra.server.KeyScrubber;
 import dev.socra.server.account.SocraUser;
 import dev.socra.server.observe.StreamOutcomes;
@@ -13,6 +14,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
@@ -97,6 +99,7 @@ class GatewayController {
       if (!models.containsKey(call.route())) {
         throw unknownModel(call.route());
       }
+      RouteFit.check(router, call.route(), call.needs());
     } catch (GatewayException e) {
       writeError(response, e);
       return;
@@ -125,7 +128,7 @@ class GatewayController {
     response.setStatus(HttpServletResponse.SC_OK);
     response.setContentType(JSON);
     try (JsonGenerator g = OpenAiWire.generator(response.getOutputStream())) {
-      OpenAiWire.completion(g, id, created, r, scrubber.text(r.text()));
+      OpenAiWire.completion(g, id, created, r, scrubber.text(r.text()), scrubbed(r.toolCalls()));
     } catch (IOException e) {
       // the client went away; the call was made and counted all the same
     }
@@ -168,7 +171,20 @@ class GatewayController {
     }
   }
 
-  private static GatewayException unknownModel(String model) {
+  /** Tool calls as a client may see them: ids, names and arguments scrubbed of provider keys. */
+  private List<ToolCall> scrubbed(List<ToolCall> calls) {
+    if (calls.isEmpty()) {
+      return calls;
+    }
+    return calls.stream()
+        .map(
+            c ->
+                new ToolCall(
+                    scrubber.text(c.id()), scrubber.text(c.name()), scrubber.text(c.arguments())))
+        .toList();
+  }
+
+  static GatewayException unknownModel(String model) {
     return CallFailures.notFound(
         "The model '"
             + model

@@ -7,9 +7,11 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import dev.socra.llm.ChatResponse;
+import dev.socra.llm.ToolCall;
 import dev.socra.llm.Usage;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.List;
 
 /**
  * OpenAI's chat-completions wire format, written field by field with Jackson's streaming generator
@@ -47,8 +49,12 @@ final class OpenAiWire {
     return JSON.createGenerator(out);
   }
 
-  /** A whole answer: {@code chat.completion}, its text as given (scrubbed of keys). */
-  static void completion(JsonGenerator g, String id, long created, ChatResponse r, String text)
+  /**
+   * A whole answer: {@code chat.completion}, its text and tool calls as given (scrubbed of keys);
+   * an answer that only calls tools has {@code content: null}, as OpenAI's do.
+   */
+  static void completion(
+      JsonGenerator g, String id, long created, ChatResponse r, String text, List<ToolCall> calls)
       throws IOException {
     head(g, id, "chat.completion", created, r.servedBy().toString());
     g.writeArrayFieldStart("choices");
@@ -56,8 +62,26 @@ final class OpenAiWire {
     g.writeNumberField("index", 0);
     g.writeObjectFieldStart("message");
     g.writeStringField("role", "assistant");
-    g.writeStringField("content", text);
+    if (text.isEmpty() && !calls.isEmpty()) {
+      g.writeNullField("content");
+    } else {
+      g.writeStringField("content", text);
+    }
     g.writeNullField("refusal");
+    if (!calls.isEmpty()) {
+      g.writeArrayFieldStart("tool_calls");
+      for (ToolCall c : calls) {
+        g.writeStartObject();
+        g.writeStringField("id", c.id());
+        g.writeStringField("type", "function");
+        g.writeObjectFieldStart("function");
+        g.writeStringField("name", c.name());
+        g.writeStringField("arguments", c.arguments());
+        g.writeEndObject();
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+    }
     g.writeEndObject();
     g.writeNullField("logprobs");
     g.writeStringField("finish_reason", finishReason(r.finishReason()));
@@ -80,6 +104,48 @@ final class OpenAiWire {
       g.writeStringField("role", role);
     }
     g.writeStringField("content", text);
+    g.writeEndObject();
+    g.writeNullField("finish_reason");
+    g.writeEndObject();
+    g.writeEndArray();
+    g.writeEndObject();
+  }
+
+  /**
+   * A chunk with a piece of a tool call: {@code delta.tool_calls[{index, id, type, function:{name,
+   * arguments}}]}, id, type and name on a call's first piece only (openai-python {@code
+   * types/chat/chat_completion_chunk.py}, {@code ChoiceDeltaToolCall}).
+   */
+  static void toolCallDelta(
+      JsonGenerator g,
+      String id,
+      long created,
+      String model,
+      int index,
+      String callId,
+      String name,
+      String arguments)
+      throws IOException {
+    head(g, id, "chat.completion.chunk", created, model);
+    g.writeArrayFieldStart("choices");
+    g.writeStartObject();
+    g.writeNumberField("index", 0);
+    g.writeObjectFieldStart("delta");
+    g.writeArrayFieldStart("tool_calls");
+    g.writeStartObject();
+    g.writeNumberField("index", index);
+    if (callId != null) {
+      g.writeStringField("id", callId);
+      g.writeStringField("type", "function");
+    }
+    g.writeObjectFieldStart("function");
+    if (name != null) {
+      g.writeStringField("name", name);
+    }
+    g.writeStringField("arguments", arguments);
+    g.writeEndObject();
+    g.writeEndObject();
+    g.writeEndArray();
     g.writeEndObject();
     g.writeNullField("finish_reason");
     g.writeEndObject();
@@ -143,7 +209,8 @@ final class OpenAiWire {
 
   /**
    * OpenAI's finish reasons from whatever the provider said: Anthropic's {@code end_turn} and
-   * {@code stop_sequence} are {@code stop}, its {@code max_tokens} is {@code length}.
+   * {@code stop_sequence} are {@code stop}, its {@code max_tokens} is {@code length}; an answer
+   * asking for tools is {@code tool_calls} whoever wrote it.
    */
   static String finishReason(String provider) {
     if (provider == null) {
@@ -152,6 +219,7 @@ final class OpenAiWire {
     return switch (provider) {
       case "length", "max_tokens" -> "length";
       case "content_filter" -> "content_filter";
+      case ChatResponse.TOOL_CALLS, "tool_use" -> ChatResponse.TOOL_CALLS;
       default -> "stop";
     };
   }

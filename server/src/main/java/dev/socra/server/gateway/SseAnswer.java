@@ -3,6 +3,7 @@ package dev.socra.server.gateway;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.socra.llm.ChatResponse;
 import dev.socra.llm.TokenSink;
+import dev.socra.llm.ToolCallDelta;
 import dev.socra.llm.config.SecretStream;
 import dev.socra.server.KeyScrubber;
 import jakarta.servlet.ServletOutputStream;
@@ -37,6 +38,11 @@ final class SseAnswer implements TokenSink {
   private ServletOutputStream out;
   private JsonGenerator g;
   private boolean ended;
+
+  /** The tool call being written, and its arguments' scrubber; null before the first call. */
+  private int call;
+
+  private SecretStream arguments;
   private volatile boolean clientGone;
 
   SseAnswer(
@@ -71,6 +77,51 @@ final class SseAnswer implements TokenSink {
       event();
       OpenAiWire.delta(g, id, created, route, null, safe);
       endEvent();
+      flush();
+    } catch (IOException e) {
+      clientGone = true;
+      throw new UncheckedIOException(e);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * A piece of a tool call, written as OpenAI streams one; its arguments scrubbed as text is. A
+   * call's pieces are complete only when the finish chunk says {@code tool_calls}.
+   */
+  @Override
+  public void onToolCall(ToolCallDelta delta) {
+    lock.lock();
+    try {
+      if (ended) {
+        throw new IllegalStateException("the answer has already ended");
+      }
+      openIfNew();
+      if (delta.opens()) {
+        rest();
+        call = delta.index();
+        arguments = scrubber.stream();
+        event();
+        OpenAiWire.toolCallDelta(
+            g,
+            id,
+            created,
+            route,
+            call,
+            scrubber.text(delta.id()),
+            scrubber.text(delta.name()),
+            arguments.push(delta.arguments()));
+        endEvent();
+      } else {
+        String safe = arguments == null ? "" : arguments.push(delta.arguments());
+        if (safe.isEmpty()) {
+          return;
+        }
+        event();
+        OpenAiWire.toolCallDelta(g, id, created, route, delta.index(), null, null, safe);
+        endEvent();
+      }
       flush();
     } catch (IOException e) {
       clientGone = true;
@@ -137,13 +188,22 @@ final class SseAnswer implements TokenSink {
     }
   }
 
-  /** What the scrubber held back for a key that never came: it is text of the answer. */
+  /** What the scrubbers held back for a key that never came: it is part of the answer. */
   private void rest() throws IOException {
     String rest = scrub.finish();
     if (!rest.isEmpty()) {
       event();
       OpenAiWire.delta(g, id, created, route, null, rest);
       endEvent();
+    }
+    if (arguments != null) {
+      String args = arguments.finish();
+      arguments = null;
+      if (!args.isEmpty()) {
+        event();
+        OpenAiWire.toolCallDelta(g, id, created, route, call, null, null, args);
+        endEvent();
+      }
     }
   }
 

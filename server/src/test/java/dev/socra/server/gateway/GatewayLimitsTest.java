@@ -189,6 +189,52 @@ class GatewayLimitsTest {
     assertThat(metrics).contains("socra_streams_total{outcome=\"abandoned\",stream=\"gateway\"}");
   }
 
+  @Test
+  void anthropicsMessagesApiIsLedgeredAndCappedLikeChatCompletions() throws Exception {
+    String token = server.userWithToken("cap-messages-dee");
+    String body =
+        """
+        {"model":"default","max_tokens":%d,"messages":[{"role":"user","content":"Who pays?"}]}
+        """
+            .formatted(MAX_TOKENS);
+    HttpResponse<String> last = null;
+    int answered = 0;
+    for (int i = 0; i < 500; i++) {
+      last =
+          http.send(
+              HttpRequest.newBuilder(URI.create(server.baseUrl() + "/v1/messages"))
+                  .header("Content-Type", "application/json")
+                  .header("x-api-key", token)
+                  .header("anthropic-version", "2023-06-01")
+                  .POST(HttpRequest.BodyPublishers.ofString(body))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      if (last.statusCode() != 200) {
+        break;
+      }
+      answered++;
+    }
+    assertThat(answered).as("calls answered before the cap").isPositive();
+    assertThat(last.statusCode()).as(last.body()).isEqualTo(429);
+    JsonNode refusal = JSON.readTree(last.body());
+    assertThat(refusal.path("type").asText()).isEqualTo("error");
+    assertThat(refusal.path("error").path("type").asText()).isEqualTo("rate_limit_error");
+    assertThat(refusal.path("error").path("message").asText()).contains("spend");
+    assertThat(last.headers().firstValue("Retry-After")).isPresent();
+
+    // each answered call is the user's, in the ledger, as a chat completion's would be
+    server.bean(dev.socra.server.observe.LedgerWriter.class).flush();
+    long rows =
+        server
+            .bean(JdbcClient.class)
+            .sql("SELECT count(*) FROM llm_attempts WHERE user_id = ? AND outcome = 'ok'")
+            .param(id("cap-messages-dee"))
+            .query(Long.class)
+            .single();
+    assertThat(rows).isEqualTo(answered);
+    assertThat(server.bean(AttemptLedger.class).spentToday(id("cap-messages-dee"))).isPositive();
+  }
+
   static String completion(String model, boolean stream, String prompt) {
     return """
         {"model":"%s","stream":%s,"max_tokens":%d,"messages":[{"role":"user","content":"%s"}]}

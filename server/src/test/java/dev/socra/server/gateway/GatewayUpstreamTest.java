@@ -337,7 +337,7 @@ class GatewayUpstreamTest {
         "messages");
     cases.put(
         "{\"model\":\"default\",\"messages\":[{\"role\":\"tool\",\"content\":\"x\"}]}",
-        "messages[0].role");
+        "messages[0].tool_call_id");
     cases.put(
         "{\"model\":\"default\",\"max_tokens\":-3,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}",
         "max_tokens");
@@ -347,7 +347,7 @@ class GatewayUpstreamTest {
     cases.put(
         "{\"model\":\"default\",\"tools\":[{\"type\":\"function\"}],"
             + "\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}",
-        "tools");
+        "tools[0].function");
     for (var c : cases.entrySet()) {
       HttpResponse<String> r = post(c.getKey(), token);
       assertError(r, 400, "invalid_request_error", null);

@@ -1,11 +1,8 @@
 package dev.socra.llm.provider.anthropic;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.socra.llm.ChatRequest;
-import dev.socra.llm.Message;
+import dev.socra.llm.ChatResponse;
+import dev.socra.llm.ToolCall;
 import dev.socra.llm.Usage;
 import dev.socra.llm.config.HostOptions;
 import dev.socra.llm.config.Secrets;
@@ -21,11 +18,14 @@ import dev.socra.llm.provider.http.StreamState;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /** Anthropic's Messages API: top-level system prompt, named SSE events, errors in-band. */
 public final class AnthropicAdapter extends HttpAdapter {
   static final String API_VERSION = "2023-06-01";
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   public AnthropicAdapter(
       HttpClient client, ErrorClassifier classifier, Secrets secrets, java.time.Clock clock) {
@@ -51,30 +51,7 @@ public final class AnthropicAdapter extends HttpAdapter {
   }
 
   String body(Exchange ex) {
-    ChatRequest r = ex.request();
-    ObjectNode root = JSON.createObjectNode();
-    root.put("model", ex.target().model());
-    root.put("max_tokens", r.maxTokens());
-    String system = r.system();
-    if (!(r.format() instanceof dev.socra.llm.ResponseFormat.Text)) {
-      String rule = "Answer with one JSON object and nothing else.";
-      system = system == null || system.isBlank() ? rule : system + "\n\n" + rule;
-    }
-    if (system != null && !system.isBlank()) {
-      root.put("system", system);
-    }
-    ArrayNode messages = root.putArray("messages");
-    for (Message m : r.messages()) {
-      messages.addObject().put("role", m.role().wireName()).put("content", m.content());
-    }
-    if (ex.prefill() != null) {
-      // The API refuses a final assistant turn that ends in whitespace; the router strips it.
-      messages.addObject().put("role", "assistant").put("content", ex.prefill());
-    }
-    if (ex.stream()) {
-      root.put("stream", true);
-    }
-    return root.toString();
+    return AnthropicBody.of(ex).toString();
   }
 
   @Override
@@ -85,12 +62,22 @@ public final class AnthropicAdapter extends HttpAdapter {
           new Outcome.Transient("malformed response: no content in the answer"), status);
     }
     StringBuilder text = new StringBuilder();
+    List<ToolCall> calls = new ArrayList<>();
     for (JsonNode block : content) {
-      if ("text".equals(block.path("type").asText())) {
-        text.append(block.path("text").asText(""));
+      switch (block.path("type").asText()) {
+        case "text" -> text.append(block.path("text").asText(""));
+        case "tool_use" ->
+            calls.add(
+                new ToolCall(
+                    block.path("id").asText(""),
+                    block.path("name").asText(""),
+                    block.path("input").isObject() ? block.path("input").toString() : "{}"));
+        default -> {
+          // thinking and server tools' blocks: not part of the answer
+        }
       }
     }
-    String stop = body.path("stop_reason").asText("end_turn");
+    String stop = finishReason(body.path("stop_reason").asText("end_turn"));
     if (FILTERED.contains(stop)) {
       return AttemptResult.failed(
           new Outcome.Refused("the provider withheld the answer: " + stop), status);
@@ -100,7 +87,13 @@ public final class AnthropicAdapter extends HttpAdapter {
         u.has("input_tokens")
             ? new Usage(u.path("input_tokens").asInt(), u.path("output_tokens").asInt(), false)
             : null;
-    return new AttemptResult(new Outcome.Success(stop), status, text.toString(), usage, null, stop);
+    return new AttemptResult(new Outcome.Success(stop), status, text.toString(), usage, null, stop)
+        .withToolCalls(calls);
+  }
+
+  /** {@code tool_use} is the router's {@code tool_calls}; the rest as Anthropic says them. */
+  private static String finishReason(String stopReason) {
+    return "tool_use".equals(stopReason) ? ChatResponse.TOOL_CALLS : stopReason;
   }
 
   @Override
@@ -112,7 +105,16 @@ public final class AnthropicAdapter extends HttpAdapter {
    * {@code message_start} … {@code content_block_delta} … {@code message_delta}, {@code
    * message_stop}.
    */
-  private record Decoder(ErrorClassifier classifier) implements StreamDecoder {
+  private static final class Decoder implements StreamDecoder {
+    private final ErrorClassifier classifier;
+
+    /** Content block index to tool call index: text blocks are numbered among them. */
+    private final Map<Integer, Integer> toolBlocks = new HashMap<>();
+
+    Decoder(ErrorClassifier classifier) {
+      this.classifier = classifier;
+    }
+
     @Override
     public String accept(SseEvent event, StreamState state) throws MalformedEventException {
       JsonNode data = ErrorClassifier.parse(event.data());
@@ -127,16 +129,45 @@ public final class AnthropicAdapter extends HttpAdapter {
             state.inputTokens = u.path("input_tokens").asInt();
           }
         }
+        case "content_block_start" -> {
+          // a tool_use block opens a call: id and name first, its input in input_json_delta
+          // pieces after (docs.anthropic.com/en/docs/build-with-claude/streaming, "Input JSON
+          // delta")
+          JsonNode block = data.path("content_block");
+          if ("tool_use".equals(block.path("type").asText())) {
+            int call = toolBlocks.size();
+            toolBlocks.put(data.path("index").asInt(), call);
+            state.toolCalls.open(call, block.path("id").asText(""), block.path("name").asText(""));
+          }
+        }
         case "content_block_delta" -> {
           JsonNode delta = data.path("delta");
-          if ("text_delta".equals(delta.path("type").asText())) {
-            return delta.path("text").asText("");
+          switch (delta.path("type").asText()) {
+            case "text_delta" -> {
+              return delta.path("text").asText("");
+            }
+            case "input_json_delta" -> {
+              Integer call = toolBlocks.get(data.path("index").asInt());
+              if (call != null) {
+                state.toolCalls.append(call, delta.path("partial_json").asText(""));
+              }
+            }
+            default -> {
+              // thinking and signature deltas: not part of the answer
+            }
+          }
+        }
+        case "content_block_stop" -> {
+          Integer call = toolBlocks.get(data.path("index").asInt());
+          if (call != null && !state.toolCalls.hasArguments(call)) {
+            // a tool that takes nothing is streamed without a piece of input: its arguments are {}
+            state.toolCalls.append(call, "{}");
           }
         }
         case "message_delta" -> {
           JsonNode stop = data.path("delta").path("stop_reason");
           if (stop.isTextual()) {
-            state.finishReason = stop.asText();
+            state.finishReason = finishReason(stop.asText());
           }
           JsonNode u = data.path("usage");
           if (u.has("output_tokens")) {
@@ -155,7 +186,7 @@ public final class AnthropicAdapter extends HttpAdapter {
                   : new Outcome.Transient("error event without details");
         }
         default -> {
-          // ping, content_block_start, content_block_stop: nothing to take
+          // ping: nothing to take
         }
       }
       return null;

@@ -1,6 +1,7 @@
 package dev.socra.llm.provider.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.socra.llm.ToolCallDelta;
 import dev.socra.llm.Usage;
 import dev.socra.llm.budget.LimitObservation;
 import dev.socra.llm.budget.RateLimitHeaders;
@@ -222,16 +223,24 @@ public abstract class HttpAdapter implements ProviderAdapter {
             new Outcome.Transient("connection broke while reading: " + e.getMessage()), status);
       }
       AttemptResult result = whole(status, secrets.redact(body));
-      if (result.outcome().isSuccess() && !result.text().isEmpty()) {
-        // deliver the whole answer as one token
-        ex.sink().onToken(result.text());
+      if (result.outcome().isSuccess()
+          && (!result.text().isEmpty() || !result.toolCalls().isEmpty())) {
+        // deliver the whole answer as one token, and each tool call as one piece
+        if (!result.text().isEmpty()) {
+          ex.sink().onToken(result.text());
+        }
+        for (int i = 0; i < result.toolCalls().size(); i++) {
+          var call = result.toolCalls().get(i);
+          ex.sink().onToolCall(new ToolCallDelta(i, call.id(), call.name(), call.arguments()));
+        }
         return new AttemptResult(
-            result.outcome(),
-            status,
-            result.text(),
-            result.usage(),
-            Duration.between(sent, clock.instant()),
-            result.finishReason());
+                result.outcome(),
+                status,
+                result.text(),
+                result.usage(),
+                Duration.between(sent, clock.instant()),
+                result.finishReason())
+            .withToolCalls(result.toolCalls());
       }
       return result;
     }
@@ -313,12 +322,13 @@ public abstract class HttpAdapter implements ProviderAdapter {
           ttft);
     }
     return new AttemptResult(
-        new Outcome.Success(state.finishReason == null ? "stop" : state.finishReason),
-        status,
-        reading.text.toString(),
-        usage(state),
-        ttft,
-        state.finishReason);
+            new Outcome.Success(state.finishReason == null ? "stop" : state.finishReason),
+            status,
+            reading.text.toString(),
+            usage(state),
+            ttft,
+            state.finishReason)
+        .withToolCalls(state.toolCalls.complete());
   }
 
   private static AttemptResult partial(

@@ -5,7 +5,8 @@ public interface StreamDecoder {
   /**
    * Takes one event.
    *
-   * @return the content text it carries, or null
+   * @return the content text it carries, or null; pieces of tool calls go to {@link
+   *     StreamState#toolCalls}
    * @throws MalformedEventException when the event cannot be read
    */
   String accept(SseEvent event, StreamState state) throws MalformedEventException;

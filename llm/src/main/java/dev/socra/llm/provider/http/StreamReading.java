@@ -1,6 +1,7 @@
 package dev.socra.llm.provider.http;
 
 import dev.socra.llm.TokenSink;
+import dev.socra.llm.ToolCallDelta;
 import dev.socra.llm.outcome.Outcome;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.UnaryOperator;
@@ -132,16 +134,22 @@ final class StreamReading {
         return finish();
       }
       lastEventNanos = System.nanoTime();
-      if (token != null && !token.isEmpty()) {
+      List<ToolCallDelta> calls = state.toolCalls.drain();
+      if ((token != null && !token.isEmpty()) || !calls.isEmpty()) {
         if (firstTokenNanos < 0) {
           firstTokenNanos = lastEventNanos;
           firstTokenAt = clock.instant();
           // the watcher sleeps until the first-token limit: from now on the stall limit applies
           changed.signalAll();
         }
-        text.append(token);
         try {
-          sink.onToken(token);
+          if (token != null && !token.isEmpty()) {
+            text.append(token);
+            sink.onToken(token);
+          }
+          for (ToolCallDelta d : calls) {
+            sink.onToolCall(d);
+          }
         } catch (RuntimeException e) {
           sinkFailure = e;
           return finish();

@@ -20,4 +20,7 @@ public final class StreamState {
    * ChoiceDelta.refusal}), then an ordinary {@code stop}.
    */
   public final StringBuilder refusal = new StringBuilder();
+
+  /** The answer's tool calls so far, and their pieces not yet delivered. */
+  public final ToolCallAssembly toolCalls = new ToolCallAssembly();
 }

@@ -1,11 +1,8 @@
 package dev.socra.llm.provider.openai;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.socra.llm.ChatRequest;
-import dev.socra.llm.Message;
+import dev.socra.llm.ChatResponse;
+import dev.socra.llm.ToolCall;
 import dev.socra.llm.Usage;
 import dev.socra.llm.config.HostOptions;
 import dev.socra.llm.config.Secrets;
@@ -18,18 +15,17 @@ import dev.socra.llm.provider.http.HttpAdapter;
 import dev.socra.llm.provider.http.SseEvent;
 import dev.socra.llm.provider.http.StreamDecoder;
 import dev.socra.llm.provider.http.StreamState;
-import dev.socra.llm.provider.schema.AnswerFormat;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * OpenAI's Chat Completions protocol, as spoken by OpenAI, Google AI Studio's compatible endpoint,
  * Groq, OpenRouter, Azure OpenAI, Ollama and vLLM.
  */
 public final class OpenAiAdapter extends HttpAdapter {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   public OpenAiAdapter(
       HttpClient client, ErrorClassifier classifier, Secrets secrets, java.time.Clock clock) {
     super(client, classifier, secrets, clock);
@@ -57,41 +53,7 @@ public final class OpenAiAdapter extends HttpAdapter {
   }
 
   String body(Exchange ex) {
-    ChatRequest r = ex.request();
-    ObjectNode root = JSON.createObjectNode();
-    root.put("model", ex.target().model());
-    ArrayNode messages = root.putArray("messages");
-    if (r.system() != null && !r.system().isBlank()) {
-      messages.addObject().put("role", "system").put("content", r.system());
-    }
-    for (Message m : r.messages()) {
-      messages.addObject().put("role", m.role().wireName()).put("content", m.content());
-    }
-    if (ex.prefill() != null) {
-      messages.addObject().put("role", "assistant").put("content", ex.prefill());
-    }
-    // OpenAI's reasoning models refuse max_tokens; Gemini, Groq and self-hosted servers read it.
-    root.put(ex.capabilities().tokenLimit().wireName(), r.maxTokens());
-    if (ex.stream()) {
-      root.put("stream", true);
-      root.putObject("stream_options").put("include_usage", true);
-    }
-    switch (ex.answerFormat()) {
-      case AnswerFormat.Schema s -> {
-        ObjectNode rf = root.putObject("response_format").put("type", "json_schema");
-        ObjectNode js = rf.putObject("json_schema").put("name", s.name());
-        js.set("schema", s.schema());
-        if (s.strict()) {
-          js.put("strict", true);
-        }
-      }
-      case AnswerFormat.JsonObject j ->
-          root.putObject("response_format").put("type", "json_object");
-      case AnswerFormat.Text t -> {
-        // plain text, or JSON asked of a target that cannot enforce it: the caller validates
-      }
-    }
-    return root.toString();
+    return OpenAiBody.of(ex).toString();
   }
 
   @Override
@@ -103,6 +65,11 @@ public final class OpenAiAdapter extends HttpAdapter {
     }
     String text = choice.path("message").path("content").asText("");
     String finish = choice.path("finish_reason").asText("stop");
+    List<ToolCall> calls = toolCalls(choice.path("message").path("tool_calls"));
+    if (!calls.isEmpty()) {
+      // some servers say "stop" for an answer that calls tools; the answer says what it is
+      finish = ChatResponse.TOOL_CALLS;
+    }
     String refusal = choice.path("message").path("refusal").asText("");
     if (!refusal.isEmpty() || FILTERED.contains(finish)) {
       return AttemptResult.failed(
@@ -111,7 +78,29 @@ public final class OpenAiAdapter extends HttpAdapter {
           status);
     }
     return new AttemptResult(
-        new Outcome.Success(finish), status, text, usage(body.path("usage")), null, finish);
+            new Outcome.Success(finish), status, text, usage(body.path("usage")), null, finish)
+        .withToolCalls(calls);
+  }
+
+  /** {@code message.tool_calls}: {@code [{id, type: function, function: {name, arguments}}]}. */
+  private static List<ToolCall> toolCalls(JsonNode calls) {
+    if (!calls.isArray() || calls.isEmpty()) {
+      return List.of();
+    }
+    List<ToolCall> out = new ArrayList<>(calls.size());
+    for (int i = 0; i < calls.size(); i++) {
+      JsonNode c = calls.get(i);
+      JsonNode f = c.path("function");
+      out.add(
+          new ToolCall(c.path("id").asText("call_" + i), f.path("name").asText(""), arguments(f)));
+    }
+    return out;
+  }
+
+  /** Arguments are a JSON string; a server that sends an object instead is read all the same. */
+  private static String arguments(JsonNode function) {
+    JsonNode a = function.path("arguments");
+    return a.isTextual() ? a.textValue() : a.isObject() ? a.toString() : "";
   }
 
   private static Usage usage(JsonNode u) {
@@ -174,8 +163,34 @@ public final class OpenAiAdapter extends HttpAdapter {
       if (refusal.isTextual()) {
         state.refusal.append(refusal.asText());
       }
+      toolCallPieces(choice.path("delta").path("tool_calls"), state);
+      if (finish.isTextual() && !state.toolCalls.isEmpty()) {
+        state.finishReason = ChatResponse.TOOL_CALLS;
+      }
       JsonNode content = choice.path("delta").path("content");
       return content.isTextual() ? content.asText() : null;
+    }
+
+    /**
+     * {@code delta.tool_calls}: {@code [{index, id, type, function: {name, arguments}}]}, the id
+     * and name in a call's first piece, its arguments in pieces after (openai-python {@code
+     * types/chat/chat_completion_chunk.py}, {@code ChoiceDeltaToolCall}). Gemini's layer sends a
+     * whole call in one piece, without an index.
+     */
+    private static void toolCallPieces(JsonNode calls, StreamState state) {
+      if (!calls.isArray()) {
+        return;
+      }
+      for (int i = 0; i < calls.size(); i++) {
+        JsonNode c = calls.get(i);
+        int index = c.path("index").canConvertToInt() ? c.path("index").asInt() : i;
+        JsonNode f = c.path("function");
+        if (!state.toolCalls.has(index)) {
+          state.toolCalls.open(
+              index, c.path("id").asText("call_" + index), f.path("name").asText(""));
+        }
+        state.toolCalls.append(index, arguments(f));
+      }
     }
   }
 }

@@ -13,12 +13,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * With several servers, a request that would start LLM calls (the same requests the daily cap
- * checks: a POST under {@code /api/sessions} or the pages' {@code /sessions}, a chat completion or an Anthropic message) is
- * refused with 503 and {@code Retry-After} while Redis is out of reach: nobody could tell whether
- * the call fits the provider's limits or the founder's cap. Everything else (reading sessions,
- * following streams, signing in) goes on from PostgreSQL. Calls already running when Redis goes
- * away end with {@code budgets-unavailable} at their next attempt; what they stored stays stored,
- * and the same request once Redis is back goes on from there.
+ * checks: a POST under {@code /api/sessions} or the pages' {@code /sessions}, a chat completion or
+ * an Anthropic message) is refused with 503 and {@code Retry-After} while Redis is out of reach:
+ * nobody could tell whether the call fits the provider's limits or the founder's cap. Everything
+ * else (reading sessions, following streams, signing in) goes on from PostgreSQL. Calls already
+ * running when Redis goes away end with {@code budgets-unavailable} at their next attempt; what
+ * they stored stays stored, and the same request once Redis is back goes on from there.
  */
 @Component
 @Order(SecurityProperties.DEFAULT_FILTER_ORDER + 15)

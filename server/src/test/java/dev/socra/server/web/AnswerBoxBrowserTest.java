@@ -46,7 +46,7 @@ class AnswerBoxBrowserTest {
 
   @BeforeAll
   void start() throws Exception {
-    fake = FakeProvider.start(new FakeProvider.Options(0, 0, 0, Duration.ofMillis(30)));
+    fake = FakeProvider.start(new FakeProvider.Options(0, 0, 0, Duration.ofMillis(8)));
     fake.scriptWhen(
         MODEL,
         Stage.INTERVIEW_QUESTION.marker(),

@@ -1,5 +1,8 @@
 package dev.socra.server;
 
+import static dev.socra.server.EnvVariables.integer;
+import static dev.socra.server.EnvVariables.value;
+
 import dev.socra.llm.outcome.Durations;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -193,11 +196,6 @@ public record ServerSettings(
     return "jdbc:h2:file:" + dataDir.resolve("socra") + ";WRITE_DELAY=0;TRACE_LEVEL_FILE=0";
   }
 
-  private static Optional<String> value(Map<String, String> env, String name) {
-    String v = env.get(name);
-    return v == null || v.isBlank() ? Optional.empty() : Optional.of(v.strip());
-  }
-
   private static String publicUrl(Map<String, String> env) {
     Optional<String> v = value(env, "SOCRA_PUBLIC_URL");
     if (v.isEmpty()) {
@@ -247,23 +245,6 @@ public record ServerSettings(
           throw new IllegalArgumentException(
               "SOCRA_SIGNUP must be 'open' or 'closed', was '" + v + "'");
     };
-  }
-
-  private static int integer(Map<String, String> env, String name, int def, int min, int max) {
-    Optional<String> v = value(env, name);
-    if (v.isEmpty()) {
-      return def;
-    }
-    try {
-      int n = Integer.parseInt(v.get());
-      if (n < min || n > max) {
-        throw new NumberFormatException();
-      }
-      return n;
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(
-          name + " must be a whole number from " + min + " to " + max + ", was '" + v.get() + "'");
-    }
   }
 
   private static BigDecimal money(Map<String, String> env, String name, BigDecimal def) {

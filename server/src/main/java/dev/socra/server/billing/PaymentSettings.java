@@ -1,5 +1,8 @@
 package dev.socra.server.billing;
 
+import static dev.socra.server.EnvVariables.integer;
+import static dev.socra.server.EnvVariables.value;
+
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -195,28 +198,6 @@ public record PaymentSettings(
       return u;
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(name + " must be an http(s) URL, was '" + v + "'");
-    }
-  }
-
-  private static Optional<String> value(Map<String, String> env, String name) {
-    String v = env.get(name);
-    return v == null || v.isBlank() ? Optional.empty() : Optional.of(v.strip());
-  }
-
-  private static int integer(Map<String, String> env, String name, int def, int min, int max) {
-    Optional<String> v = value(env, name);
-    if (v.isEmpty()) {
-      return def;
-    }
-    try {
-      int n = Integer.parseInt(v.get());
-      if (n < min || n > max) {
-        throw new NumberFormatException();
-      }
-      return n;
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(
-          name + " must be a whole number from " + min + " to " + max + ", was '" + v.get() + "'");
     }
   }
 }

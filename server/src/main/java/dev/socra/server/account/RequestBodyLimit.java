@@ -22,16 +22,17 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Request bodies have a size limit, answered 413 before anything reads them: 64 KiB under {@code
  * /api} (an idea is at most 4,000 characters and an answer 2,000; JSON and UTF-8 leave room to
- * spare) and 1 MiB under {@code /v1} (a chat completion carries a whole conversation). A declared
- * {@code Content-Length} over the limit is refused at once; a body sent without one (chunked) is
- * read up to the limit and refused as soon as it goes past it, so no body larger than the limit is
- * ever held. First of the server's filters: a body too large is refused before anything else.
+ * spare) and 8 MiB under {@code /v1} (a chat completion carries a whole conversation, and an image
+ * sent inline is its base64 text: a 5 MB phone photo is about 6.7 MiB of it). A declared {@code
+ * Content-Length} over the limit is refused at once; a body sent without one (chunked) is read up
+ * to the limit and refused as soon as it goes past it, so no body larger than the limit is ever
+ * held. First of the server's filters: a body too large is refused before anything else.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 20)
 class RequestBodyLimit extends OncePerRequestFilter {
   static final int API_LIMIT = 64 * 1024;
-  static final int GATEWAY_LIMIT = 1024 * 1024;
+  static final int GATEWAY_LIMIT = 8 * 1024 * 1024;
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {

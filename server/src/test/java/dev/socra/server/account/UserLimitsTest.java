@@ -19,7 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * What each user may do on a server with small limits: 5 requests a minute, $0.50 of LLM calls a
- * day, bodies of 64 KiB under /api and 1 MiB under /v1, and sign-up closed. Each test has users of
+ * day, bodies of 64 KiB under /api and 8 MiB under /v1, and sign-up closed. Each test has users of
  * its own, so their request counts do not mix.
  */
 class UserLimitsTest {

@@ -295,6 +295,25 @@ class GatewayBadInputTest {
   }
 
   @Test
+  void aPhotoSentInlineFromAPhoneReachesTheVisionTarget() throws Exception {
+    fake.clearAttempts();
+    // 5 MB of image is about 6.7 MiB of base64: under the gateway's body limit, far over the API's.
+    String photo = java.util.Base64.getEncoder().encodeToString(new byte[5_000_000]);
+    HttpResponse<String> message =
+        messages(
+            "{\"model\":\"default\",\"max_tokens\":20,\"messages\":["
+                + user(
+                    "[{\"type\":\"text\",\"text\":\"what is on this receipt?\"},{\"type\":"
+                        + "\"image\",\"source\":{\"type\":\"base64\",\"media_type\":"
+                        + "\"image/jpeg\",\"data\":\""
+                        + photo
+                        + "\"}}]")
+                + "]}");
+    assertThat(message.statusCode()).as(message.body()).isEqualTo(200);
+    assertThat(fake.attempts().getLast().images()).isEqualTo(1);
+  }
+
+  @Test
   void controlCharactersInAPromptArePassedOnAsText() throws Exception {
     HttpResponse<String> r =
         messages(
@@ -310,7 +329,7 @@ class GatewayBadInputTest {
   void aHugeBodyIs413InEachEndpointsShape() throws Exception {
     String huge =
         "{\"model\":\"default\",\"max_tokens\":10,\"messages\":["
-            + user("\"" + "a".repeat(2 * 1024 * 1024) + "\"")
+            + user("\"" + "a".repeat(9 * 1024 * 1024) + "\"")
             + "]}";
     anthropicError(messages(huge), 413, "request_too_large", "bytes");
     HttpResponse<String> r = chat(huge);

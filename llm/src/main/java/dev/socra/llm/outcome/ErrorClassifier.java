@@ -65,8 +65,10 @@ public final class ErrorClassifier {
 
   private Outcome classify(
       int status, ProviderError error, HttpHeaders headers, JsonNode json, String detail) {
-    if (error != null && error.typeContains("json_validate_failed")) {
-      // A small model broke the JSON it was asked for: another try or target may not.
+    if (error != null
+        && (error.typeContains("json_validate_failed") || error.typeContains("tool_use_failed"))) {
+      // A small model broke the JSON or the tool call it was asked for (Groq says so with a 400):
+      // another try or target may not.
       return new Outcome.Transient(detail);
     }
     Optional<Outcome> quota = GeminiQuota.exhausted(error, clock, detail);

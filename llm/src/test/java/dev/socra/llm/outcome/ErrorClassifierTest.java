@@ -39,6 +39,7 @@ class ErrorClassifierTest {
         "413|{\"error\":{\"message\":\"Request too large for model on tokens per minute (TPM): Limit 6000, Requested 9500\",\"type\":\"tokens\",\"code\":\"rate_limit_exceeded\"}}|too-large",
         "413|{\"type\":\"error\",\"error\":{\"type\":\"request_too_large\",\"message\":\"Request exceeds the maximum size\"}}|context-too-long",
         "400|{\"error\":{\"message\":\"Failed to generate JSON\",\"type\":\"invalid_request_error\",\"code\":\"json_validate_failed\"}}|transient",
+        "400|{\"error\":{\"message\":\"Failed to call a function. Please adjust your prompt. See failed_generation for more details.\",\"type\":\"invalid_request_error\",\"code\":\"tool_use_failed\",\"failed_generation\":\"<function=get_weather{}\"}}|transient",
         "498|{\"error\":{\"message\":\"capacity exceeded\"}}|overloaded",
         "400|{\"error\":{\"message\":\"Unrecognized request argument supplied: top_k\",\"type\":\"invalid_request_error\",\"param\":\"top_k\"}}|unsupported",
         "400|[{\"error\":{\"code\":400,\"message\":\"Request contains an invalid argument.\",\"status\":\"INVALID_ARGUMENT\"}}]|unsupported",

@@ -33,11 +33,8 @@ import java.util.Set;
  * @param needs what a target must take to honour the request, each with the field that asks it
  */
 record CompletionRequest(
-    ChatRequest chat,
-    String route,
-    boolean stream,
-    boolean includeUsage,
-    List<RouteFit.Need> needs) {
+    ChatRequest chat, String route, boolean stream, boolean includeUsage, List<RouteFit.Need> needs)
+    implements GatewayRequest {
 
   /** OpenAI allows at most four stop sequences (platform.openai.com/docs/api-reference/chat). */
   static final int MAX_STOPS = 4;

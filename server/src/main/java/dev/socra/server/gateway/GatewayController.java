@@ -1,10 +1,7 @@
 package dev.socra.server.gateway;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.socra.llm.ChatResponse;
-import dev.socra.llm.LlmCallException;
 import dev.socra.llm.Router;
-import dev.socra.llm.ToolCall;
 import dev.socra.server.KeyScrubber;
 import dev.socra.server.account.SocraUser;
 import dev.socra.server.observe.StreamOutcomes;
@@ -14,11 +11,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -38,18 +32,13 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/v1")
 class GatewayController {
-  private static final Logger log = LoggerFactory.getLogger(GatewayController.class);
-  private static final String JSON = "application/json";
-
-  private final Router router;
-  private final StreamOutcomes streams;
+  private final GatewayCalls calls;
   private final KeyScrubber scrubber;
   private final byte[] modelList;
   private final Map<String, byte[]> models;
 
   GatewayController(Router router, StreamOutcomes streams, KeyScrubber scrubber) {
-    this.router = router;
-    this.streams = streams;
+    this.calls = new GatewayCalls(router, streams, scrubber, OpenAiWire::error);
     this.scrubber = scrubber;
     // Routes never change while the router lives, so their listing is written once.
     long created = System.currentTimeMillis() / 1000;
@@ -81,7 +70,7 @@ class GatewayController {
   void model(@PathVariable String model, HttpServletResponse response) throws IOException {
     byte[] m = models.get(model);
     if (m == null) {
-      writeError(response, unknownModel(model));
+      calls.writeError(response, GatewayCalls.unknownModel(model));
       return;
     }
     send(response, m);
@@ -93,128 +82,29 @@ class GatewayController {
       HttpServletRequest request,
       HttpServletResponse response)
       throws IOException {
-    CompletionRequest call;
-    try {
-      call = CompletionRequest.read(request.getInputStream(), user.id());
-      if (!models.containsKey(call.route())) {
-        throw unknownModel(call.route());
-      }
-      RouteFit.check(router, call.route(), call.needs());
-    } catch (GatewayException e) {
-      writeError(response, e);
+    CompletionRequest call =
+        calls.admit(request, response, body -> CompletionRequest.read(body, user.id()));
+    if (call == null) {
       return;
     }
     String id = newId();
     long created = System.currentTimeMillis() / 1000;
     if (call.stream()) {
-      stream(call, id, created, response);
+      calls.stream(
+          call,
+          new SseAnswer(response, id, created, call.route(), call.includeUsage(), scrubber),
+          response);
     } else {
-      whole(call, id, created, response);
-    }
-  }
-
-  private void whole(CompletionRequest call, String id, long created, HttpServletResponse response)
-      throws IOException {
-    ChatResponse r;
-    try {
-      r = router.complete(call.chat());
-    } catch (LlmCallException e) {
-      writeError(response, CallFailures.of(e));
-      return;
-    } catch (RuntimeException e) {
-      writeError(response, internal(e));
-      return;
-    }
-    response.setStatus(HttpServletResponse.SC_OK);
-    response.setContentType(JSON);
-    try (JsonGenerator g = OpenAiWire.generator(response.getOutputStream())) {
-      OpenAiWire.completion(g, id, created, r, scrubber.text(r.text()), scrubbed(r.toolCalls()));
-    } catch (IOException e) {
-      // the client went away; the call was made and counted all the same
-    }
-  }
-
-  private void stream(CompletionRequest call, String id, long created, HttpServletResponse response)
-      throws IOException {
-    SseAnswer sse =
-        new SseAnswer(response, id, created, call.route(), call.includeUsage(), scrubber);
-    ChatResponse r;
-    GatewayException failure;
-    try {
-      r = router.stream(call.chat(), sse);
-      sse.finish(r);
-      streams.record("gateway", true);
-      return;
-    } catch (LlmCallException e) {
-      failure = CallFailures.of(e);
-    } catch (UncheckedIOException | IOException e) {
-      if (sse.clientGone()) {
-        // the client hung up: the router has stopped the call (its attempt is in the ledger as
-        // abandoned), and no one is listening
-        streams.record("gateway", false);
-        return;
-      }
-      failure = internal(e);
-    } catch (RuntimeException e) {
-      if (sse.clientGone()) {
-        streams.record("gateway", false);
-        return;
-      }
-      failure = internal(e);
-    }
-    try {
-      if (!sse.fail(failure)) {
-        writeError(response, failure);
-      }
-    } catch (IOException e) {
-      // the client went away while hearing about the failure
-    }
-  }
-
-  /** Tool calls as a client may see them: ids, names and arguments scrubbed of provider keys. */
-  private List<ToolCall> scrubbed(List<ToolCall> calls) {
-    if (calls.isEmpty()) {
-      return calls;
-    }
-    return calls.stream()
-        .map(
-            c ->
-                new ToolCall(
-                    scrubber.text(c.id()), scrubber.text(c.name()), scrubber.text(c.arguments())))
-        .toList();
-  }
-
-  static GatewayException unknownModel(String model) {
-    return CallFailures.notFound(
-        "The model '"
-            + model
-            + "' does not exist: models are this server's routes; GET /v1/models lists them");
-  }
-
-  /** A bug of ours, not the caller's or a provider's: logged in full, reported without detail. */
-  private static GatewayException internal(Exception e) {
-    log.error("gateway call failed unexpectedly", e);
-    return new GatewayException(
-        500, "server_error", "internal_error", null, "the gateway failed; see the server log");
-  }
-
-  private void writeError(HttpServletResponse response, GatewayException e) throws IOException {
-    if (response.isCommitted()) {
-      return;
-    }
-    response.setStatus(e.status());
-    response.setContentType(JSON);
-    if (e.retryAfterSeconds() > 0) {
-      response.setHeader("Retry-After", Long.toString(e.retryAfterSeconds()));
-    }
-    try (JsonGenerator g = OpenAiWire.generator(response.getOutputStream())) {
-      OpenAiWire.error(g, e, scrubber.text(e.getMessage()));
+      calls.whole(
+          call,
+          response,
+          (g, r, text, toolCalls) -> OpenAiWire.completion(g, id, created, r, text, toolCalls));
     }
   }
 
   private static void send(HttpServletResponse response, byte[] body) throws IOException {
     response.setStatus(HttpServletResponse.SC_OK);
-    response.setContentType(JSON);
+    response.setContentType(GatewayCalls.JSON);
     response.setContentLength(body.length);
     response.getOutputStream().write(body);
   }

@@ -32,7 +32,8 @@ import java.util.Set;
  * @param stream answer as server-sent events
  * @param needs what a target must take to honour the request, each with the field that asks it
  */
-record MessagesRequest(ChatRequest chat, String route, boolean stream, List<RouteFit.Need> needs) {
+record MessagesRequest(ChatRequest chat, String route, boolean stream, List<RouteFit.Need> needs)
+    implements GatewayRequest {
 
   /** What {@code count_tokens} reads when no {@code max_tokens} comes: it counts input only. */
   private static final int COUNT_ONLY = 1;

@@ -39,46 +39,6 @@ public final class QuickReplies {
           "we", "we're", "we've", "we'll", "they", "it", "a", "an", "the", "some", "only", "just",
           "maybe", "too", "still", "my", "our");
 
-  /** Number words that state a count ("one" is left out: "no one" is a position). */
-  private static final Set<String> COUNTS =
-      Set.of(
-          "two",
-          "three",
-          "four",
-          "five",
-          "six",
-          "seven",
-          "eight",
-          "nine",
-          "ten",
-          "eleven",
-          "twelve",
-          "thirteen",
-          "fourteen",
-          "fifteen",
-          "sixteen",
-          "seventeen",
-          "eighteen",
-          "nineteen",
-          "twenty",
-          "thirty",
-          "forty",
-          "fifty",
-          "sixty",
-          "seventy",
-          "eighty",
-          "ninety",
-          "hundred",
-          "hundreds",
-          "thousand",
-          "thousands",
-          "million",
-          "millions",
-          "billion",
-          "dozen",
-          "dozens",
-          "half");
-
   private static final Pattern DIGITS = Pattern.compile("\\p{Nd}[\\p{Nd},.]*");
   private static final Pattern WORD = Pattern.compile("[\\p{L}][\\p{L}'’\\-]*");
 
@@ -143,7 +103,7 @@ public final class QuickReplies {
       }
     }
     for (String word : reply.toLowerCase(Locale.ROOT).split("[^\\p{L}]+")) {
-      if (COUNTS.contains(word) && !saidWords.contains(word)) {
+      if (CountWords.contains(word) && !saidWords.contains(word)) {
         out.add("a number the founder never gave: " + word);
       }
     }

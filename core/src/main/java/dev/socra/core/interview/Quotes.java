@@ -29,50 +29,14 @@ public final class Quotes {
       Pattern.compile("^\\s*[\"“”„«»]([^\"“”„«»]{2,600})[\"“”„«»]");
 
   private static final Pattern DIGIT = Pattern.compile("\\p{Nd}");
-  private static final Set<String> NUMBER_WORDS =
-      Set.of(
-          "one",
-          "two",
-          "three",
-          "four",
-          "five",
-          "six",
-          "seven",
-          "eight",
-          "nine",
-          "ten",
-          "eleven",
-          "twelve",
-          "thirteen",
-          "fourteen",
-          "fifteen",
-          "sixteen",
-          "seventeen",
-          "eighteen",
-          "nineteen",
-          "twenty",
-          "thirty",
-          "forty",
-          "fifty",
-          "sixty",
-          "seventy",
-          "eighty",
-          "ninety",
-          "hundred",
-          "hundreds",
-          "thousand",
-          "thousands",
-          "million",
-          "millions",
-          "billion",
-          "dozen",
-          "dozens",
-          "half",
-          "once",
-          "twice",
-          "single",
-          "none",
-          "zero");
+
+  /**
+   * Number words beyond the counts: "one clinic", "once a week" or "none of them" in a quotation
+   * still state a number the founder gave.
+   */
+  private static final Set<String> OTHER_NUMBER_WORDS =
+      Set.of("one", "once", "twice", "single", "none", "zero");
+
   private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:['’][\\p{L}]+)?");
 
   /**
@@ -154,7 +118,7 @@ public final class Quotes {
     }
     Matcher m = WORD.matcher(text.toLowerCase(Locale.ROOT));
     while (m.find()) {
-      if (NUMBER_WORDS.contains(m.group())) {
+      if (CountWords.contains(m.group()) || OTHER_NUMBER_WORDS.contains(m.group())) {
         return true;
       }
     }

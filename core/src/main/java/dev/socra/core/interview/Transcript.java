@@ -88,21 +88,27 @@ public record Transcript(List<DimensionScore> start, List<Entry> entries, List<S
       if (t.answer() == null) {
         continue;
       }
-      TurnEvaluation before = t.evaluation();
-      TurnEvaluation after = after(interview, i);
-      entries.add(
-          new Entry(
-              t.number(),
-              t.question(),
-              t.answer(),
-              t.quickReply(),
-              before != null && after != null,
-              scoreChanges(before, after),
-              assumptionChanges(before, after)));
+      entries.add(entry(t, after(interview, i)));
     }
     TurnEvaluation first = turns.isEmpty() ? interview.closing() : turns.getFirst().evaluation();
     return new Transcript(
         first == null ? List.of() : first.scores(), entries, setAside(interview.history()));
+  }
+
+  /**
+   * A turn as the transcript shows it: what its answer moved is read between the turn's own
+   * evaluation and {@code after}, the one made once the answer was in (null when none was).
+   */
+  private static Entry entry(Turn t, TurnEvaluation after) {
+    TurnEvaluation before = t.evaluation();
+    return new Entry(
+        t.number(),
+        t.question(),
+        t.answer(),
+        t.quickReply(),
+        before != null && after != null,
+        scoreChanges(before, after),
+        assumptionChanges(before, after));
   }
 
   /**
@@ -123,18 +129,9 @@ public record Transcript(List<DimensionScore> start, List<Entry> entries, List<S
       List<Entry> entries = new ArrayList<>();
       for (int k = 0; k < group.size(); k++) {
         Turn t = group.get(k);
-        TurnEvaluation before = t.evaluation();
         TurnEvaluation after =
             t.answer() != null && k + 1 < group.size() ? group.get(k + 1).evaluation() : null;
-        entries.add(
-            new Entry(
-                t.number(),
-                t.question(),
-                t.answer(),
-                t.quickReply(),
-                before != null && after != null,
-                scoreChanges(before, after),
-                assumptionChanges(before, after)));
+        entries.add(entry(t, after));
       }
       out.add(new SetAside(revision, reopened, entries));
     }

@@ -157,23 +157,17 @@ public final class Prompts {
 
   /** The evaluation of the answers so far, made before the next question is written. */
   public ChatRequest evaluation(Interview interview) {
-    String ask =
-        previousScores(interview.latest())
-            + "\nEvaluate the idea as it stands after everything above.";
-    return request(
-        Stage.INTERVIEW_EVALUATION,
-        withNote(interview, ask),
-        EVALUATION_TOKENS,
-        Personas.EVALUATOR,
-        Personas.dimensions(),
-        Personas.EVIDENCE_RULES);
+    return evaluation(interview, "Evaluate the idea as it stands after everything above.");
   }
 
   /** The evaluation after the last answer, which no question follows. */
   public ChatRequest closingEvaluation(Interview interview) {
-    String ask =
-        previousScores(interview.latest())
-            + "\nThe interview is over. Evaluate the idea as it stands after all the answers.";
+    return evaluation(
+        interview, "The interview is over. Evaluate the idea as it stands after all the answers.");
+  }
+
+  private ChatRequest evaluation(Interview interview, String instruction) {
+    String ask = previousScores(interview.latest()) + "\n" + instruction;
     return request(
         Stage.INTERVIEW_EVALUATION,
         withNote(interview, ask),

@@ -1,5 +1,6 @@
 package dev.socra.core.stub;
 
+import dev.socra.core.interview.CountWords;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -122,45 +123,6 @@ enum AnswerQuality {
   private static final List<String> KEYBOARD =
       List.of("qwertyuiop", "asdfghjkl", "zxcvbnm", "poiuytrewq", "lkjhgfdsa", "mnbvcxz");
 
-  /** Count words a concrete answer may use instead of digits ("twelve tuners", "a dozen"). */
-  private static final Set<String> COUNT_WORDS =
-      Set.of(
-          "two",
-          "three",
-          "four",
-          "five",
-          "six",
-          "seven",
-          "eight",
-          "nine",
-          "ten",
-          "eleven",
-          "twelve",
-          "thirteen",
-          "fourteen",
-          "fifteen",
-          "sixteen",
-          "seventeen",
-          "eighteen",
-          "nineteen",
-          "twenty",
-          "thirty",
-          "forty",
-          "fifty",
-          "sixty",
-          "seventy",
-          "eighty",
-          "ninety",
-          "hundred",
-          "hundreds",
-          "thousand",
-          "thousands",
-          "million",
-          "millions",
-          "dozen",
-          "dozens",
-          "half");
-
   /** Words that date something that happened. */
   private static final Set<String> WHEN =
       Set.of(
@@ -207,7 +169,7 @@ enum AnswerQuality {
     if (letters < FEW_LETTERS || NON_ANSWERS.contains(bare) || gibberish(words)) {
       return EVASIVE;
     }
-    boolean counted = DIGIT.matcher(a).find() || words.stream().anyMatch(AnswerQuality::count);
+    boolean counted = DIGIT.matcher(a).find() || words.stream().anyMatch(CountWords::contains);
     boolean named = named(a) || words.stream().anyMatch(w -> WHEN.contains(lower(w)));
     if (!counted && !named && DODGES.stream().anyMatch(lower::contains)) {
       return EVASIVE;
@@ -234,10 +196,6 @@ enum AnswerQuality {
       case SPECIFIC -> 5;
       case CONCRETE -> 7;
     };
-  }
-
-  private static boolean count(String word) {
-    return COUNT_WORDS.contains(lower(word));
   }
 
   /** A capitalised word inside a sentence, or a word with capitals inside ("eBay", "WhatsApp"). */

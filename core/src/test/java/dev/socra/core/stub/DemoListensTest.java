@@ -225,5 +225,6 @@ class DemoListensTest {
         .isEqualTo(AnswerQuality.CONCRETE);
     assertThat(AnswerQuality.of("$50")).isEqualTo(AnswerQuality.CONCRETE);
     assertThat(AnswerQuality.of("twelve tuners asked")).isEqualTo(AnswerQuality.CONCRETE);
+    assertThat(AnswerQuality.of("a billion phones run it")).isEqualTo(AnswerQuality.CONCRETE);
   }
 }

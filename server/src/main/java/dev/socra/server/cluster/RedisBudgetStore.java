@@ -132,7 +132,10 @@ public final class RedisBudgetStore implements BudgetStore {
 
   private static boolean causedByRedis(Throwable t) {
     for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
-      if (c instanceof RedisException || c instanceof java.util.concurrent.TimeoutException) {
+      // Bucket4j's own timeout (a command queued while Lettuce reconnects) is an outage too.
+      if (c instanceof RedisException
+          || c instanceof java.util.concurrent.TimeoutException
+          || c instanceof io.github.bucket4j.TimeoutException) {
         return true;
       }
     }

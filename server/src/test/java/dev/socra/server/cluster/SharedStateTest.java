@@ -4,19 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.socra.llm.ChatRequest;
+import dev.socra.llm.ChatResponse;
 import dev.socra.llm.LlmCallException;
 import dev.socra.llm.Router;
+import dev.socra.llm.budget.BudgetUnavailableException;
 import dev.socra.llm.budget.Dimension;
 import dev.socra.llm.budget.TargetBudget;
 import dev.socra.llm.config.ConfigLoader;
 import dev.socra.llm.route.TargetId;
 import dev.socra.llm.testkit.FakeProvider;
 import dev.socra.llm.testkit.RateLimits;
+import dev.socra.llm.testkit.VirtualTime;
 import dev.socra.server.ServerSettings;
 import dev.socra.server.testing.RedisServer;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -101,6 +105,51 @@ class SharedStateTest {
   }
 
   @Test
+  void anAnswerThatArrivesAfterRedisWentAwayIsStillDelivered() throws Exception {
+    VirtualTime time = VirtualTime.manual();
+    try (RedisServer own = RedisServer.launch();
+        Redis redis = new Redis(ServerSettings.from(Map.of("SOCRA_REDIS_URL", own.url())));
+        FakeProvider fake =
+            FakeProvider.builder()
+                .limits(new RateLimits(6_000, 1_000, 1_000_000))
+                .time(time)
+                .start()) {
+      Map<String, String> env = config(fake, "slow-first=3000", 6_000, "30s");
+      Router router = router(env, redis);
+      try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+        Future<ChatResponse> call =
+            pool.submit(() -> router.complete(ChatRequest.of("Name three bakeries in Braga.")));
+        // The provider has the request and is thinking; meanwhile Redis goes away.
+        fake.awaitAttempts(1, Duration.ofSeconds(30));
+        assertThat(time.awaitSleepers(1, Duration.ofSeconds(30))).isTrue();
+        own.stop();
+        time.advance(Duration.ofSeconds(3));
+
+        // Its answer and rate-limit headers arrive: what the servers share cannot be updated, but
+        // the answer the provider was paid for reaches the caller.
+        ChatResponse r = call.get();
+        assertThat(r.text()).isNotBlank();
+        assertThat(r.attempts())
+            .singleElement()
+            .satisfies(a -> assertThat(a.outcome().kind()).isEqualTo("ok"));
+      }
+      router.close();
+    }
+  }
+
+  @Test
+  void bucket4jsOwnTimeoutWhileRedisReconnectsIsAnOutageNotABug() {
+    RedisBudgetStore store = new RedisBudgetStore(one);
+    RuntimeException timeout =
+        new io.github.bucket4j.TimeoutException(
+            "waiting for redis", 2_000_000_001L, 2_000_000_000L);
+    assertThat(store.unavailable(timeout))
+        .isInstanceOf(BudgetUnavailableException.class)
+        .hasMessageContaining("out of reach")
+        .hasCause(timeout);
+  }
+
+  @Test
   void holdsOnTwoServersTogetherStopAtTheCapAsOnOne() throws Exception {
     SharedSpend first = new SharedSpend(one);
     SharedSpend second = new SharedSpend(two);
@@ -147,6 +196,11 @@ class SharedStateTest {
 
   private static Map<String, String> config(FakeProvider fake, String model, int tpm)
       throws Exception {
+    return config(fake, model, tpm, "3s");
+  }
+
+  private static Map<String, String> config(
+      FakeProvider fake, String model, int tpm, String deadline) throws Exception {
     Path dir = Files.createTempDirectory("socra-shared-state");
     Path file = dir.resolve("socra.yaml");
     Files.writeString(
@@ -163,10 +217,14 @@ class SharedStateTest {
             %s
         routes:
           default: ["fake/%s"]
-        timeouts: { deadline: 3s }
+        timeouts: { deadline: %s }
         retry: { max_rate_limit_wait: 1s }
         """
-            .formatted(fake.openAiBaseUrl(), tpm > 0 ? "limits: { tpm: " + tpm + " }" : "", model));
+            .formatted(
+                fake.openAiBaseUrl(),
+                tpm > 0 ? "limits: { tpm: " + tpm + " }" : "",
+                model,
+                deadline));
     return Map.of("SOCRA_CONFIG", file.toString(), "FAKE_TEST_KEY", "test-key-shared-state-5Tq");
   }
 }

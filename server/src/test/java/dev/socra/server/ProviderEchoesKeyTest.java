@@ -43,7 +43,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @ExtendWith(OutputCaptureExtension.class)
 class ProviderEchoesKeyTest {
-  static final String KEY = "gsk_ECHO7Zq7Wm2Xv9Lp4Kd3Vn8Ty1Hs6Pe5Gj0Uc7Bf2RtQa";
+  static final String KEY = "gsk_echoTestKeyNotARealGroqKeyHs6P";
   static final String PRINT = ApiKey.fingerprint(KEY);
 
   EchoingProvider provider;

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  */
 @Tag("security")
 class SecretsTest {
-  static final String KEY = "gsk_TEST7Zq7Wm2Xv9Lp4Kd3Vn8Ty1Hs6Pe5Gj0Uc7Bf2RtQa";
+  static final String KEY = "gsk_testkeyNotARealGroqKeyForTestsRtQa";
   static final ApiKey GROQ = ApiKey.clean("GROQ_API_KEY", KEY);
   static final String PRINT = GROQ.fingerprint(); // gsk_…RtQa
   static final Secrets SECRETS = Secrets.of(List.of(GROQ, ApiKey.clean("FAKE_KEY", "fake")));
@@ -192,8 +192,8 @@ class SecretsTest {
   @Test
   void aStreamHoldsBackOnlyWhatCouldStartAKey() {
     SecretStream stream = SECRETS.stream();
-    assertThat(stream.push("Your key: gsk_TEST7Zq")).isEqualTo("Your key: ");
-    assertThat(stream.push(" — no, sorry.")).isEqualTo("gsk_TEST7Zq — no, sorry.");
+    assertThat(stream.push("Your key: gsk_testkey")).isEqualTo("Your key: ");
+    assertThat(stream.push(" — no, sorry.")).isEqualTo("gsk_testkey — no, sorry.");
     assertThat(stream.push("escape \\u00")).isEqualTo("escape ");
     assertThat(stream.push("e9 done")).isEqualTo("\\u00e9 done");
   }

@@ -19,7 +19,7 @@ import java.util.Map;
  */
 public final class Paying implements AutoCloseable {
   /** Distinctive, so that a leak is found by a plain substring search. */
-  public static final String RAZORPAY_KEY_ID = "rzp_test_Socra1KeyId";
+  public static final String RAZORPAY_KEY_ID = "rzp_test_not_a_real_key";
 
   public static final String RAZORPAY_SECRET = "rzp-secret-Qx7Lm2Vb9Tk4Wn8Hc3Zp";
   public static final String RAZORPAY_WEBHOOK_SECRET = "rzp-whsec-Jd5Fs8Ya1Ug6Oe3Ri0Pl";

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
@@ -110,10 +111,22 @@ final class Browser implements AutoCloseable {
   }
 
   /** Clicks what {@code css} finds, scrolled to the middle first (not under the sticky header). */
+  /**
+   * Clicks the element in the middle of the window. The page can still move between the scroll and
+   * the click (a turn swapped in above, the page following the question being written), so a click
+   * that would land on another element (the sticky header) reached nothing and is tried again.
+   */
   void click(String css) {
-    WebElement e = find(css);
-    js("arguments[0].scrollIntoView({block: 'center'});", e);
-    e.click();
+    new WebDriverWait(driver, WAIT, Duration.ofMillis(20))
+        .ignoring(StaleElementReferenceException.class)
+        .ignoring(ElementClickInterceptedException.class)
+        .until(
+            d -> {
+              WebElement e = find(css);
+              js("arguments[0].scrollIntoView({block: 'center'});", e);
+              e.click();
+              return true;
+            });
   }
 
   WebElement await(String css) {

@@ -21,10 +21,10 @@ public final class Paying implements AutoCloseable {
   /** Distinctive, so that a leak is found by a plain substring search. */
   public static final String RAZORPAY_KEY_ID = "rzp_test_not_a_real_key";
 
-  public static final String RAZORPAY_SECRET = "rzp-secret-Qx7Lm2Vb9Tk4Wn8Hc3Zp";
-  public static final String RAZORPAY_WEBHOOK_SECRET = "rzp-whsec-Jd5Fs8Ya1Ug6Oe3Ri0Pl";
-  public static final String STRIPE_KEY = "sk_test_socra_Zk3Nq8Xv2Lp7Rm4Tw9Bc";
-  public static final String STRIPE_WEBHOOK_SECRET = "whsec_socra_Hy6Gt1Dk5Js0Fa3Qe8Wu";
+  public static final String RAZORPAY_SECRET = "test-key-razorpay-secret-not-real";
+  public static final String RAZORPAY_WEBHOOK_SECRET = "test-key-razorpay-webhook-not-real";
+  public static final String STRIPE_KEY = "sk_test_not_a_real_stripe_key";
+  public static final String STRIPE_WEBHOOK_SECRET = "whsec_not_a_real_stripe_webhook_secret";
   public static final List<String> SECRETS =
       List.of(RAZORPAY_SECRET, RAZORPAY_WEBHOOK_SECRET, STRIPE_KEY, STRIPE_WEBHOOK_SECRET);
 
